@@ -1,0 +1,91 @@
+import type { SourceLocation } from './issue.js';
+
+/** The logical column types a contract can declare. Plain, serializable data. */
+export type LogicalType =
+  | { type: 'bool' }
+  | { type: 'int'; bits: 8 | 16 | 32 | 64; signed: boolean }
+  | { type: 'float'; bits: 32 | 64 }
+  | { type: 'decimal'; precision: number; scale: number }
+  | { type: 'string' }
+  | { type: 'date' }
+  | { type: 'timestamp'; unit: TimeUnit; tz?: string }
+  | { type: 'binary' }
+  | { type: 'list'; of: LogicalType }
+  | { type: 'struct'; fields: Record<string, LogicalType> };
+
+export type TimeUnit = 's' | 'ms' | 'us' | 'ns';
+export type StringFormat = 'email' | 'uuid' | 'url' | 'date' | 'date-time' | 'ipv4';
+
+/** A scalar a contract or suite may compare against. Dates/timestamps are ISO strings. */
+export type Scalar = string | number | boolean | bigint;
+
+/** One column of a contract, after the builder chain has been applied. */
+export interface ColumnDef {
+  type: LogicalType;
+  /** Columns are NOT NULL unless `.nullable()` was called. */
+  nullable: boolean;
+  primaryKey?: boolean;
+  unique?: boolean;
+  oneOf?: Scalar[];
+  /** Inclusive bounds; numbers for numeric columns, ISO strings for dates/timestamps. */
+  min?: number | string;
+  max?: number | string;
+  length?: { min?: number; max?: number };
+  /** A JavaScript regular expression source (no slashes). */
+  pattern?: string;
+  format?: StringFormat;
+  /** `dataset.column` of another contract. */
+  references?: string;
+  description?: string;
+  pii?: boolean;
+  tags?: string[];
+}
+
+export interface CsvOptions {
+  /** Default ',' (or '\t' for .tsv files). */
+  delimiter?: string;
+  /** Default '"'. */
+  quote?: string;
+  /** Default true: the first line names the columns. */
+  header?: boolean;
+}
+
+export type FileFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'parquet' | 'arrow';
+
+/** Where a dataset's rows come from. Paths are relative to the contract file's project root. */
+export type SourceDef =
+  | {
+      /** A path, a glob, or several of them; files are unioned by column name. */
+      file: string | string[];
+      /** Inferred from the extension when absent (`.csv`, `.tsv`, `.json`, `.ndjson`/`.jsonl`, `.parquet`, `.arrow`/`.feather`/`.ipc`/`.arrows`). `.gz` is decompressed. */
+      format?: FileFormat;
+      csv?: CsvOptions;
+      /** Extra strings read as null in text formats, e.g. ['NA', 'NULL']. Empty unquoted CSV fields are always null. */
+      nullValues?: string[];
+    }
+  | { table: string; connection: string }
+  | { query: string; connection: string }
+  | { dbt: string };
+
+export interface FreshnessDef {
+  column: string;
+  /** A duration: '30m', '24h', '7d', '2w'. */
+  within: string;
+}
+
+/** A contract as plain data. `defineContract` produces it; everything downstream reads it. */
+export interface ContractDef {
+  kind: 'contract';
+  name: string;
+  version?: string;
+  owner?: string;
+  description?: string;
+  source?: SourceDef;
+  columns: Record<string, ColumnDef>;
+  /** Columns in the data that the contract does not name: allowed (default) or a failing schema check. */
+  extraColumns?: 'allow' | 'forbid';
+  freshness?: FreshnessDef;
+  tags?: string[];
+  /** Where `defineContract` was called. */
+  location: SourceLocation;
+}

@@ -1,0 +1,101 @@
+import type { Scalar } from './contract.js';
+import type { Expr } from './expr.js';
+import type { Issue } from './issue.js';
+
+/**
+ * What a check needs from the data, as plain data. Engines implement metrics, never checks.
+ * Every spec has one canonical key (src/plan/metric-key.ts) so equal specs are computed once.
+ * `where` is a parsed filter (see model/expr.ts): rows where it is not true are left out.
+ */
+export type MetricSpec =
+  | { kind: 'row_count'; where?: Expr }
+  /** Nulls in the column (for floats: NaN is not null). */
+  | { kind: 'null_count'; column: string; where?: Expr }
+  /** min/max of numbers, dates, timestamps (epoch ms as number) and strings (code-unit order). */
+  | { kind: 'min' | 'max'; column: string; where?: Expr }
+  /** Count, sum, mean and M2 over non-null, non-NaN numbers (Welford/Chan, mergeable). */
+  | { kind: 'moments'; column: string; where?: Expr }
+  /** Exact linear-interpolated quantiles (numpy default / quantile_cont) over non-null numbers. */
+  | { kind: 'quantiles'; column: string; probs: number[]; where?: Expr }
+  /** Distinct non-null values (one column) or distinct keys (rows where every key column is non-null). */
+  | { kind: 'distinct_count'; columns: string[]; where?: Expr }
+  /** Rows whose (non-null) key occurs more than once, with a sample of those rows. */
+  | { kind: 'duplicate_count'; columns: string[]; where?: Expr; sampleSize: number }
+  /** Rows where the column equals `value`, over non-null rows. */
+  | { kind: 'value_count'; column: string; value: Scalar; where?: Expr }
+  /**
+   * The generic row-level metric: over the rows that pass `where` and where `column` is non-null
+   * (or all rows when `includeNulls`), how many have `predicate` false (null counts as not failed).
+   * Keeps a sample of failing rows.
+   */
+  | {
+      kind: 'predicate_failures';
+      column?: string;
+      predicate: Expr;
+      includeNulls?: boolean;
+      where?: Expr;
+      sampleSize: number;
+    }
+  /** Values in the source that did not parse as the contract type (CSV/JSON text), per column. */
+  | { kind: 'parse_failures'; column: string; sampleSize: number }
+  /** Keys of this dataset absent from another dataset's key columns. */
+  | { kind: 'orphan_count'; columns: string[]; ref: { dataset: string; columns: string[] }; sampleSize: number }
+  /** The dataset's physical schema as read from the source (names and types). */
+  | { kind: 'schema' };
+
+/*
+ * Value shapes by metric kind:
+ *   row_count, null_count, distinct_count, value_count -> number
+ *   min, max -> number | string | null (null: no non-null value)
+ *   moments -> MomentsValue; quantiles -> number[] (empty: no values)
+ *   duplicate_count, predicate_failures, parse_failures, orphan_count -> FailuresValue
+ *   schema -> { columns: PhysicalColumn[] }
+ */
+
+export type MetricKind = MetricSpec['kind'];
+
+/** A failing row kept as evidence: its 1-based row number (and source line when known) plus values. */
+export interface FailingRow {
+  row: number;
+  line?: number;
+  values: Record<string, unknown>;
+}
+
+export interface MomentsValue {
+  count: number;
+  sum: number;
+  mean: number;
+  /** Sum of squared deviations from the mean (Welford's M2). */
+  m2: number;
+}
+
+export interface FailuresValue {
+  /** Rows considered (passed `where`, and non-null unless includeNulls). */
+  considered: number;
+  failed: number;
+  sample: FailingRow[];
+}
+
+export interface PhysicalColumn {
+  name: string;
+  /** Arrow type as text, e.g. `Int64`, `Utf8`, `Timestamp<MICROSECOND>`. */
+  arrowType: string;
+  /** The closest logical type, or undefined when it has none (e.g. a union). */
+  logical?: import('./contract.js').LogicalType;
+  nullable: boolean;
+}
+
+export type MetricValue =
+  | number
+  | string
+  | null
+  | number[]
+  | MomentsValue
+  | FailuresValue
+  | { columns: PhysicalColumn[] };
+
+/** A metric either computed or explained. Never thrown. */
+export type MetricOutcome = { ok: true; value: MetricValue } | { ok: false; issue: Issue };
+
+/** Metric results of one dataset, by canonical metric key. */
+export type MetricResults = Map<string, MetricOutcome>;

@@ -1,0 +1,76 @@
+import type { Severity } from './check.js';
+import type { Issue, SourceLocation } from './issue.js';
+import type { FailingRow } from './metric.js';
+
+export type Outcome = 'pass' | 'fail' | 'warn' | 'error' | 'skipped';
+export type RunOutcome = 'passed' | 'failed' | 'error';
+
+export const RESULT_SCHEMA_VERSION = 1 as const;
+
+export interface CheckResult {
+  id: string;
+  kind: string;
+  dataset: string;
+  column?: string;
+  columns?: string[];
+  title: string;
+  severity: Severity;
+  /** `warn` is a failed check of severity warn. */
+  outcome: Outcome;
+  /** What the data showed, JSON-friendly (numbers, strings, null). */
+  observed?: unknown;
+  /** What the check asked for, in words: `between 20 and 400`. */
+  expected?: string;
+  message: string;
+  /** Rows considered and rows failing, for row-level checks. */
+  rows?: { considered: number; failed: number };
+  failingRows?: FailingRow[];
+  /** Why the check could not run (outcome `error`). */
+  issue?: Issue;
+  where?: string;
+  origin: 'contract' | 'suite';
+  location: SourceLocation;
+  durationMs: number;
+}
+
+export interface ColumnProfile {
+  name: string;
+  type: string;
+  pii: boolean;
+  nullCount?: number;
+  distinctCount?: number;
+  min?: unknown;
+  max?: unknown;
+}
+
+export interface DatasetResult {
+  name: string;
+  version?: string;
+  owner?: string;
+  description?: string;
+  /** Human-readable description of the source, e.g. `fixtures/orders.csv`. Never credentials. */
+  source?: string;
+  contractLocation?: { file: string; line: number; column: number };
+  rowCount?: number;
+  /** Dataset-level problems (could not read the source, ...). Checks then have outcome `error`. */
+  issues: Issue[];
+  checks: CheckResult[];
+  columns: ColumnProfile[];
+  durationMs: number;
+}
+
+export interface RunResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  runId: string;
+  tool: { name: 'datacheck'; version: string };
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** Directory the run was started from (paths in locations are relative to it). */
+  cwd: string;
+  datasets: DatasetResult[];
+  /** Run-level problems (bad contract files, bad config...): any of them makes the outcome `error`. */
+  issues: Issue[];
+  counts: Record<Outcome, number>;
+  outcome: RunOutcome;
+}

@@ -1,0 +1,51 @@
+import type { RecordBatch } from 'apache-arrow';
+import type { ContractDef, SourceDef } from '../model/contract.js';
+
+/** Values of one column in one batch that did not parse as the contract's type (text formats). */
+export interface ParseFailures {
+  column: string;
+  /** How many values in this batch failed. */
+  count: number;
+  /** The first few, with the dataset row (0-based) and source line (1-based) when known. */
+  samples: { row: number; line?: number; raw: string }[];
+  /** What the contract expected, e.g. `int64`, `timestamp (ISO 8601)`. */
+  expected: string;
+}
+
+/** One Arrow RecordBatch of a dataset plus where its rows came from. */
+export interface SourceBatch {
+  batch: RecordBatch;
+  /** 0-based index of the batch's first row within the whole dataset (across files). */
+  rowOffset: number;
+  /** Source line (1-based) of each row, for text formats; lets a failing row point at its line. */
+  lines?: Int32Array;
+  /** The file the batch came from (relative to the project root), when the source has files. */
+  file?: string;
+  parseFailures?: ParseFailures[];
+}
+
+/** A dataset opened for reading. Reading never modifies the user's files. */
+export interface OpenedSource {
+  /** Human-readable, credential-free description, e.g. `fixtures/orders.csv` or `data/*.parquet (3 files)`. */
+  description: string;
+  /** The files matched (relative paths), when file-based. */
+  files?: string[];
+  /**
+   * Streams the batches, in order. Columns named by the contract are typed as the contract says
+   * when the format carries no types (CSV, JSON); typed formats (Parquet, Arrow) keep their own
+   * types and the schema check compares them. Columns from several files are unioned by name:
+   * a column absent from a file is all-null in that file's batches.
+   * Throws DatacheckError (with file and line) for unreadable input.
+   */
+  batches(): AsyncIterable<SourceBatch>;
+}
+
+export interface OpenSourceContext {
+  contract: ContractDef;
+  /** Directory that relative paths in the source resolve against (the project root). */
+  baseDir: string;
+  /** Preferred rows per batch (default 65,536). */
+  batchSize?: number;
+}
+
+export type OpenSource = (def: SourceDef, ctx: OpenSourceContext) => Promise<OpenedSource>;
