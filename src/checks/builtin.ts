@@ -1,0 +1,24 @@
+import type { CheckKind } from './check-kind.js';
+import { acceptedValues } from './kinds/accepted-values.js';
+import { columnCount } from './kinds/column-count.js';
+import { columnStat } from './kinds/column-stat.js';
+import { columnType } from './kinds/column-type.js';
+import { format } from './kinds/format.js';
+import { freshness } from './kinds/freshness.js';
+import { isNull } from './kinds/is-null.js';
+import { length } from './kinds/length.js';
+import { notNull } from './kinds/not-null.js';
+import { pattern } from './kinds/pattern.js';
+import { range } from './kinds/range.js';
+import { references } from './kinds/references.js';
+import { rowCount } from './kinds/row-count.js';
+import { schema } from './kinds/schema.js';
+import { unique } from './kinds/unique.js';
+
+/** Every check kind, listed explicitly (no registration by import side effects). */
+const KINDS: CheckKind<any>[] = [
+  schema, columnType, notNull, isNull, unique, acceptedValues, range, length, pattern, format,
+  rowCount, columnCount, columnStat, freshness, references,
+];
+
+export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(KINDS.map((k) => [k.kind, k]));

@@ -1,0 +1,56 @@
+import type { CheckDef } from '../model/check.js';
+import type { ColumnDef, ContractDef } from '../model/contract.js';
+import { assignCheckIds } from './check-id.js';
+
+type Draft = Omit<CheckDef, 'id' | 'dataset' | 'origin' | 'severity'>;
+
+/**
+ * A contract is already a suite: each promise it makes (columns, types, nullability, keys,
+ * allowed values, ranges, lengths, patterns, formats, references, freshness) becomes a check that
+ * points at the line where the promise was written.
+ */
+export function checksFromContract(contract: ContractDef, suiteColumns: string[] = []): CheckDef[] {
+  const declared = Object.keys(contract.columns);
+  const drafts: Draft[] = [
+    {
+      kind: 'schema',
+      params: {
+        required: [...new Set([...declared, ...suiteColumns])],
+        declared,
+        extraColumns: contract.extraColumns ?? 'allow',
+      },
+      location: contract.location,
+    },
+  ];
+  for (const [name, column] of Object.entries(contract.columns)) drafts.push(...columnChecks(name, column, contract));
+  if (contract.freshness) {
+    drafts.push({
+      kind: 'freshness',
+      column: contract.freshness.column,
+      params: { within: contract.freshness.within },
+      location: contract.location,
+    });
+  }
+  return assignCheckIds(
+    drafts.map((d) => ({ ...d, id: '', dataset: contract.name, origin: 'contract', severity: 'error' })),
+  );
+}
+
+function columnChecks(name: string, c: ColumnDef, contract: ContractDef): Draft[] {
+  const at = { column: name, location: c.location ?? contract.location };
+  const out: Draft[] = [{ kind: 'column_type', ...at, params: { type: c.type } }];
+  if (!c.nullable || c.primaryKey) out.push({ kind: 'not_null', ...at, params: {} });
+  if (c.primaryKey || c.unique) out.push({ kind: 'unique', ...at, params: { columns: [name] } });
+  if (c.oneOf) out.push({ kind: 'accepted_values', ...at, params: { values: c.oneOf, negate: false } });
+  if (c.min !== undefined || c.max !== undefined) {
+    out.push({ kind: 'range', ...at, params: { min: c.min ?? null, max: c.max ?? null, strict: false } });
+  }
+  if (c.length) out.push({ kind: 'length', ...at, params: { min: c.length.min ?? null, max: c.length.max ?? null } });
+  if (c.pattern !== undefined) out.push({ kind: 'pattern', ...at, params: { pattern: c.pattern, flags: '', negate: false } });
+  if (c.format) out.push({ kind: 'format', ...at, params: { format: c.format } });
+  if (c.references) {
+    const [dataset, column] = c.references.split('.');
+    out.push({ kind: 'references', ...at, params: { dataset, column } });
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import type { Bound } from '../../model/check.js';
+import type { PhysicalColumn } from '../../model/metric.js';
+import { defineCheckKind } from '../check-kind.js';
+import type { CheckKind } from '../check-kind.js';
+import { describeBound, withinBound } from '../thresholds.js';
+
+/** The number of columns in the data is within a bound. */
+export const columnCount: CheckKind<{ bound: Bound }> = defineCheckKind<{ bound: Bound }>({
+  kind: 'column_count',
+  metrics: () => [{ kind: 'schema' }],
+  evaluate(def, m) {
+    const n = m.value<{ columns: PhysicalColumn[] }>({ kind: 'schema' }).columns.length;
+    const ok = withinBound(n, def.params.bound);
+    return { outcome: ok ? 'pass' : 'fail', observed: n, expected: describeBound(def.params.bound), message: `${n} columns` };
+  },
+  describe: (def) => `column count ${describeBound(def.params.bound)}`,
+});

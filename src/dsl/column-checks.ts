@@ -1,0 +1,184 @@
+import type { RowCheckOptions } from '../model/check.js';
+import type { Scalar, StringFormat } from '../model/contract.js';
+import { DatacheckError } from '../model/issue.js';
+import { captureCallSite } from './call-site.js';
+import type { Family } from './column.js';
+import { MetricBound, SuiteCheck } from './suite-check.js';
+import type { BoundOptions } from './suite-check.js';
+import { checkOptions, checkRegex } from './validate.js';
+
+/** Values a suite may compare a column with: 64-bit ints accept numbers too, temporal columns ISO strings. */
+export type SuiteValue<T> = T extends bigint ? bigint | number : T extends Date ? Date | string : T;
+
+export interface CommonColumnChecks<T> {
+  notNull(options?: RowCheckOptions): SuiteCheck;
+  isNull(options?: RowCheckOptions): SuiteCheck;
+  unique(options?: RowCheckOptions): SuiteCheck;
+  oneOf(values: readonly SuiteValue<T>[], options?: RowCheckOptions): SuiteCheck;
+  noneOf(values: readonly SuiteValue<T>[], options?: RowCheckOptions): SuiteCheck;
+  nullCount(): MetricBound<number>;
+  nullRatio(): MetricBound<number>;
+  distinctCount(): MetricBound<number>;
+  distinctRatio(): MetricBound<number>;
+  /** Share of non-null rows equal to `value`. */
+  share(value: SuiteValue<T>): MetricBound<number>;
+}
+export interface OrderedColumnChecks<B> {
+  between(min: B | null, max: B | null, options?: RowCheckOptions & BoundOptions): SuiteCheck;
+  min(): MetricBound<B>;
+  max(): MetricBound<B>;
+}
+export interface NumericColumnChecks {
+  sum(): MetricBound<number>;
+  mean(): MetricBound<number>;
+  /** Sample standard deviation (n - 1). */
+  stddev(): MetricBound<number>;
+  median(): MetricBound<number>;
+  /** Linear interpolation between order statistics (numpy's default, DuckDB's quantile_cont). */
+  quantile(p: number): MetricBound<number>;
+}
+export interface StringColumnChecks {
+  matches(regex: RegExp | string, options?: RowCheckOptions): SuiteCheck;
+  notMatches(regex: RegExp | string, options?: RowCheckOptions): SuiteCheck;
+  lengthBetween(min: number | null, max: number | null, options?: RowCheckOptions): SuiteCheck;
+  format(format: StringFormat, options?: RowCheckOptions): SuiteCheck;
+}
+
+/** The checks a column of family F (value type T) offers; the rest are compile errors. */
+export type ColumnChecksFor<T, F extends Family> = CommonColumnChecks<T> &
+  (F extends 'numeric'
+    ? OrderedColumnChecks<number | bigint> & NumericColumnChecks
+    : F extends 'temporal'
+      ? OrderedColumnChecks<string | Date>
+      : F extends 'string'
+        ? OrderedColumnChecks<string> & StringColumnChecks
+        : unknown);
+
+const ROW = ['mostly'] as const;
+
+/** Runtime implementation behind every ColumnChecksFor type (the types decide what is reachable). */
+export class ColumnChecks
+  implements CommonColumnChecks<unknown>, OrderedColumnChecks<unknown>, NumericColumnChecks, StringColumnChecks
+{
+  private readonly column: string;
+  constructor(column: string) {
+    this.column = column;
+  }
+
+  private row(kind: string, params: Record<string, unknown>, options: object | undefined, allowed: readonly string[] = ROW): SuiteCheck {
+    const location = captureCallSite();
+    checkOptions(options, allowed, `${this.column}: ${kind}`, location);
+    const mostly = (options as RowCheckOptions | undefined)?.mostly;
+    return new SuiteCheck({
+      kind,
+      column: this.column,
+      params,
+      severity: 'error',
+      ...(mostly !== undefined && { mostly }),
+      location,
+    });
+  }
+  private stat<V>(stat: string, extra: Record<string, unknown> = {}): MetricBound<V> {
+    return new MetricBound<V>({
+      kind: 'column_stat',
+      column: this.column,
+      params: { stat, ...extra },
+      severity: 'error',
+      location: captureCallSite(),
+    });
+  }
+
+  notNull(options?: RowCheckOptions) {
+    return this.row('not_null', {}, options);
+  }
+  isNull(options?: RowCheckOptions) {
+    return this.row('is_null', {}, options);
+  }
+  unique(options?: RowCheckOptions) {
+    return this.row('unique', { columns: [this.column] }, options);
+  }
+  oneOf(values: readonly unknown[], options?: RowCheckOptions) {
+    return this.row('accepted_values', { values: scalars(values), negate: false }, options);
+  }
+  noneOf(values: readonly unknown[], options?: RowCheckOptions) {
+    return this.row('accepted_values', { values: scalars(values), negate: true }, options);
+  }
+  between(min: unknown, max: unknown, options?: RowCheckOptions & BoundOptions) {
+    return this.row('range', { min: boundValue(min), max: boundValue(max), strict: options?.strict ?? false }, options, ['mostly', 'strict']);
+  }
+  matches(regex: RegExp | string, options?: RowCheckOptions) {
+    return this.row('pattern', { ...regexParams(regex), negate: false }, options);
+  }
+  notMatches(regex: RegExp | string, options?: RowCheckOptions) {
+    return this.row('pattern', { ...regexParams(regex), negate: true }, options);
+  }
+  lengthBetween(min: number | null, max: number | null, options?: RowCheckOptions) {
+    return this.row('length', { min, max }, options);
+  }
+  format(format: StringFormat, options?: RowCheckOptions) {
+    return this.row('format', { format }, options);
+  }
+  min() {
+    return this.stat<unknown>('min');
+  }
+  max() {
+    return this.stat<unknown>('max');
+  }
+  sum() {
+    return this.stat<number>('sum');
+  }
+  mean() {
+    return this.stat<number>('mean');
+  }
+  stddev() {
+    return this.stat<number>('stddev');
+  }
+  median() {
+    return this.stat<number>('median');
+  }
+  quantile(p: number) {
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+      throw new DatacheckError({
+        code: 'check.invalid_option',
+        message: `${this.column}: quantile(p) needs p between 0 and 1`,
+        location: captureCallSite(),
+        expected: 'a number between 0 and 1',
+        found: JSON.stringify(p),
+      });
+    }
+    return this.stat<number>('quantile', { p });
+  }
+  nullCount() {
+    return this.stat<number>('null_count');
+  }
+  nullRatio() {
+    return this.stat<number>('null_ratio');
+  }
+  distinctCount() {
+    return this.stat<number>('distinct_count');
+  }
+  distinctRatio() {
+    return this.stat<number>('distinct_ratio');
+  }
+  share(value: unknown) {
+    return this.stat<number>('share', { value: scalars([value])[0] });
+  }
+}
+
+function regexParams(regex: RegExp | string): { pattern: string; flags: string } {
+  const pattern = typeof regex === 'string' ? regex : regex.source;
+  const flags = typeof regex === 'string' ? '' : regex.flags.replace(/[gy]/g, '');
+  checkRegex(pattern, flags, captureCallSite());
+  return { pattern, flags };
+}
+
+function boundValue(v: unknown): number | string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'bigint') return Number(v);
+  return v as number | string;
+}
+
+function scalars(values: readonly unknown[]): Scalar[] {
+  return values.map((v) => (v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : (v as Scalar)));
+}

@@ -1,0 +1,120 @@
+import type { ColumnDef, Scalar, StringFormat } from '../model/contract.js';
+import type { SourceLocation } from '../model/issue.js';
+import { DatacheckError } from '../model/issue.js';
+import { captureCallSite } from './call-site.js';
+import { checkRegex } from './validate.js';
+
+/** What kind of values a column holds; decides which checks a suite may write on it. */
+export type Family = 'bool' | 'numeric' | 'string' | 'temporal' | 'binary' | 'nested';
+
+/** A bound value as a user writes it: numbers for numeric columns, ISO strings or Dates for temporal ones. */
+export type BoundInput<F extends Family> = F extends 'numeric'
+  ? number | bigint
+  : F extends 'temporal'
+    ? string | Date
+    : F extends 'string'
+      ? string
+      : never;
+
+/**
+ * An immutable column builder. Its type parameters carry what the contract promises to the type
+ * checker: the row value type `T`, the family `F` (which checks make sense) and nullability `N`.
+ * Methods that only make sense for some families declare a `this` type, so `col.string().min(3)`
+ * is a compile error rather than a runtime surprise.
+ */
+export class Column<T, F extends Family, N extends boolean = false> {
+  /** Phantom: never set at runtime; read by RowOf and the suite builder's types. */
+  declare readonly __column: { value: T; family: F; nullable: N };
+  readonly def: ColumnDef;
+  readonly family: F;
+  /** Where the column was declared; contract-derived checks point here. */
+  readonly location: SourceLocation;
+
+  constructor(def: ColumnDef, family: F, location: SourceLocation = captureCallSite()) {
+    this.def = def;
+    this.family = family;
+    this.location = location;
+  }
+
+  private with<R = this>(patch: Partial<ColumnDef>): R {
+    return new Column({ ...this.def, ...patch }, this.family, this.location) as R;
+  }
+
+  /** Allows nulls (columns are NOT NULL by default, like dbt contracts). */
+  nullable(): Column<T, F, true> {
+    return this.with({ nullable: true });
+  }
+  /** Not null and unique. */
+  primaryKey(): this {
+    return this.with({ primaryKey: true });
+  }
+  unique(): this {
+    return this.with({ unique: true });
+  }
+  /** The only allowed values. On string columns the row type narrows to these literals. */
+  oneOf<const V extends readonly string[]>(this: Column<string, 'string', N>, values: V): Column<V[number], 'string', N>;
+  oneOf(values: readonly Scalar[]): this;
+  oneOf(values: readonly Scalar[]): unknown {
+    if (!Array.isArray(values) || values.length === 0) {
+      throw optionError('oneOf', 'a non-empty array of values', JSON.stringify(values) ?? String(values), this.location);
+    }
+    return this.with({ oneOf: [...values] });
+  }
+  min(this: Column<T, 'numeric' | 'temporal' | 'string', N>, value: BoundInput<F>): this {
+    return this.with({ min: boundValue(value) });
+  }
+  max(this: Column<T, 'numeric' | 'temporal' | 'string', N>, value: BoundInput<F>): this {
+    return this.with({ max: boundValue(value) });
+  }
+  /** Inclusive range. */
+  between(this: Column<T, 'numeric' | 'temporal' | 'string', N>, min: BoundInput<F>, max: BoundInput<F>): this {
+    return this.with({ min: boundValue(min), max: boundValue(max) });
+  }
+  /** String length in characters, inclusive; `max` optional. */
+  length(this: Column<T, 'string', N>, min: number, max?: number): this {
+    return this.with({ length: { min, ...(max === undefined ? {} : { max }) } });
+  }
+  pattern(this: Column<T, 'string', N>, regex: RegExp | string): this {
+    const source = typeof regex === 'string' ? regex : regex.source;
+    checkRegex(source, typeof regex === 'string' ? '' : regex.flags, this.location);
+    return this.with({ pattern: source });
+  }
+  format(this: Column<T, 'string', N>, format: StringFormat): this {
+    return this.with({ format });
+  }
+  /** A foreign key: `'customers.customer_id'`. */
+  references(target: `${string}.${string}`): this {
+    if (typeof target !== 'string' || !/^[^.]+\.[^.]+$/.test(target)) {
+      throw optionError('references', "'dataset.column'", String(target), this.location);
+    }
+    return this.with({ references: target });
+  }
+  description(text: string): this {
+    return this.with({ description: text });
+  }
+  /** Personal data: its values are masked in every report, sample, log and lineage event. */
+  pii(): this {
+    return this.with({ pii: true });
+  }
+  tags(...tags: string[]): this {
+    return this.with({ tags: [...(this.def.tags ?? []), ...tags] });
+  }
+}
+
+export type AnyColumn = Column<any, Family, boolean>;
+
+function boundValue(value: number | bigint | string | Date): number | string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+function optionError(option: string, expected: string, found: string, location: SourceLocation): DatacheckError {
+  return new DatacheckError({
+    code: 'contract.invalid_option',
+    message: `${option}() expects ${expected}, found ${found}`,
+    location,
+    expected,
+    found,
+  });
+}

@@ -1,0 +1,90 @@
+import type { ContractDef, FreshnessDef, SourceDef } from '../model/contract.js';
+import { DatacheckError } from '../model/issue.js';
+import { captureCallSite } from './call-site.js';
+import type { AnyColumn } from './column.js';
+import type { ValueOfColumn } from './col.js';
+
+/** A duration like '30m', '24h', '7d', '2w'. */
+export type Duration = `${number}${'s' | 'm' | 'h' | 'd' | 'w'}`;
+
+export interface ContractInput<S extends Record<string, AnyColumn>> {
+  name: string;
+  version?: string;
+  owner?: string;
+  description?: string;
+  source?: SourceDef;
+  columns: S;
+  /** Columns the contract does not name: 'allow' (default) or 'forbid' (a failing schema check). */
+  extraColumns?: 'allow' | 'forbid';
+  freshness?: { column: keyof S & string; within: Duration };
+  tags?: string[];
+}
+
+declare const columnsShape: unique symbol;
+
+/** A contract: plain data (ContractDef) that also carries its columns' static types. */
+export type Contract<S extends Record<string, AnyColumn> = Record<string, AnyColumn>> = ContractDef & {
+  readonly [columnsShape]?: S;
+};
+
+/** The static type of one row of a contract's dataset. `type Order = RowOf<typeof orders>`. */
+export type RowOf<C> = C extends Contract<infer S> ? { [K in keyof S]: ValueOfColumn<S[K]> } : never;
+
+export function defineContract<const S extends Record<string, AnyColumn>>(input: ContractInput<S>): Contract<S> {
+  const location = captureCallSite();
+  if (!input || typeof input.name !== 'string' || input.name.trim() === '') {
+    throw new DatacheckError({
+      code: 'contract.invalid',
+      message: 'defineContract needs a non-empty `name`',
+      location,
+      expected: "a name like 'orders'",
+      found: JSON.stringify(input?.name),
+    });
+  }
+  if (!input.columns || typeof input.columns !== 'object' || Object.keys(input.columns).length === 0) {
+    throw new DatacheckError({
+      code: 'contract.invalid',
+      message: `contract '${input.name}' declares no columns`,
+      location,
+      expected: 'columns: { name: col.string(), ... }',
+      found: JSON.stringify(input.columns),
+    });
+  }
+  const columns: ContractDef['columns'] = {};
+  for (const [name, column] of Object.entries(input.columns)) {
+    if (!column || typeof column !== 'object' || !('def' in column)) {
+      throw new DatacheckError({
+        code: 'contract.invalid',
+        message: `column '${name}' of contract '${input.name}' is not a column builder`,
+        location,
+        expected: "a column type such as col.string() or col.int64()",
+        found: typeof column,
+      });
+    }
+    columns[name] = { ...column.def, location: column.location };
+  }
+  const freshness = input.freshness;
+  if (freshness && !(freshness.column in columns)) {
+    throw new DatacheckError({
+      code: 'contract.invalid',
+      message: `freshness names column '${freshness.column}', which contract '${input.name}' does not declare`,
+      location,
+      expected: `one of ${Object.keys(columns).join(', ')}`,
+      found: String(freshness.column),
+    });
+  }
+  const def: ContractDef = {
+    kind: 'contract',
+    name: input.name,
+    ...(input.version !== undefined && { version: input.version }),
+    ...(input.owner !== undefined && { owner: input.owner }),
+    ...(input.description !== undefined && { description: input.description }),
+    ...(input.source !== undefined && { source: input.source }),
+    columns,
+    ...(input.extraColumns !== undefined && { extraColumns: input.extraColumns }),
+    ...(freshness !== undefined && { freshness: freshness as FreshnessDef }),
+    ...(input.tags !== undefined && { tags: input.tags }),
+    location,
+  };
+  return def as Contract<S>;
+}

@@ -1,0 +1,114 @@
+import type { CheckDef } from '../model/check.js';
+import type { ContractDef } from '../model/contract.js';
+import { DatacheckError } from '../model/issue.js';
+import type { SuiteDef } from '../model/suite.js';
+import { assignCheckIds } from '../checks/check-id.js';
+import { captureCallSite } from './call-site.js';
+import type { AnyColumn, Column, Family } from './column.js';
+import { ColumnChecks } from './column-checks.js';
+import type { ColumnChecksFor } from './column-checks.js';
+import type { Contract } from './define-contract.js';
+import { MetricBound, SuiteCheck } from './suite-check.js';
+import type { BoundOptions } from './suite-check.js';
+import type { RowCheckOptions } from '../model/check.js';
+import { checkOptions } from './validate.js';
+
+type ChecksOf<C> = C extends Column<infer T, infer F extends Family, boolean> ? ColumnChecksFor<T, F> : never;
+
+/** The suite builder `t`: column names and check kinds are typed from the contract. */
+export interface SuiteBuilder<S extends Record<string, AnyColumn>> {
+  rowCount(): MetricBound<number>;
+  columnCount(): MetricBound<number>;
+  /** A compound key: no two rows share these values (rows with a null part are ignored). */
+  unique(columns: readonly (keyof S & string)[], options?: RowCheckOptions): SuiteCheck;
+  column<K extends keyof S & string>(name: K): ChecksOf<S[K]>;
+}
+
+function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyColumn>> {
+  return {
+    rowCount: () => new MetricBound<number>({ kind: 'row_count', params: {}, severity: 'error', location: captureCallSite() }),
+    columnCount: () => new MetricBound<number>({ kind: 'column_count', params: {}, severity: 'error', location: captureCallSite() }),
+    unique(columns, options) {
+      const location = captureCallSite();
+      checkOptions(options, ['mostly'], 'unique', location);
+      if (!Array.isArray(columns) || columns.length === 0) {
+        throw new DatacheckError({
+          code: 'check.invalid_option',
+          message: `unique() on '${contract.name}' needs the key's columns`,
+          location,
+          expected: "an array of column names, e.g. ['customer_id', 'ordered_at']",
+          found: JSON.stringify(columns),
+        });
+      }
+      return new SuiteCheck({
+        kind: 'unique',
+        columns: [...columns],
+        params: { columns: [...columns] },
+        severity: 'error',
+        ...(options?.mostly !== undefined && { mostly: options.mostly }),
+        location,
+      });
+    },
+    column: (name) => new ColumnChecks(name) as never,
+  };
+}
+
+/**
+ * An expectation suite over one contract. The callback returns the checks; each remembers the
+ * file:line it was written on, which every report shows.
+ */
+export function defineSuite<S extends Record<string, AnyColumn>>(
+  contract: Contract<S>,
+  build: (t: SuiteBuilder<S>) => readonly SuiteCheck[],
+): SuiteDef {
+  const location = captureCallSite();
+  if (!contract || contract.kind !== 'contract') {
+    throw new DatacheckError({
+      code: 'suite.invalid',
+      message: 'defineSuite expects a contract (what defineContract returns) as its first argument',
+      location,
+      expected: 'a contract',
+      found: contract === undefined ? 'undefined (is the contract import path right?)' : typeof contract,
+    });
+  }
+  const built = build(suiteBuilder(contract) as unknown as SuiteBuilder<S>);
+  if (!Array.isArray(built)) {
+    throw new DatacheckError({
+      code: 'suite.invalid',
+      message: `the suite for '${contract.name}' must return an array of checks`,
+      location,
+      expected: '(t) => [t.rowCount().atLeast(1), ...]',
+      found: typeof built,
+    });
+  }
+  const checks: CheckDef[] = built.map((item, i) => {
+    if (!(item instanceof SuiteCheck)) {
+      const found = item instanceof MetricBound ? 'a metric without a bound (add .between(), .atLeast(), .atMost() or .equals())' : typeof item;
+      throw new DatacheckError({
+        code: 'suite.invalid',
+        message: `check #${i + 1} of the suite for '${contract.name}' is not a complete check`,
+        location: item instanceof MetricBound ? location : location,
+        expected: 'a check such as t.column("x").notNull()',
+        found,
+      });
+    }
+    const d = item.draft;
+    return {
+      id: '',
+      kind: d.kind,
+      dataset: contract.name,
+      ...(d.column !== undefined && { column: d.column }),
+      ...(d.columns !== undefined && { columns: d.columns }),
+      params: d.params,
+      severity: d.severity,
+      ...(d.mostly !== undefined && { mostly: d.mostly }),
+      ...(d.where !== undefined && { where: d.where }),
+      ...(d.title !== undefined && { title: d.title }),
+      origin: 'suite',
+      location: d.location,
+    };
+  });
+  return { kind: 'suite', contract, checks: assignCheckIds(checks), location };
+}
+
+export type { BoundOptions };

@@ -1,0 +1,92 @@
+import { inList, col } from '../expr/build.js';
+import type { ContractDef } from '../model/contract.js';
+import type { ExprLiteral } from '../model/expr.js';
+import type { Issue } from '../model/issue.js';
+import { isDatacheckError } from '../model/issue.js';
+import type { MetricOutcome, MetricResults, MetricSpec } from '../model/metric.js';
+import type { PlannedMetric } from '../engines/engine.js';
+import { metricKey } from '../plan/metric-key.js';
+import type { OpenSource } from '../sources/source.js';
+
+type OrphanSpec = Extract<MetricSpec, { kind: 'orphan_count' }>;
+
+/**
+ * Referential checks need another dataset's keys. The Arrow engine answers them as an ordinary
+ * row-level metric: the referenced column's distinct values are read first (one pass over the
+ * referenced source, usually a small dimension table), then `column in (keys)` is counted in the
+ * main pass. Returns the metrics the engine must compute and a function that maps their results
+ * back onto the `orphan_count` keys the checks ask for.
+ */
+export async function resolveOrphanMetrics(
+  metrics: PlannedMetric[],
+  contracts: Map<string, ContractDef>,
+  openSource: OpenSource,
+  baseDir: string,
+): Promise<{ metrics: PlannedMetric[]; finish(results: MetricResults): void }> {
+  const out: PlannedMetric[] = [];
+  const mapped: { orphanKey: string; via?: string; issue?: Issue }[] = [];
+  for (const m of metrics) {
+    if (m.spec.kind !== 'orphan_count') {
+      out.push(m);
+      continue;
+    }
+    const spec = m.spec as OrphanSpec;
+    const keys = await loadKeys(spec, contracts, openSource, baseDir);
+    if ('issue' in keys) {
+      mapped.push({ orphanKey: m.key, issue: keys.issue });
+      continue;
+    }
+    const via: MetricSpec = {
+      kind: 'predicate_failures',
+      column: spec.columns[0],
+      predicate: inList(col(spec.columns[0]), keys.values),
+      sampleSize: spec.sampleSize,
+    };
+    const viaKey = metricKey(via);
+    out.push({ key: viaKey, spec: via });
+    mapped.push({ orphanKey: m.key, via: viaKey });
+  }
+  return {
+    metrics: out,
+    finish(results) {
+      for (const { orphanKey, via, issue } of mapped) {
+        const outcome: MetricOutcome | undefined = via ? results.get(via) : { ok: false, issue: issue! };
+        if (outcome) results.set(orphanKey, outcome);
+      }
+    },
+  };
+}
+
+async function loadKeys(
+  spec: OrphanSpec,
+  contracts: Map<string, ContractDef>,
+  openSource: OpenSource,
+  baseDir: string,
+): Promise<{ values: ExprLiteral[] } | { issue: Issue }> {
+  const ref = contracts.get(spec.ref.dataset);
+  const column = spec.ref.columns[0];
+  if (!ref) {
+    return { issue: { code: 'reference.unknown_dataset', message: `no contract named '${spec.ref.dataset}' was found for this reference`, expected: 'a contract with that name among the discovered files', found: spec.ref.dataset } };
+  }
+  if (!ref.source) {
+    return { issue: { code: 'reference.no_source', message: `contract '${ref.name}' has no source to read its keys from`, location: ref.location } };
+  }
+  try {
+    const source = await openSource(ref.source, { contract: ref, baseDir });
+    const values = new Set<ExprLiteral>();
+    for await (const { batch } of source.batches()) {
+      const vector = batch.getChild(column);
+      if (!vector) {
+        return { issue: { code: 'reference.unknown_column', message: `${source.description} has no column '${column}'`, expected: column, found: batch.schema.fields.map((f) => f.name).join(', ') } };
+      }
+      for (const v of vector) {
+        if (v === null || v === undefined) continue;
+        values.add(typeof v === 'bigint' ? Number(v) : (v as ExprLiteral));
+      }
+    }
+    return { values: [...values] };
+  } catch (e) {
+    if (isDatacheckError(e)) return { issue: e.issue };
+    return { issue: { code: 'reference.read', message: `could not read the keys of '${ref.name}': ${(e as Error).message}` } };
+  }
+}

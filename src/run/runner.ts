@@ -1,0 +1,196 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { arrowEngine } from '../engines/arrow/arrow-engine.js';
+import type { MetricEngine } from '../engines/engine.js';
+import { parseExpr } from '../expr/parse-expr.js';
+import { evaluateDataset } from '../evaluate/evaluate-dataset.js';
+import type { CheckDef } from '../model/check.js';
+import type { ContractDef } from '../model/contract.js';
+import type { Issue } from '../model/issue.js';
+import { isDatacheckError } from '../model/issue.js';
+import type { CheckResult, DatasetResult, Outcome, RunResult } from '../model/result.js';
+import { RESULT_SCHEMA_VERSION } from '../model/result.js';
+import type { SuiteDef } from '../model/suite.js';
+import { buildPlan } from '../plan/build-plan.js';
+import { openSource as defaultOpenSource } from '../sources/open-source.js';
+import type { OpenSource } from '../sources/source.js';
+import { assignCheckIds } from '../checks/check-id.js';
+import { checksFromContract } from '../checks/from-contract.js';
+import { columnProfiles, profileMetrics } from './profiles.js';
+import { resolveOrphanMetrics } from './reference-keys.js';
+import { uuidv7 } from './run-id.js';
+import { describeSource } from './describe-source.js';
+import { VERSION } from '../version.js';
+
+export interface RunInput {
+  /** Project root: sources resolve against it; locations in the result are relative to it. */
+  cwd: string;
+  contracts: ContractDef[];
+  suites: SuiteDef[];
+  /** Problems found while discovering, loading or type-checking: they make the run `error`. */
+  issues: Issue[];
+  /** Dataset names, or substrings of check ids/titles. */
+  filter?: string[];
+  maxFailingRows: number;
+  /** Overrides for tests and other engines. */
+  engine?: MetricEngine;
+  openSource?: OpenSource;
+  now?: Date;
+}
+
+interface Dataset {
+  contract: ContractDef;
+  suiteChecks: CheckDef[];
+}
+
+/** Runs every dataset's checks and returns one RunResult. Never throws: failures are values. */
+export async function runDatacheck(input: RunInput): Promise<RunResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  const now = input.now ?? started;
+  const issues: Issue[] = [...input.issues];
+  const datasets = collectDatasets(input, issues);
+  const contracts = new Map([...datasets].map(([name, d]) => [name, d.contract]));
+  const results: DatasetResult[] = [];
+  for (const dataset of datasets.values()) {
+    const result = await runDataset(dataset, contracts, input, now);
+    if (result) results.push(result);
+  }
+  const finished = new Date();
+  const relative = (file: string) => (path.isAbsolute(file) ? path.relative(input.cwd, file) || file : file);
+  const run: RunResult = {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: uuidv7(started.getTime()),
+    tool: { name: 'datacheck', version: VERSION },
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    cwd: input.cwd,
+    datasets: results.map((d) => relativizeDataset(d, relative)),
+    issues: issues.map((i) => relativizeIssue(i, relative)),
+    counts: countOutcomes(results),
+    outcome: 'passed',
+  };
+  run.outcome = runOutcome(run);
+  return run;
+}
+
+function collectDatasets(input: RunInput, issues: Issue[]): Map<string, Dataset> {
+  const datasets = new Map<string, Dataset>();
+  const add = (contract: ContractDef) => {
+    const existing = datasets.get(contract.name);
+    if (!existing) {
+      datasets.set(contract.name, { contract, suiteChecks: [] });
+      return true;
+    }
+    if (existing.contract !== contract) {
+      issues.push({
+        code: 'contract.duplicate_name',
+        message: `two contracts are named '${contract.name}'`,
+        location: contract.location,
+        expected: 'unique contract names',
+        found: `'${contract.name}' also at ${existing.contract.location.file}:${existing.contract.location.line}`,
+      });
+      return false;
+    }
+    return true;
+  };
+  for (const c of input.contracts) add(c);
+  for (const suite of input.suites) {
+    if (!add(suite.contract)) continue;
+    datasets.get(suite.contract.name)!.suiteChecks.push(...suite.checks);
+  }
+  return datasets;
+}
+
+function selectChecks(name: string, checks: CheckDef[], filter: string[] | undefined): CheckDef[] {
+  if (!filter?.length || filter.includes(name)) return checks;
+  return checks.filter((c) => filter.some((f) => c.id.includes(f) || (c.title ?? '').includes(f)));
+}
+
+async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>, input: RunInput, now: Date): Promise<DatasetResult | undefined> {
+  const t0 = performance.now();
+  const { contract } = dataset;
+  const suiteColumns = dataset.suiteChecks.flatMap((c) => c.columns ?? (c.column ? [c.column] : []));
+  const taken = new Set<string>();
+  const all = [...assignCheckIds(checksFromContract(contract, suiteColumns), taken), ...assignCheckIds(dataset.suiteChecks, taken)];
+  const checks = selectChecks(contract.name, all, input.filter);
+  if (checks.length === 0) return undefined;
+
+  const plan = buildPlan(contract, checks, {
+    sampleSize: input.maxFailingRows,
+    parseWhere: parseExpr,
+    profile: profileMetrics(contract),
+  });
+  const base: Omit<DatasetResult, 'checks' | 'columns' | 'durationMs' | 'issues'> = {
+    name: contract.name,
+    ...(contract.version !== undefined && { version: contract.version }),
+    ...(contract.owner !== undefined && { owner: contract.owner }),
+    ...(contract.description !== undefined && { description: contract.description }),
+    ...(contract.source && { source: describeSource(contract.source) }),
+    contractLocation: contract.location,
+  };
+  const fail = (issue: Issue): DatasetResult => ({
+    ...base,
+    issues: [issue],
+    checks: evaluateDataset(plan, new Map(plan.metrics.map((m) => [m.key, { ok: false, issue }])), now),
+    columns: [],
+    durationMs: Math.round(performance.now() - t0),
+  });
+  if (!contract.source) {
+    return fail({ code: 'contract.no_source', message: `contract '${contract.name}' has no source`, location: contract.location, expected: "source: { file: 'data/orders.csv' }", found: 'no source' });
+  }
+  const open = input.openSource ?? defaultOpenSource;
+  try {
+    const source = await open(contract.source, { contract, baseDir: input.cwd });
+    const orphans = await resolveOrphanMetrics(plan.metrics, contracts, open, input.cwd);
+    const results = await (input.engine ?? arrowEngine).compute(source, orphans.metrics, { contract });
+    orphans.finish(results);
+    const checkResults = evaluateDataset(plan, results, now);
+    const rowCount = results.get(plan.resolve({ kind: 'row_count' }).key);
+    return {
+      ...base,
+      source: source.description,
+      ...(rowCount?.ok && typeof rowCount.value === 'number' && { rowCount: rowCount.value }),
+      issues: [],
+      checks: checkResults,
+      columns: columnProfiles(contract, plan, results),
+      durationMs: Math.round(performance.now() - t0),
+    };
+  } catch (e) {
+    const issue: Issue = isDatacheckError(e)
+      ? e.issue
+      : { code: 'source.read', message: `could not read the data of '${contract.name}': ${(e as Error)?.message ?? String(e)}` };
+    return fail(issue);
+  }
+}
+
+function countOutcomes(datasets: DatasetResult[]): Record<Outcome, number> {
+  const counts: Record<Outcome, number> = { pass: 0, fail: 0, warn: 0, error: 0, skipped: 0 };
+  for (const d of datasets) for (const c of d.checks) counts[c.outcome]++;
+  return counts;
+}
+
+/** `error` when anything could not be done, else `failed` when a check failed, else `passed`. */
+export function runOutcome(run: Pick<RunResult, 'issues' | 'datasets' | 'counts'>): RunResult['outcome'] {
+  if (run.issues.length > 0 || run.datasets.some((d) => d.issues.length > 0) || run.counts.error > 0) return 'error';
+  return run.counts.fail > 0 ? 'failed' : 'passed';
+}
+
+function relativizeIssue(issue: Issue, rel: (f: string) => string): Issue {
+  return issue.location ? { ...issue, location: { ...issue.location, file: rel(issue.location.file) } } : issue;
+}
+
+function relativizeDataset(d: DatasetResult, rel: (f: string) => string): DatasetResult {
+  const fix = (c: CheckResult): CheckResult => ({
+    ...c,
+    location: { ...c.location, file: rel(c.location.file) },
+    ...(c.issue && { issue: relativizeIssue(c.issue, rel) }),
+  });
+  return {
+    ...d,
+    ...(d.contractLocation && { contractLocation: { ...d.contractLocation, file: rel(d.contractLocation.file) } }),
+    issues: d.issues.map((i) => relativizeIssue(i, rel)),
+    checks: d.checks.map(fix),
+  };
+}

@@ -1,0 +1,109 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { col, defineContract, defineSuite } from '../../src/index.js';
+import type { RowOf } from '../../src/index.js';
+
+const orders = defineContract({
+  name: 'orders',
+  source: { file: 'fixtures/orders.csv' },
+  columns: {
+    order_id: col.int64().primaryKey(),
+    status: col.string().oneOf(['placed', 'shipped', 'completed', 'returned']),
+    amount: col.decimal(12, 2).nullable().min(0),
+    email: col.string().format('email').pii(),
+    ordered_at: col.timestamp(),
+    is_gift: col.bool().nullable(),
+    tags: col.list(col.string()),
+    address: col.struct({ city: col.string(), zip: col.string().nullable() }),
+  },
+  freshness: { column: 'ordered_at', within: '24h' },
+});
+
+describe('a contract gives its rows a static type', () => {
+  it('maps column builders to row value types, nullability included', () => {
+    type Order = RowOf<typeof orders>;
+    expectTypeOf<Order['order_id']>().toEqualTypeOf<bigint>();
+    expectTypeOf<Order['status']>().toEqualTypeOf<'placed' | 'shipped' | 'completed' | 'returned'>();
+    expectTypeOf<Order['amount']>().toEqualTypeOf<number | null>();
+    expectTypeOf<Order['email']>().toEqualTypeOf<string>();
+    expectTypeOf<Order['ordered_at']>().toEqualTypeOf<Date>();
+    expectTypeOf<Order['is_gift']>().toEqualTypeOf<boolean | null>();
+    expectTypeOf<Order['tags']>().toEqualTypeOf<string[]>();
+    expectTypeOf<Order['address']>().toEqualTypeOf<{ city: string; zip: string | null }>();
+  });
+
+  it('rejects modifiers that make no sense for the column type', () => {
+    // @ts-expect-error: a bool has no minimum
+    col.bool().min(1);
+    // @ts-expect-error: length() is for strings
+    col.int32().length(1, 3);
+    // @ts-expect-error: pattern() is for strings
+    col.float64().pattern(/x/);
+    // @ts-expect-error: format() is for strings
+    col.date().format('email');
+    // @ts-expect-error: numeric bounds are numbers
+    col.int32().min('3');
+  });
+
+  it('rejects a freshness column the contract does not declare', () => {
+    defineContract({
+      name: 'x',
+      columns: { a: col.timestamp() },
+      // @ts-expect-error: 'b' is not a column
+      freshness: { column: 'b', within: '1h' },
+    });
+    defineContract({
+      name: 'y',
+      columns: { a: col.timestamp() },
+      // @ts-expect-error: '1 hour' is not a duration like '1h'
+      freshness: { column: 'a', within: '1 hour' },
+    });
+  });
+});
+
+describe('a suite is typed by its contract', () => {
+  it('accepts checks that fit each column', () => {
+    defineSuite(orders, (t) => [
+      t.rowCount().between(1, 10_000_000),
+      t.unique(['order_id', 'ordered_at']).warn(),
+      t.column('amount').mean().between(20, 400),
+      t.column('amount').quantile(0.95).atMost(2_000),
+      t.column('amount').stddev().atMost(150),
+      t.column('status').share('returned').atMost(0.08).where("ordered_at >= current_date - 7"),
+      t.column('status').oneOf(['placed', 'shipped']),
+      t.column('email').matches(/@/, { mostly: 0.99 }),
+      t.column('ordered_at').max().atLeast('2024-01-01'),
+      t.column('order_id').between(1, 10n),
+    ]);
+  });
+
+  it('makes a misspelt column a compile error', () => {
+    defineSuite(orders, (t) => [
+      // @ts-expect-error: 'amout' is not a column of orders
+      t.column('amout').notNull(),
+      // @ts-expect-error: compound keys are typed too
+      t.unique(['order_id', 'ordered']),
+    ]);
+  });
+
+  it('makes a numeric check on a string column a compile error', () => {
+    defineSuite(orders, (t) => [
+      // @ts-expect-error: mean() needs a numeric column
+      t.column('email').mean().atMost(3),
+      // @ts-expect-error: matches() needs a string column
+      t.column('amount').matches(/\d+/),
+      // @ts-expect-error: quantile() needs a numeric column
+      t.column('ordered_at').quantile(0.5).atMost(1),
+    ]);
+  });
+
+  it('types values and options', () => {
+    defineSuite(orders, (t) => [
+      // @ts-expect-error: accepted values of a numeric column are numbers
+      t.column('amount').oneOf(['a']),
+      // @ts-expect-error: unknown option
+      t.column('amount').notNull({ mostli: 0.9 }),
+      // @ts-expect-error: a metric needs a bound to be a check
+      t.column('amount').mean(),
+    ]);
+  });
+});
