@@ -39,6 +39,8 @@ export interface ColumnDef {
   description?: string;
   pii?: boolean;
   tags?: string[];
+  /** Where the column was declared; contract-derived checks point here. */
+  location?: SourceLocation;
 }
 
 export interface CsvOptions {

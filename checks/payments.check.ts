@@ -1,0 +1,14 @@
+import { defineSuite } from 'datacheck';
+import payments from '../contracts/payments.contract';
+
+export default defineSuite(payments, (t) => [
+  t.rowCount().atLeast(100),
+  t.column('amount').mean().between(1_000, 2_000),
+  t.column('amount').median().between(1_000, 2_000),
+  t.column('amount').quantile(0.95).atMost(3_000),
+  t.column('amount').stddev().atMost(1_500),
+  t.column('amount').between(1, 5_000, { mostly: 0.95 }).title('almost every payment is for money'),
+  t.column('payment_method').distinctCount().equals(4),
+  t.column('payment_method').share('credit_card').between(0.3, 0.7),
+  t.unique(['order_id', 'payment_method']).warn(),
+]);

@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { col, defineContract } from '../../src/index.js';
+import { lineOf } from '../helpers/line-of.js';
+
+const here = fileURLToPath(import.meta.url);
+
+describe('defineContract', () => {
+  const orders = defineContract({ // @marker:contract
+    name: 'orders',
+    version: '1.3.0',
+    owner: 'commerce-data',
+    source: { file: 'fixtures/orders.csv' },
+    columns: {
+      order_id: col.int64().primaryKey(), // @marker:order_id
+      status: col.string().oneOf(['placed', 'shipped']),
+      amount: col.decimal(12, 2).nullable().min(0),
+      email: col.string().format('email').pii(),
+      ordered_at: col.timestamp('ms', 'UTC'),
+    },
+    freshness: { column: 'ordered_at', within: '24h' },
+  });
+
+  it('returns plain, JSON-serializable data', () => {
+    const copy = JSON.parse(JSON.stringify(orders));
+    expect(copy).toEqual(orders);
+    expect(orders.kind).toBe('contract');
+    expect(orders.columns.order_id.type).toEqual({ type: 'int', bits: 64, signed: true });
+    expect(orders.columns.amount).toMatchObject({ type: { type: 'decimal', precision: 12, scale: 2 }, nullable: true, min: 0 });
+    expect(orders.columns.ordered_at.type).toEqual({ type: 'timestamp', unit: 'ms', tz: 'UTC' });
+  });
+
+  it('makes columns NOT NULL unless nullable() is called', () => {
+    expect(orders.columns.status.nullable).toBe(false);
+    expect(orders.columns.amount.nullable).toBe(true);
+  });
+
+  it('remembers where the contract and each column were written', () => {
+    expect(orders.location).toMatchObject({ file: here, line: lineOf(import.meta.url, '@marker:contract') });
+    expect(orders.columns.order_id.location).toMatchObject({ file: here, line: lineOf(import.meta.url, '@marker:order_id') });
+  });
+
+  it('builders are immutable: a modifier returns a new column', () => {
+    const base = col.string();
+    const unique = base.unique();
+    expect(base.def.unique).toBeUndefined();
+    expect(unique.def.unique).toBe(true);
+  });
+
+  it('rejects an invalid regex at the line that declares it', () => {
+    let error: any;
+    try {
+      col.string().pattern('([a-z]'); // @marker:bad-regex
+    } catch (e) {
+      error = e;
+    }
+    expect(error?.issue).toMatchObject({
+      code: 'check.invalid_regex',
+      location: { file: here, line: lineOf(import.meta.url, '@marker:bad-regex') },
+      found: '/([a-z]/',
+    });
+  });
+
+  it('rejects a reference that is not dataset.column', () => {
+    expect(() => col.int32().references('customers' as never)).toThrowError(/references\(\) expects 'dataset.column'/);
+  });
+
+  it('rejects a freshness column the contract lacks, naming the columns it has', () => {
+    expect(() =>
+      defineContract({ name: 'x', columns: { a: col.date() }, freshness: { column: 'b' as 'a', within: '1d' } }),
+    ).toThrowError(/freshness names column 'b'/);
+  });
+
+  it('rejects a contract without a name or columns', () => {
+    expect(() => defineContract({ name: '', columns: { a: col.bool() } })).toThrowError(/non-empty `name`/);
+    expect(() => defineContract({ name: 'empty', columns: {} })).toThrowError(/declares no columns/);
+  });
+});

@@ -1,0 +1,85 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { col, defineContract, defineSuite } from '../../src/index.js';
+import { lineOf } from '../helpers/line-of.js';
+
+const here = fileURLToPath(import.meta.url);
+
+const orders = defineContract({
+  name: 'orders',
+  source: { file: 'orders.csv' },
+  columns: {
+    order_id: col.int64(),
+    customer_id: col.int64(),
+    amount: col.float64().nullable(),
+    status: col.string(),
+    ordered_at: col.timestamp(),
+  },
+});
+
+describe('defineSuite', () => {
+  const suite = defineSuite(orders, (t) => [
+    t.rowCount().between(1_000, 10_000_000), // @marker:rows
+    t.unique(['customer_id', 'ordered_at']).warn(),
+    t.column('amount').mean().between(20, 400),
+    t.column('amount').quantile(0.95).atMost(2_000, { strict: true }),
+    t.column('status').oneOf(['placed', 'shipped'], { mostly: 0.99 }).where("ordered_at >= current_date - 7"), // @marker:status
+    t.column('status').matches(/^[a-z]+$/i).title('status is lowercase words'),
+  ]);
+
+  it('produces plain check definitions, one per line of the suite', () => {
+    expect(suite.kind).toBe('suite');
+    expect(suite.contract).toBe(orders);
+    expect(suite.checks.map((c) => c.kind)).toEqual(['row_count', 'unique', 'column_stat', 'column_stat', 'accepted_values', 'pattern']);
+    expect(JSON.parse(JSON.stringify(suite.checks))).toEqual(suite.checks);
+  });
+
+  it('records each check’s bound, severity, tolerance, filter and title', () => {
+    const [rows, key, mean, p95, status, pattern] = suite.checks;
+    expect(rows.params).toEqual({ bound: { min: 1000, max: 10_000_000 } });
+    expect(key).toMatchObject({ severity: 'warn', columns: ['customer_id', 'ordered_at'] });
+    expect(mean.params).toEqual({ stat: 'mean', bound: { min: 20, max: 400 } });
+    expect(p95.params).toEqual({ stat: 'quantile', p: 0.95, bound: { min: null, max: 2000, strict: true } });
+    expect(status).toMatchObject({ mostly: 0.99, where: 'ordered_at >= current_date - 7', params: { values: ['placed', 'shipped'], negate: false } });
+    expect(pattern).toMatchObject({ title: 'status is lowercase words', params: { pattern: '^[a-z]+$', flags: 'i' } });
+  });
+
+  it('points every check at the line it was written on', () => {
+    expect(suite.checks[0].location).toMatchObject({ file: here, line: lineOf(import.meta.url, '@marker:rows') });
+    expect(suite.checks[4].location).toMatchObject({ file: here, line: lineOf(import.meta.url, '@marker:status') });
+  });
+
+  it('gives every check a stable, unique id', () => {
+    const ids = suite.checks.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toMatch(/^orders\.\*\.row_count\.[0-9a-f]{6}$/);
+    const again = defineSuite(orders, (t) => [t.rowCount().between(1_000, 10_000_000)]);
+    expect(again.checks[0].id).toBe(ids[0]);
+  });
+
+  it('rejects an unknown option, naming the ones it knows', () => {
+    expect(() => defineSuite(orders, (t) => [t.column('amount').notNull({ mostli: 0.9 } as never)])).toThrowError(
+      expect.objectContaining({ issue: expect.objectContaining({ code: 'check.unknown_option', found: "'mostli'", expected: "one of 'mostly'" }) }),
+    );
+  });
+
+  it('rejects a tolerance outside 0..1 and a quantile outside 0..1', () => {
+    expect(() => defineSuite(orders, (t) => [t.column('amount').notNull({ mostly: 95 })])).toThrowError(/between 0 and 1/);
+    expect(() => defineSuite(orders, (t) => [t.column('amount').quantile(95).atMost(1)])).toThrowError(/p between 0 and 1/);
+  });
+
+  it('rejects a metric without a bound and a bound without ends', () => {
+    expect(() => defineSuite(orders, (t) => [t.column('amount').mean() as never])).toThrowError(/not a complete check/);
+    expect(() => defineSuite(orders, (t) => [t.rowCount().between(null, null)])).toThrowError(/at least one end/);
+  });
+
+  it('rejects an invalid regex in a suite', () => {
+    expect(() => defineSuite(orders, (t) => [t.column('status').matches('(')])).toThrowError(/invalid regular expression/);
+  });
+
+  it('rejects something that is not a contract', () => {
+    expect(() => defineSuite(undefined as never, () => [])).toThrowError(
+      expect.objectContaining({ issue: expect.objectContaining({ code: 'suite.invalid', found: expect.stringMatching(/is the contract import path right/) }) }),
+    );
+  });
+});
