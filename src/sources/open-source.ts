@@ -1,0 +1,68 @@
+import type { OpenSource, OpenedSource, SourceBatch } from './source.js';
+import { arrowIpcReader } from './arrow-ipc-source.js';
+import { csvReader } from './csv-source.js';
+import { detectFormat } from './detect-format.js';
+import type { FormatOptions, FormatReader } from './format-reader.js';
+import { jsonReader } from './json-source.js';
+import { parquetReader } from './parquet-source.js';
+import { resolveFiles } from './resolve-files.js';
+import { sourceError } from './source-error.js';
+import { conformBatch, emptyBatch, unionSchemas } from './union-schema.js';
+
+const DEFAULT_BATCH_SIZE = 65_536;
+
+/**
+ * Opens a file-based source: paths/globs -> sorted files -> one reader per format -> batches
+ * unioned by column name. Table, query and dbt sources are read by the SQL layer (a later issue).
+ */
+export const openSource: OpenSource = async (def, ctx) => {
+  if (!('file' in def)) {
+    const kind = 'table' in def ? 'table' : 'query' in def ? 'query' : 'dbt';
+    throw sourceError('source.unsupported', ctx.contract.name, `${kind} sources cannot be read as files yet; only { file } sources are supported`, {
+      expected: '{ file: ... }', found: `{ ${kind}: ... }`,
+    });
+  }
+  const patterns = Array.isArray(def.file) ? def.file : [def.file];
+  const files = await resolveFiles(patterns, ctx.baseDir);
+  const batchSize = ctx.batchSize ?? DEFAULT_BATCH_SIZE;
+  const readers = files.map((file) => {
+    const { format, gzip } = detectFormat(file.display, def.format);
+    return { file, reader: makeReader(format, { file, gzip, contract: ctx.contract, source: def, batchSize }) };
+  });
+  const schemas = [];
+  for (const { file, reader } of readers) schemas.push({ file: file.display, schema: await reader.schema() });
+  const schema = unionSchemas(schemas);
+  const description = files.length === 1 ? files[0].display : `${patterns.join(', ')} (${files.length} files)`;
+
+  const opened: OpenedSource = {
+    description,
+    files: files.map((f) => f.display),
+    async *batches(): AsyncIterable<SourceBatch> {
+      let rowOffset = 0;
+      for (const { file, reader } of readers) {
+        for await (const fb of reader.batches(rowOffset)) {
+          if (fb.batch.numRows === 0) continue;
+          const out: SourceBatch = { batch: conformBatch(fb.batch, schema), rowOffset, file: file.display };
+          if (fb.lines) out.lines = fb.lines;
+          if (fb.parseFailures) out.parseFailures = fb.parseFailures;
+          rowOffset += fb.batch.numRows;
+          yield out;
+        }
+      }
+      // A dataset with no rows still has columns: one empty batch carries the schema to the engine.
+      if (rowOffset === 0) yield { batch: conformBatch(emptyBatch(schema), schema), rowOffset: 0 };
+    },
+  };
+  return opened;
+};
+
+function makeReader(format: ReturnType<typeof detectFormat>['format'], opts: FormatOptions): FormatReader {
+  switch (format) {
+    case 'csv': case 'tsv': return csvReader(opts);
+    case 'json': return jsonReader(opts, 'array');
+    case 'ndjson': return jsonReader(opts, 'lines');
+    case 'parquet': return parquetReader(opts);
+    case 'arrow': return arrowIpcReader(opts, 'file');
+    case 'arrow-stream': return arrowIpcReader(opts, 'stream');
+  }
+}
