@@ -10,6 +10,8 @@ export interface PlannedMetric {
 
 export interface EngineContext {
   contract: ContractDef;
+  /** The run's start: what now() and current_date mean in filters (default: the current time). */
+  now?: Date;
 }
 
 /** Computes a dataset's metrics. Engines implement metrics, never checks. */

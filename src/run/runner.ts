@@ -144,7 +144,7 @@ async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>,
   try {
     const source = await open(contract.source, { contract, baseDir: input.cwd });
     const orphans = await resolveOrphanMetrics(plan.metrics, contracts, open, input.cwd);
-    const results = await (input.engine ?? arrowEngine).compute(source, orphans.metrics, { contract });
+    const results = await (input.engine ?? arrowEngine).compute(source, orphans.metrics, { contract, now });
     orphans.finish(results);
     const checkResults = evaluateDataset(plan, results, now);
     const rowCount = results.get(plan.resolve({ kind: 'row_count' }).key);

@@ -1,0 +1,99 @@
+// `npm run bench`: generate (or reuse) the data, time DuckDB and datacheck on the same checks,
+// check that both count the same, and print times, rows/s, peak RSS and the datacheck/DuckDB ratio.
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compareCounts, formatComparison } from './compare.js';
+import { DATA_DIR, PROJECT_DIR, ROWS } from './config.js';
+import { datacheckCounts, runDatacheckCli } from './datacheck-run.js';
+import { duckdbCounts, runDuckdbChecks } from './duckdb-checks.js';
+import { ensureData } from './generate.js';
+import { bestOf, bestOfInterleaved } from './timing.js';
+
+const { values: opts } = parseArgs({
+  options: {
+    rows: { type: 'string', default: String(ROWS) },
+    runs: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '1' },
+    regenerate: { type: 'boolean', default: false },
+    'duckdb-only': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    // Another build of the CLI (default bin/datacheck.js of this repo).
+    cli: { type: 'string' },
+  },
+});
+const rows = Number(opts.rows);
+const timing = { runs: Number(opts.runs), warmup: Number(opts.warmup) };
+const how = `best of ${timing.runs} after ${timing.warmup} warm-up`;
+
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const rate = (ms) => `${((rows / ms) * 1000 / 1e6).toFixed(2)} M rows/s`;
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const log = (s = '') => process.stdout.write(`${s}\n`);
+
+const data = await ensureData({ dir: DATA_DIR, rows, force: opts.regenerate, log });
+const m = data.manifest;
+log(data.generatedMs !== undefined
+  ? `generation: ${secs(data.generatedMs)} (parquet ${secs(m.parquetMs)}, then arrow ipc)`
+  : `generation: reused bench/data (version ${m.version}; generated in ${secs(m.generatedMs)} on ${m.generatedAt})`);
+log(`  ${rows.toLocaleString('en-US')} rows; parquet ${mib(m.parquetBytes)}, arrow ipc ${mib(m.arrowBytes)} in ${m.arrowBatches} batches; DuckDB ${m.duckdb}`);
+
+const duckdbRun = () => runDuckdbChecks(data.paths.parquet);
+const env = { DATACHECK_BENCH_ARROW: path.relative(PROJECT_DIR, data.paths.arrow) };
+const datacheckRun = () => runDatacheckCli({ env, ...(opts.cli && { cliPath: path.resolve(opts.cli) }) });
+const loadBefore = os.loadavg()[0];
+
+let duck;
+let dc;
+try {
+  ({ duckdb: duck, datacheck: dc } = opts['duckdb-only']
+    ? { duckdb: await bestOf(duckdbRun, timing) }
+    : await bestOfInterleaved({ duckdb: duckdbRun, datacheck: datacheckRun }, timing));
+} catch (e) {
+  log(`datacheck: could not run: ${e.message}`);
+  log("(node bench/run.js --duckdb-only runs the DuckDB side alone)");
+  process.exit(2);
+}
+const runsText = (r) => r.all.map((x) => secs(x.ms)).join(', ');
+// CPU time (all threads) is steadier than wall time when other work shares the machine.
+const cpuText = (r) => (typeof r.best.cpuMs === 'number' ? `cpu ${secs(r.best.cpuMs)}` : 'cpu n/a');
+log(`timing: ${how}${dc ? ', DuckDB and datacheck runs alternating' : ''}; load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after (${os.cpus().length} cores)`);
+log(`duckdb    (parquet, one aggregate query):       ${secs(duck.best.ms)}  ${rate(duck.best.ms)}  ${cpuText(duck)}  [runs ${runsText(duck)}]`);
+const duckCounts = await duckdbCounts(data.paths.parquet, duck.best.row);
+const summary = { date: new Date().toISOString(), rows, timing: how, loadAverage: [loadBefore, os.loadavg()[0]], manifest: m, duckdbMs: duck.best.ms, duckdbCpuMs: duck.best.cpuMs, duckdbCounts: duckCounts };
+
+if (!dc) {
+  log(JSON.stringify(duckCounts, null, 2));
+  process.exit(0);
+}
+
+const peak = Math.max(...dc.all.map((r) => r.peakRssBytes));
+log(`datacheck (arrow ipc, CLI in a child process):  ${secs(dc.best.ms)}  ${rate(dc.best.ms)}  ${cpuText(dc)}  peak RSS ${mib(peak)}  exit ${dc.best.exitCode}  [runs ${runsText(dc)}]`);
+
+const dcCounts = datacheckCounts(dc.best.result);
+for (const err of dcCounts.errors) log(`  datacheck error: ${err}`);
+const comparison = compareCounts(duckCounts, dcCounts);
+log();
+log(formatComparison(comparison));
+log(`(DuckDB count(*) - count(DISTINCT order_id) = ${duckCounts.duplicateSurplus}; datacheck's unique check counts every row of a duplicated key)`);
+log();
+
+const ratio = dc.best.ms / duck.best.ms;
+const ratioOk = ratio <= 3.0;
+const rssOk = peak <= 1024 ** 3;
+log(`targets: ratio <= 3.0 ${ratioOk ? 'met' : 'MISSED'}; peak RSS <= 1 GiB ${rssOk ? 'met' : 'MISSED'} (${mib(peak)})`);
+if (typeof dc.best.cpuMs === 'number' && typeof duck.best.cpuMs === 'number') {
+  // Under load DuckDB loses its second core and the wall-time ratio flatters datacheck; CPU time shows it.
+  log(`cpu time ratio (datacheck / duckdb, all threads): ${(dc.best.cpuMs / duck.best.cpuMs).toFixed(2)}`);
+}
+log(`ratio arrow-ipc: ${ratio.toFixed(2)}`);
+
+Object.assign(summary, { datacheckMs: dc.best.ms, datacheckCpuMs: dc.best.cpuMs, datacheckPeakRssBytes: peak, ratio, countsAgree: comparison.ok, comparison: comparison.rows });
+await writeFile(path.join(DATA_DIR, 'last-run.json'), `${JSON.stringify(summary, null, 2)}\n`);
+
+if (!comparison.ok) {
+  log('FAIL: DuckDB and datacheck disagree on the counts above');
+  process.exit(1);
+}
+if (opts.strict && !(ratioOk && rssOk)) process.exit(1);
