@@ -14,7 +14,14 @@ const orders = defineContract({
   },
   freshness: { column: 'ordered_at', within: '24h' },
 });
-const allColumns = schemaOf('order_id', 'amount', 'email', 'ordered_at');
+const allColumns = {
+  columns: [
+    { name: 'order_id', arrowType: 'Int64', logical: { type: 'int', bits: 64, signed: true }, nullable: false },
+    { name: 'amount', arrowType: 'Float64', logical: { type: 'float', bits: 64 }, nullable: true },
+    { name: 'email', arrowType: 'Utf8', logical: { type: 'string' }, nullable: false },
+    { name: 'ordered_at', arrowType: 'Timestamp<MICROSECOND>', logical: { type: 'timestamp', unit: 'us' }, nullable: false },
+  ],
+} as MetricValue;
 const failures = (considered: number, failed: number, values: Record<string, unknown> = {}) => ({
   considered,
   failed,

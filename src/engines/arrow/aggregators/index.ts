@@ -1,0 +1,32 @@
+import type { MetricSpec } from '../../../model/metric.js';
+import type { Aggregator } from '../aggregator.js';
+import { distinctCount } from './distinct-count.js';
+import { duplicateCount } from './duplicate-count.js';
+import { minMax } from './min-max.js';
+import { moments } from './moments.js';
+import { nullCount } from './null-count.js';
+import { parseFailures } from './parse-failures.js';
+import { predicateFailures } from './predicate-failures.js';
+import { quantiles } from './quantiles.js';
+import { rowCount } from './row-count.js';
+import { schema } from './schema.js';
+import { valueCount } from './value-count.js';
+
+/** The aggregator for a metric spec, or undefined when the Arrow engine does not implement it. */
+export function aggregatorFor(spec: MetricSpec): Aggregator<any> | undefined {
+  switch (spec.kind) {
+    case 'row_count': return rowCount();
+    case 'null_count': return nullCount(spec.column);
+    case 'min':
+    case 'max': return minMax(spec.column, spec.kind);
+    case 'moments': return moments(spec.column);
+    case 'quantiles': return quantiles(spec.column, spec.probs);
+    case 'distinct_count': return distinctCount(spec.columns);
+    case 'duplicate_count': return duplicateCount(spec.columns, spec.sampleSize);
+    case 'value_count': return valueCount(spec.column, spec.value);
+    case 'predicate_failures': return predicateFailures(spec);
+    case 'parse_failures': return parseFailures(spec.column, spec.sampleSize);
+    case 'schema': return schema();
+    case 'orphan_count': return undefined;
+  }
+}
