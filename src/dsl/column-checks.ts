@@ -6,6 +6,7 @@ import type { Family } from './column.js';
 import { MetricBound, SuiteCheck } from './suite-check.js';
 import type { BoundOptions } from './suite-check.js';
 import { checkOptions, checkRegex } from './validate.js';
+import { plainScalars, plainValue } from './plain-value.js';
 
 /** Values a suite may compare a column with: 64-bit ints accept numbers too, temporal columns ISO strings. */
 export type SuiteValue<T> = T extends bigint ? bigint | number : T extends Date ? Date | string : T;
@@ -98,13 +99,13 @@ export class ColumnChecks
     return this.row('unique', { columns: [this.column] }, options);
   }
   oneOf(values: readonly unknown[], options?: RowCheckOptions) {
-    return this.row('accepted_values', { values: scalars(values), negate: false }, options);
+    return this.row('accepted_values', { values: plainScalars(values), negate: false }, options);
   }
   noneOf(values: readonly unknown[], options?: RowCheckOptions) {
-    return this.row('accepted_values', { values: scalars(values), negate: true }, options);
+    return this.row('accepted_values', { values: plainScalars(values), negate: true }, options);
   }
   between(min: unknown, max: unknown, options?: RowCheckOptions & BoundOptions) {
-    return this.row('range', { min: boundValue(min), max: boundValue(max), strict: options?.strict ?? false }, options, ['mostly', 'strict']);
+    return this.row('range', { min: plainValue(min), max: plainValue(max), strict: options?.strict ?? false }, options, ['mostly', 'strict']);
   }
   matches(regex: RegExp | string, options?: RowCheckOptions) {
     return this.row('pattern', { ...regexParams(regex), negate: false }, options);
@@ -161,7 +162,7 @@ export class ColumnChecks
     return this.stat<number>('distinct_ratio');
   }
   share(value: unknown) {
-    return this.stat<number>('share', { value: scalars([value])[0] });
+    return this.stat<number>('share', { value: plainScalars([value])[0] });
   }
 }
 
@@ -170,15 +171,4 @@ function regexParams(regex: RegExp | string): { pattern: string; flags: string }
   const flags = typeof regex === 'string' ? '' : regex.flags.replace(/[gy]/g, '');
   checkRegex(pattern, flags, captureCallSite());
   return { pattern, flags };
-}
-
-function boundValue(v: unknown): number | string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'bigint') return Number(v);
-  return v as number | string;
-}
-
-function scalars(values: readonly unknown[]): Scalar[] {
-  return values.map((v) => (v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : (v as Scalar)));
 }

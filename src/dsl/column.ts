@@ -3,6 +3,7 @@ import type { SourceLocation } from '../model/issue.js';
 import { DatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
 import { checkRegex } from './validate.js';
+import { plainValue } from './plain-value.js';
 
 /** What kind of values a column holds; decides which checks a suite may write on it. */
 export type Family = 'bool' | 'numeric' | 'string' | 'temporal' | 'binary' | 'nested';
@@ -58,17 +59,17 @@ export class Column<T, F extends Family, N extends boolean = false> {
     if (!Array.isArray(values) || values.length === 0) {
       throw optionError('oneOf', 'a non-empty array of values', JSON.stringify(values) ?? String(values), this.location);
     }
-    return this.with({ oneOf: [...values] });
+    return this.with({ oneOf: plainScalars(values) });
   }
   min(this: Column<T, 'numeric' | 'temporal' | 'string', N>, value: BoundInput<F>): this {
-    return this.with({ min: boundValue(value) });
+    return this.with({ min: plainValue(value)! });
   }
   max(this: Column<T, 'numeric' | 'temporal' | 'string', N>, value: BoundInput<F>): this {
-    return this.with({ max: boundValue(value) });
+    return this.with({ max: plainValue(value)! });
   }
   /** Inclusive range. */
   between(this: Column<T, 'numeric' | 'temporal' | 'string', N>, min: BoundInput<F>, max: BoundInput<F>): this {
-    return this.with({ min: boundValue(min), max: boundValue(max) });
+    return this.with({ min: plainValue(min)!, max: plainValue(max)! });
   }
   /** String length in characters, inclusive; `max` optional. */
   length(this: Column<T, 'string', N>, min: number, max?: number): this {
@@ -103,11 +104,6 @@ export class Column<T, F extends Family, N extends boolean = false> {
 
 export type AnyColumn = Column<any, Family, boolean>;
 
-function boundValue(value: number | bigint | string | Date): number | string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'bigint') return Number(value);
-  return value;
-}
 
 function optionError(option: string, expected: string, found: string, location: SourceLocation): DatacheckError {
   return new DatacheckError({

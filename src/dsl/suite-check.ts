@@ -3,6 +3,7 @@ import type { SourceLocation } from '../model/issue.js';
 import { DatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
 import { checkOptions } from './validate.js';
+import { plainValue } from './plain-value.js';
 
 /** A check as the suite builder accumulates it; becomes a CheckDef in defineSuite. */
 export interface CheckDraft {
@@ -74,7 +75,7 @@ export class MetricBound<V> {
   private bound(min: BoundArg<V>, max: BoundArg<V>, options: BoundOptions | undefined): SuiteCheck {
     const location = captureCallSite();
     checkOptions(options, ['strict'], `${this.base.kind} bound`, location);
-    const bound: Bound = { min: boundValue(min), max: boundValue(max), ...(options?.strict ? { strict: true } : {}) };
+    const bound: Bound = { min: plainValue(min), max: plainValue(max), ...(options?.strict ? { strict: true } : {}) };
     if (bound.min === null && bound.max === null) {
       throw new DatacheckError({
         code: 'check.invalid_option',
@@ -86,18 +87,4 @@ export class MetricBound<V> {
     }
     return new SuiteCheck({ ...this.base, params: { ...this.base.params, bound }, location: this.base.location });
   }
-}
-
-function boundValue(v: unknown): number | string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'bigint') return Number(v);
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  throw new DatacheckError({
-    code: 'check.invalid_option',
-    message: 'a bound must be a number, a date, an ISO string or null',
-    location: captureCallSite(),
-    expected: 'number | string | Date | null',
-    found: typeof v,
-  });
 }
