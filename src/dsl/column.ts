@@ -3,7 +3,7 @@ import type { SourceLocation } from '../model/issue.js';
 import { DatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
 import { checkRegex } from './validate.js';
-import { plainValue } from './plain-value.js';
+import { plainScalars, plainValue } from './plain-value.js';
 
 /** What kind of values a column holds; decides which checks a suite may write on it. */
 export type Family = 'bool' | 'numeric' | 'string' | 'temporal' | 'binary' | 'nested';
