@@ -3,8 +3,10 @@ import type { LogicalType } from '../model/contract.js';
 import type { ParseFailures } from './source.js';
 import { arrowTypeFor } from './arrow-types.js';
 import { coerceJson, coerceJsonText } from './coerce-json.js';
+import { sinkFor, type ColumnSink } from './column-sinks.js';
 import {
-  FAIL, describeType, parseBool, parseDate, parseDecimal, parseFloat, parseInt, parseTimestamp, type Parsed,
+  FAIL, describeType, fastDate, fastDecimal, fastInt, fastTimestamp, isPlainFloat,
+  parseBool, parseDate, parseDecimal, parseFloat, parseInt, parseTimestamp, type Parsed,
 } from './parse-text.js';
 
 /** How a column the contract does not name is kept: text formats have no types to trust. */
@@ -13,17 +15,56 @@ export type ExtraKind = 'utf8' | 'float64' | 'bool' | 'json-text';
 const MAX_SAMPLES = 5;
 const encoder = new TextEncoder();
 
+const INT_RANGE: Record<string, [number, number]> = {
+  i8: [-128, 127], i16: [-32768, 32767], i32: [-2147483648, 2147483647],
+  u8: [0, 255], u16: [0, 65535], u32: [0, 4294967295],
+};
+
+/** Text -> the type's in-memory form: a fast path for plain spellings, the strict parser otherwise. */
 function textParser(t: LogicalType): (s: string) => Parsed<unknown> {
   switch (t.type) {
     case 'bool': return parseBool;
-    case 'int': return (s) => parseInt(s, t.bits, t.signed);
-    case 'float': return parseFloat;
-    case 'decimal': return (s) => parseDecimal(s, t.precision, t.scale);
+    case 'int': {
+      const { bits, signed } = t;
+      if (bits === 64) {
+        // Up to 15 digits is always in int64 range; uint64 only needs the sign checked.
+        return (s) => {
+          const v = fastInt(s);
+          return v === undefined ? parseInt(s, 64, signed) : !signed && v < 0 ? FAIL : v;
+        };
+      }
+      const [lo, hi] = INT_RANGE[(signed ? 'i' : 'u') + bits];
+      return (s) => {
+        const v = fastInt(s);
+        return v === undefined ? parseInt(s, bits, signed) : v < lo || v > hi ? FAIL : v;
+      };
+    }
+    case 'float': return (s) => (isPlainFloat(s) ? Number(s) : parseFloat(s));
+    case 'decimal': return (s) => fastDecimal(s, t.precision, t.scale) ?? parseDecimal(s, t.precision, t.scale);
     case 'string': return (s) => s;
-    case 'date': return parseDate;
-    case 'timestamp': return (s) => parseTimestamp(s, t.unit);
+    case 'date': return (s) => fastDate(s) ?? parseDate(s);
+    case 'timestamp': return (s) => fastTimestamp(s, t.unit) ?? parseTimestamp(s, t.unit);
     case 'binary': return (s) => encoder.encode(s);
     case 'list': case 'struct': return (s) => coerceJsonText(t, s);
+  }
+}
+
+/** Nested types (lists, structs) keep JS values and go through an Arrow builder at the end. */
+class ValuesSink implements ColumnSink {
+  private values: unknown[] = [];
+  get length(): number {
+    return this.values.length;
+  }
+  push(v: unknown): void {
+    this.values.push(v);
+  }
+  pushNull(): void {
+    this.values.push(null);
+  }
+  finish(type: DataType): Data {
+    const data = toData(type, this.values);
+    this.values = [];
+    return data;
   }
 }
 
@@ -33,7 +74,7 @@ function textParser(t: LogicalType): (s: string) => Parsed<unknown> {
  */
 export class ColumnAccumulator {
   readonly type: DataType;
-  private values: unknown[] = [];
+  private readonly sink: ColumnSink;
   private failures: ParseFailures | undefined;
   private readonly fromText: (s: string) => Parsed<unknown>;
   private readonly fromJson: (v: unknown) => Parsed<unknown>;
@@ -53,31 +94,33 @@ export class ColumnAccumulator {
         : extra === 'bool' ? (typeof v === 'boolean' ? v : FAIL)
         : typeof v === 'string' ? v : FAIL;
     }
+    this.sink = sinkFor(this.type) ?? new ValuesSink();
   }
 
   get length(): number {
-    return this.values.length;
+    return this.sink.length;
   }
 
   /** A CSV cell; `null` for a null marker or an empty unquoted field. */
   pushText(raw: string | null, row: number, line: number | undefined): void {
     if (raw === null) {
-      this.values.push(null);
+      this.sink.pushNull();
       return;
     }
     const v = this.fromText(raw);
     if (v === FAIL) this.fail(raw, row, line);
-    else this.values.push(v);
+    else this.sink.push(v);
   }
 
   pushJson(raw: unknown, row: number, line: number | undefined): void {
     const v = this.fromJson(raw);
     if (v === FAIL) this.fail(typeof raw === 'string' ? raw : JSON.stringify(raw), row, line);
-    else this.values.push(v);
+    else if (v === null) this.sink.pushNull();
+    else this.sink.push(v);
   }
 
   private fail(raw: string, row: number, line: number | undefined): void {
-    this.values.push(null);
+    this.sink.pushNull();
     const f = (this.failures ??= {
       column: this.name, count: 0, samples: [],
       expected: this.logical ? describeType(this.logical) : String(this.type).toLowerCase(),
@@ -88,9 +131,8 @@ export class ColumnAccumulator {
 
   /** The batch's Data and parse failures; the accumulator is then empty for the next batch. */
   finish(): { data: Data; failures?: ParseFailures } {
-    const data = toData(this.type, this.values);
+    const data = this.sink.finish(this.type);
     const failures = this.failures;
-    this.values = [];
     this.failures = undefined;
     return failures ? { data, failures } : { data };
   }

@@ -1,5 +1,5 @@
-import { parse, type Options as CsvParseOptions, type Parser } from 'csv-parse';
-import { pipeline, type Readable } from 'node:stream';
+import { parse, type Options as CsvParseOptions } from 'csv-parse';
+import type { Readable } from 'node:stream';
 import { Field, RecordBatch, Schema, Struct, makeData } from 'apache-arrow';
 import { ColumnAccumulator } from './column-accumulator.js';
 import type { FileBatch, FormatOptions, FormatReader } from './format-reader.js';
@@ -55,19 +55,14 @@ export function csvReader(opts: FormatOptions): FormatReader {
 
   async function readHeader(): Promise<string[]> {
     if (names) return names;
-    const parser = piped(openInput(file, gzip, 1 << 16), parse(parserOptions()));
     let first: string[] | undefined;
+    const onRecord = (rec: CsvRecord) => {
+      if (!first && !(rec.record.length === 1 && rec.record[0] === '')) first = rec.record;
+    };
     try {
-      for await (const rec of parser) {
-        const { record } = rec as { record: string[] };
-        if (record.length === 1 && record[0] === '') continue;
-        first = record;
-        break;
-      }
+      for await (const _ of eachRecord(openInput(file, gzip, 1 << 16), parserOptions(), onRecord, () => first !== undefined));
     } catch (e) {
       throw csvError(e);
-    } finally {
-      parser.destroy();
     }
     if (!first) throw sourceError('source.empty', file.display, 'the file has no rows (not even a header)', { expected: 'a header line', found: 'only blank lines' });
     const order = Object.keys(contract.columns);
@@ -90,12 +85,12 @@ export function csvReader(opts: FormatOptions): FormatReader {
       const cols = await readHeader();
       const accs = accumulatorsFor(cols);
       const schema = new Schema(accs.map((a) => new Field(a.name, a.type, true)));
-      const parser = piped(openInput(file, gzip), parse(parserOptions()));
       let lines = new Int32Array(batchSize);
       let n = 0;
       let row = rowOffset;
       let nextLine = 1;
       let skipHeader = header;
+      const ready: FileBatch[] = [];
       const flush = (): FileBatch => {
         const failures: ParseFailures[] = [];
         const children = accs.map((a) => {
@@ -110,49 +105,82 @@ export function csvReader(opts: FormatOptions): FormatReader {
         n = 0;
         return out;
       };
+      const onRecord = ({ record, raw }: CsvRecord): void => {
+        const line = nextLine;
+        nextLine += lineBreaks(raw);
+        if (record.length === 1 && record[0] === '' && raw.trim() === '') return; // blank line
+        if (skipHeader) {
+          skipHeader = false;
+          return;
+        }
+        if (record.length !== accs.length) {
+          throw sourceError('csv.ragged_row', file.display, `row has ${record.length} fields, expected ${accs.length}`, {
+            line, expected: `${accs.length} fields`, found: `${record.length} fields`,
+          });
+        }
+        let quoted: boolean[] | undefined;
+        for (let c = 0; c < accs.length; c++) {
+          const v = record[c];
+          let cell: string | null = v;
+          if (v === '') {
+            quoted ??= quotedFields(raw, delimiter, quoteChar);
+            if (!quoted[c]) cell = EMPTY_UNQUOTED;
+          } else if (nullValues.size && nullValues.has(v)) cell = null;
+          accs[c].pushText(cell, row, line);
+        }
+        lines[n++] = line;
+        row++;
+        if (n === batchSize) ready.push(flush());
+      };
       try {
-        for await (const rec of parser) {
-          const { record, raw } = rec as { record: string[]; raw: string };
-          const line = nextLine;
-          nextLine += lineBreaks(raw);
-          if (record.length === 1 && record[0] === '' && raw.trim() === '') continue; // blank line
-          if (skipHeader) {
-            skipHeader = false;
-            continue;
-          }
-          if (record.length !== accs.length) {
-            throw sourceError('csv.ragged_row', file.display, `row has ${record.length} fields, expected ${accs.length}`, {
-              line, expected: `${accs.length} fields`, found: `${record.length} fields`,
-            });
-          }
-          let quoted: boolean[] | undefined;
-          for (let c = 0; c < accs.length; c++) {
-            const v = record[c];
-            let cell: string | null = v;
-            if (v === '') {
-              quoted ??= quotedFields(raw, delimiter, quoteChar);
-              if (!quoted[c]) cell = EMPTY_UNQUOTED;
-            } else if (nullValues.size && nullValues.has(v)) cell = null;
-            accs[c].pushText(cell, row, line);
-          }
-          lines[n++] = line;
-          row++;
-          if (n === batchSize) yield flush();
+        // Batches are handed out between input chunks (a 1 MiB chunk holds a fraction of a batch).
+        for await (const _ of eachRecord(openInput(file, gzip), parserOptions(), onRecord)) {
+          while (ready.length) yield ready.shift()!;
         }
       } catch (e) {
         throw csvError(e);
-      } finally {
-        parser.destroy();
       }
+      while (ready.length) yield ready.shift()!;
       if (n > 0) yield flush();
     },
   };
 }
 
-/** pipe() does not forward errors; pipeline() makes a read or gunzip error surface in the parser. */
-function piped(input: Readable, parser: Parser): Parser {
-  pipeline(input, parser, () => {});
-  return parser;
+interface CsvRecord {
+  record: string[];
+  raw: string;
+}
+
+/** csv-parse's push-style core, which every `Parser` stream wraps (`parser.api`). */
+interface CsvParseApi {
+  parse(buf: Buffer | undefined, end: boolean, push: (rec: CsvRecord) => void, close: () => void): Error | undefined;
+}
+
+/**
+ * Feeds the input to csv-parse's core and calls `onRecord` synchronously for each record.
+ * The `Parser` stream around that core pushes every record through an object-mode Readable and an
+ * async iterator, which cost a third of the parse (measured: 3.4 s vs 4.6 s CPU for 1M rows).
+ * Resolves once per input chunk, so the caller can hand out what the chunk completed; a throw from
+ * `onRecord` or a parse/IO error rejects. `done` stops reading early (e.g. after the header).
+ */
+async function* eachRecord(
+  input: Readable, options: CsvParseOptions, onRecord: (rec: CsvRecord) => void, done?: () => boolean,
+): AsyncGenerator<void> {
+  const api = (parse(options) as unknown as { api?: CsvParseApi }).api;
+  if (!api || typeof api.parse !== 'function') throw new Error('csv-parse no longer exposes parser.api; update csv-source.ts');
+  const close = () => {};
+  try {
+    for await (const chunk of input) {
+      const err = api.parse(chunk as Buffer, false, onRecord, close);
+      if (err) throw err;
+      yield;
+      if (done?.()) return;
+    }
+    const err = api.parse(undefined, true, onRecord, close);
+    if (err) throw err;
+  } finally {
+    input.destroy();
+  }
 }
 
 /** Line breaks in a record's raw text (its own delimiter included); CRLF counts once. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { DATASETS, ORACLES, T, issueOf, readAll, tmpFiles } from './helpers.js';
+import { openSource } from '../../src/sources/open-source.js';
+import { DATASETS, ORACLES, T, contract, issueOf, readAll, tmpFiles } from './helpers.js';
 
 describe('CSV source', () => {
   it('reads a header, types contract columns and keeps other columns as strings', async () => {
@@ -100,6 +101,43 @@ describe('CSV source', () => {
     const r = await readAll({ file: 'a.csv' }, { baseDir: dir, columns: { n: T.int32 }, batchSize: 10 });
     expect(r.batches.map((b) => [b.rowOffset, b.batch.numRows])).toEqual([[0, 10], [10, 10], [20, 5]]);
     expect(r.lines[24]).toBe(26);
+  });
+
+  it('keeps rows, lines and quoted-vs-empty exact across input chunks and batches (a 3 MB file)', async () => {
+    // Rows of 4 lines each (a quoted field holds two newlines), so records straddle every 1 MiB chunk.
+    const rows = 60_000;
+    const body = Array.from({ length: rows }, (_, i) => `${i},"a\nb\nc ${i}",${i % 5 === 0 ? '' : i % 5 === 1 ? '""' : `x${i}`},${i % 3 === 0 ? 'café' : 'ok'}`);
+    const dir = tmpFiles({ 'big.csv': `id,text,maybe,s\n${body.join('\r\n')}\n` });
+    const r = await readAll({ file: 'big.csv' }, { baseDir: dir, columns: { id: T.int64 }, batchSize: 25_000 });
+    expect(r.batches.map((b) => b.batch.numRows)).toEqual([25_000, 25_000, 10_000]);
+    const ids = r.column('id');
+    expect(ids.length).toBe(rows);
+    expect(ids.every((v, i) => v === BigInt(i))).toBe(true);
+    expect(r.lines.every((l, i) => l === 2 + 3 * i)).toBe(true);
+    const maybe = r.column('maybe');
+    expect(maybe.slice(0, 3)).toEqual([null, '', 'x2']);
+    expect(maybe[59_995]).toBeNull();
+    expect(r.column('text')[59_999]).toBe('a\nb\nc 59999');
+    expect(r.column('s')[59_997]).toBe('café');
+  });
+
+  it('reports a ragged row far into the file with its own line', async () => {
+    const body = Array.from({ length: 100_000 }, (_, i) => `${i},${i}`);
+    body[90_000] = '1,2,3';
+    const dir = tmpFiles({ 'a.csv': `a,b\n${body.join('\n')}\n` });
+    const issue = await issueOf(readAll({ file: 'a.csv' }, { baseDir: dir }));
+    expect(issue).toMatchObject({ code: 'csv.ragged_row', location: { file: 'a.csv', line: 90_002 } });
+  });
+
+  it('stops reading when the consumer stops early', async () => {
+    const dir = tmpFiles({ 'a.csv': 'n\n' + Array.from({ length: 50_000 }, (_, i) => i).join('\n') });
+    const opened = await openSource({ file: 'a.csv' }, { contract: contract({ n: T.int32 }), baseDir: dir, batchSize: 1000 });
+    let seen = 0;
+    for await (const b of opened.batches()) {
+      seen += b.batch.numRows;
+      if (seen >= 2000) break;
+    }
+    expect(seen).toBe(2000);
   });
 
   describe('real files', () => {
