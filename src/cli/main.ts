@@ -1,0 +1,87 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { checkCommand } from './commands/check.js';
+import type { CheckOptions } from './commands/check.js';
+import { reportCommand } from './commands/report.js';
+import type { ReportOptions } from './commands/report.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { processIo } from './io.js';
+import { REPORTERS } from './reporters.js';
+
+const reporterHelp = () => `${Object.keys(REPORTERS).join(', ')} (default console); repeatable`;
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`expected a non-negative integer (0, 1, 2, ...), found '${value}'.`);
+  return Number(value);
+}
+
+/**
+ * The command line, as a function: parses `argv` (the user's arguments, without node and the
+ * script), runs, and returns the exit code. Only bin/datacheck.js touches the real process.
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let code: number = EXIT.passed;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, successfully; everything else is a usage error.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.passed : EXIT.error;
+    }
+    const err = e as Error;
+    io.stderr.write(`datacheck: internal error: ${err?.message ?? String(e)}\n`);
+    io.stderr.write(argv.includes('--debug') && err?.stack ? `${err.stack}\n` : 'run again with --debug to see the stack trace\n');
+    return EXIT.error;
+  }
+}
+
+function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
+  const program = new Command('datacheck')
+    .description('Check data against typed contracts and suites. Exit code: 0 passed, 1 a check failed, 2 the run could not be done.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run datacheck --help to see the options)');
+
+  program
+    .argument('[paths...]', 'contract/suite files, directories or globs (default: contracts/, checks/, models/)')
+    .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
+    .option('-r, --reporter <name>', reporterHelp(), collect)
+    .option('-o, --output-file <path>', "where a file reporter writes ('-' for stdout, or <reporter>=<path>); json default reports/datacheck.json", collect)
+    .option('-f, --filter <dataset|check>', 'only these datasets, or checks whose id/title contains the text; repeatable', collect)
+    .addOption(new Option('--fail-on <severity>', 'error: only failed checks fail the run; warn: warnings too').choices(['error', 'warn']))
+    .option('--max-failing-rows <n>', 'failing rows kept per check (default 10)', nonNegativeInteger)
+    .option('--no-typecheck', 'skip type-checking contract and suite files')
+    .option('--verbose', 'list passing checks too')
+    .option('--debug', 'print stack traces and timings')
+    .action(async (paths: string[], opts: CheckOptions) => {
+      setCode(await checkCommand(paths, opts, io));
+    });
+
+  program
+    .command('report')
+    .description('render a saved JSON result again (exit code: the saved run’s)')
+    .argument('<results>', 'a JSON result written by --reporter json')
+    .option('-r, --reporter <name>', reporterHelp(), collect)
+    .option('-o, --output-file <path>', 'where a file reporter writes', collect)
+    .addOption(new Option('--fail-on <severity>', 'warn: warnings fail too').choices(['error', 'warn']))
+    .option('--verbose', 'list passing checks too')
+    .option('--debug', 'print stack traces')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run datacheck report --help to see the options)')
+    .action(async (file: string, opts: ReportOptions) => {
+      setCode(await reportCommand(file, opts, io));
+    });
+
+  return program;
+}

@@ -1,0 +1,58 @@
+import type { ReporterSpec } from '../model/config.js';
+import type { Reporter } from '../../reporters/reporter.js';
+
+/**
+ * Reporters by name, loaded only when asked for. A new reporter is one line here (and its own
+ * folder or file under reporters/); nothing registers itself by import side effects.
+ */
+export const REPORTERS: Record<string, () => Promise<Reporter>> = {
+  console: async () => (await import('../../reporters/console.js')).consoleReporter,
+  json: async () => (await import('../../reporters/json.js')).jsonReporter,
+};
+
+export interface SelectedReporter {
+  name: string;
+  options: Record<string, unknown>;
+}
+
+export type Selection = { ok: true; reporters: SelectedReporter[] } | { ok: false; message: string };
+
+/**
+ * Which reporters run, with what options. `--reporter` (repeatable) replaces the config's list;
+ * `--output-file path` goes to the one file-writing reporter, `--output-file name=path` to a named
+ * one. The console reporter is the default.
+ */
+export function selectReporters(cli: string[] | undefined, config: ReporterSpec[] | undefined, outputFiles: string[] | undefined): Selection {
+  const specs: ReporterSpec[] = cli?.length ? cli : config?.length ? config : ['console'];
+  const reporters: SelectedReporter[] = [];
+  for (const spec of specs) {
+    const [name, options] = typeof spec === 'string' ? [spec, {}] : [spec[0], { ...(spec[1] ?? {}) }];
+    if (!(name in REPORTERS)) {
+      return { ok: false, message: `unknown reporter '${name}': expected one of ${Object.keys(REPORTERS).join(', ')}` };
+    }
+    const existing = reporters.find((r) => r.name === name);
+    if (existing) Object.assign(existing.options, options);
+    else reporters.push({ name, options });
+  }
+  for (const value of outputFiles ?? []) {
+    const named = /^([a-z][\w-]*)=(.+)$/i.exec(value);
+    if (named) {
+      const target = reporters.find((r) => r.name === named[1]);
+      if (!target) return { ok: false, message: `--output-file ${value} names reporter '${named[1]}', which is not selected (add --reporter ${named[1]})` };
+      target.options.outputFile = named[2];
+      continue;
+    }
+    const writers = reporters.filter((r) => r.name !== 'console');
+    if (writers.length !== 1) {
+      return {
+        ok: false,
+        message:
+          writers.length === 0
+            ? `--output-file ${value} needs a reporter that writes a file, e.g. --reporter json`
+            : `--output-file ${value} is ambiguous with reporters ${writers.map((w) => w.name).join(', ')}: write --output-file <reporter>=<path>`,
+      };
+    }
+    writers[0].options.outputFile = value;
+  }
+  return { ok: true, reporters };
+}

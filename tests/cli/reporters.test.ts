@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { selectReporters } from '../../src/cli/reporters.js';
+
+describe('selectReporters', () => {
+  it('defaults to the console; --reporter replaces the config list', () => {
+    expect(selectReporters(undefined, undefined, undefined)).toEqual({ ok: true, reporters: [{ name: 'console', options: {} }] });
+    expect(selectReporters(['json'], ['console'], undefined)).toEqual({ ok: true, reporters: [{ name: 'json', options: {} }] });
+    expect(selectReporters(undefined, ['console', ['json', { outputFile: 'a.json' }]], undefined)).toEqual({
+      ok: true,
+      reporters: [
+        { name: 'console', options: {} },
+        { name: 'json', options: { outputFile: 'a.json' } },
+      ],
+    });
+  });
+
+  it('gives --output-file to the one file reporter, or to the one it names', () => {
+    expect(selectReporters(['console', 'json'], undefined, ['out.json'])).toMatchObject({ ok: true, reporters: [{ name: 'console' }, { name: 'json', options: { outputFile: 'out.json' } }] });
+    expect(selectReporters(['json'], undefined, ['json=x/y.json'])).toMatchObject({ ok: true, reporters: [{ name: 'json', options: { outputFile: 'x/y.json' } }] });
+  });
+
+  it('explains an unknown reporter and an --output-file nobody takes', () => {
+    expect(selectReporters(['html5'], undefined, undefined)).toEqual({ ok: false, message: "unknown reporter 'html5': expected one of console, json" });
+    expect(selectReporters(['json'], undefined, ['console=x.txt'])).toEqual({
+      ok: false,
+      message: "--output-file console=x.txt names reporter 'console', which is not selected (add --reporter console)",
+    });
+  });
+});
