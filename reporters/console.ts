@@ -93,10 +93,14 @@ function renderCheck(ch: CheckResult, c: ChalkInstance): string[] {
     }
     return out;
   }
-  // Row-level checks observe {failed, considered, ...}: the rows line below says that better.
-  const rowObservation = ch.rows !== undefined && typeof ch.observed === 'object' && ch.observed !== null && !Array.isArray(ch.observed);
-  if ((ch.observed !== undefined && !rowObservation) || ch.expected !== undefined) {
-    const observed = ch.observed !== undefined && !rowObservation ? `observed ${c.bold(formatValue(ch.observed, 160))}` : undefined;
+  // Structured observations (row counts, a schema, a freshness age) are better said by the
+  // message; plain values read best as "observed X · expected Y".
+  const structured = typeof ch.observed === 'object' && ch.observed !== null && !Array.isArray(ch.observed);
+  if (structured) {
+    if (!ch.rows) out.push(`${pad}${ch.message}`);
+    if (ch.expected !== undefined) out.push(`${pad}expected ${ch.expected}`);
+  } else if (ch.observed !== undefined || ch.expected !== undefined) {
+    const observed = ch.observed !== undefined ? `observed ${c.bold(formatValue(ch.observed, 160))}` : undefined;
     const expected = ch.expected !== undefined ? `expected ${ch.expected}` : undefined;
     out.push(`${pad}${[observed, expected].filter(Boolean).join(c.dim(' · '))}`);
   } else {
@@ -117,7 +121,9 @@ function share(rows: { considered: number; failed: number }): string {
 }
 
 function renderIssue(issue: Issue, c: ChalkInstance, indent: string): string[] {
-  const where = issue.location ? `${formatLocation(issue.location, true)} ` : '';
+  // Data-file issues already open with `file:line:` in their message; say the place once.
+  const place = issue.location ? formatLocation(issue.location, true) : '';
+  const where = place && !issue.message.startsWith(`${issue.location!.file}:`) ? `${place} ` : '';
   const out = [`${indent}${c.red(MARK.error)} ${c.bold(where)}${issue.message}${c.dim(` [${issue.code}]`)}`];
   for (const l of issueDetails(issue)) out.push(`${indent}    ${c.dim(l)}`);
   return out;

@@ -36,6 +36,8 @@ export interface RunInput {
   engine?: MetricEngine;
   openSource?: OpenSource;
   now?: Date;
+  /** When the whole command started (config, loading and type-checking included): the run's duration counts from it. */
+  startedAt?: Date;
 }
 
 interface Dataset {
@@ -45,8 +47,8 @@ interface Dataset {
 
 /** Runs every dataset's checks and returns one RunResult. Never throws: failures are values. */
 export async function runDatacheck(input: RunInput): Promise<RunResult> {
-  const started = new Date();
-  const t0 = performance.now();
+  const started = input.startedAt ?? new Date();
+  const t0 = performance.now() - (Date.now() - started.getTime());
   const now = input.now ?? started;
   const issues: Issue[] = [...input.issues];
   const datasets = collectDatasets(input, issues);

@@ -33,7 +33,8 @@ export function csvReader(opts: FormatOptions): FormatReader {
   });
   const quoteChar = csv.quote ?? '"';
 
-  function csvError(e: unknown): Error {
+  /** `recordLine`: where the record being parsed began (an unclosed quote opened there, not at EOF). */
+  function csvError(e: unknown, recordLine?: number): Error {
     const io = inputError(e, file);
     if (io) return io;
     const err = e as Error & { code?: string; lines?: number; record?: unknown[]; column?: number };
@@ -47,7 +48,8 @@ export function csvReader(opts: FormatOptions): FormatReader {
     }
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
       return sourceError('csv.unterminated_quote', file.display, 'a quoted field is never closed (unterminated quote)', {
-        line: err.lines, expected: 'a closing quote', found: 'end of file',
+        line: recordLine ?? err.lines, expected: 'a closing quote', found: 'end of file',
+        hint: 'the record starting on this line opens a quote that no later quote closes',
       });
     }
     return sourceError('csv.parse', file.display, err.message, { line: err.lines });
@@ -138,7 +140,7 @@ export function csvReader(opts: FormatOptions): FormatReader {
           while (ready.length) yield ready.shift()!;
         }
       } catch (e) {
-        throw csvError(e);
+        throw csvError(e, nextLine);
       }
       while (ready.length) yield ready.shift()!;
       if (n > 0) yield flush();

@@ -1,29 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { datacheck, project, root } from './harness.js';
 
 // The real CLI as a user runs it: `node bin/datacheck.js` in a project directory outside the repo.
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/datacheck.js');
-const fixtures = path.join(root, 'tests/fixtures/cli');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-
-function project(name: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `datacheck-e2e-${name}-`));
-  cpSync(path.join(fixtures, name), dir, { recursive: true });
-  return dir;
-}
-
-function datacheck(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const t0 = performance.now();
-  // A clean environment: no colour settings leak in from the developer's shell.
-  const { NO_COLOR: _n, FORCE_COLOR: _f, ...base } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Math.round(performance.now() - t0) };
-}
 
 beforeAll(() => {
   if (!existsSync(path.join(root, 'dist/src/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');

@@ -89,11 +89,12 @@ describe('CSV source', () => {
     expect(issue.location).toMatchObject({ file: 'a.csv', line: 3 });
   });
 
-  it('reports an unterminated quote', async () => {
-    const dir = tmpFiles({ 'a.csv': 'a,b\n1,"never closed\n2,3\n' });
+  it('reports an unterminated quote at the line where the quote opened', async () => {
+    const dir = tmpFiles({ 'a.csv': 'a,b\n0,x\n1,"never closed\n2,3\n' });
     const issue = await issueOf(readAll({ file: 'a.csv' }, { baseDir: dir }));
     expect(issue.code).toBe('csv.unterminated_quote');
-    expect(issue.message).toContain('a.csv');
+    expect(issue.message).toContain('a.csv:3');
+    expect(issue.location).toMatchObject({ line: 3 });
   });
 
   it('splits long files into batches with consecutive rowOffsets and lines', async () => {

@@ -30,6 +30,7 @@ export interface CheckOptions {
  * code. Problems before the run become run issues, so they are reported like everything else.
  */
 export async function checkCommand(paths: string[], opts: CheckOptions, io: CliIo): Promise<number> {
+  const startedAt = new Date();
   const timings: Record<string, number> = {};
   const time = async <T>(phase: string, f: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -79,6 +80,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const result: RunResult = await time('run', () =>
     run({
       cwd: io.cwd,
+      startedAt,
       contracts: typeErrors > 0 ? [] : loaded.contracts,
       suites: typeErrors > 0 ? [] : loaded.suites,
       issues,

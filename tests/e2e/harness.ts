@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+/** Helpers for running the real CLI, as a user does, in throwaway project directories. */
+export const root = path.resolve(__dirname, '../..');
+export const bin = path.join(root, 'bin/datacheck.js');
+export const fixtures = path.join(root, 'tests/fixtures/cli');
+
+/** A copy of a fixture project (tests/fixtures/cli/<name>) in a fresh temp directory. */
+export function project(name: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `datacheck-e2e-${name}-`));
+  cpSync(path.join(fixtures, name), dir, { recursive: true });
+  return dir;
+}
+
+/** A fresh temp project made of the given files (path -> contents). */
+export function projectOf(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-e2e-'));
+  for (const [file, contents] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), contents);
+  }
+  return dir;
+}
+
+export function datacheck(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const t0 = performance.now();
+  // A clean environment: no colour settings leak in from the developer's shell.
+  const { NO_COLOR: _n, FORCE_COLOR: _f, ...base } = process.env;
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Math.round(performance.now() - t0) };
+}
