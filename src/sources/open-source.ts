@@ -5,6 +5,7 @@ import { detectFormat } from './detect-format.js';
 import type { FormatOptions, FormatReader } from './format-reader.js';
 import { jsonReader } from './json-source.js';
 import { parquetReader } from './parquet-source.js';
+import { listArrowFileParts } from './read-parts.js';
 import { resolveFiles } from './resolve-files.js';
 import { sourceError } from './source-error.js';
 import { conformBatch, emptyBatch, unionSchemas } from './union-schema.js';
@@ -27,7 +28,7 @@ export const openSource: OpenSource = async (def, ctx) => {
   const batchSize = ctx.batchSize ?? DEFAULT_BATCH_SIZE;
   const readers = files.map((file) => {
     const { format, gzip } = detectFormat(file.display, def.format);
-    return { file, reader: makeReader(format, { file, gzip, contract: ctx.contract, source: def, batchSize }) };
+    return { file, splittable: format === 'arrow' && !gzip, reader: makeReader(format, { file, gzip, contract: ctx.contract, source: def, batchSize }) };
   });
   const schemas = [];
   for (const { file, reader } of readers) schemas.push({ file: file.display, schema: await reader.schema() });
@@ -53,6 +54,8 @@ export const openSource: OpenSource = async (def, ctx) => {
       if (rowOffset === 0) yield { batch: conformBatch(emptyBatch(schema), schema), rowOffset: 0 };
     },
   };
+  // Uncompressed Arrow IPC files can be read batch by batch in any order (worker threads).
+  if (readers.every((r) => r.splittable)) opened.parts = () => listArrowFileParts(files);
   return opened;
 };
 

@@ -38,6 +38,36 @@ export interface OpenedSource {
    * Throws DatacheckError (with file and line) for unreadable input.
    */
   batches(): AsyncIterable<SourceBatch>;
+  /**
+   * Optional: the source as independent parts that can be read apart, in any thread, by
+   * `readParts` (sources/read-parts.ts), yielding exactly the batches `batches()` yields for
+   * them. Undefined when the source cannot be split (streams, gzip, text formats).
+   */
+  parts?(): Promise<SourceParts | undefined>;
+}
+
+/** Everything a worker needs to open parts itself: plain, structured-clonable data. */
+export interface PartsSpec {
+  format: 'arrow-file';
+  /** Every file of the dataset, in dataset order (their union is the dataset's schema). */
+  files: { absolute: string; display: string }[];
+}
+
+/** One independently readable part, e.g. one record batch of an Arrow IPC file. */
+export interface SourcePart {
+  /** Index into `PartsSpec.files`. */
+  file: number;
+  /** Index of the part within its file (the record batch number). */
+  index: number;
+  /** 0-based dataset row of the part's first row, so row numbers stay exact when read apart. */
+  rowOffset: number;
+  rows: number;
+}
+
+export interface SourceParts {
+  spec: PartsSpec;
+  /** In dataset order. */
+  parts: SourcePart[];
 }
 
 export interface OpenSourceContext {

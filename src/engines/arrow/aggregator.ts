@@ -24,4 +24,14 @@ export interface Aggregator<S> {
   update(state: S, input: BatchInput): void;
   merge(a: S, b: S): S;
   result(state: S): MetricValue;
+  /**
+   * Restores class instances in a state that crossed a thread boundary (structured clone keeps
+   * own fields and typed arrays but drops prototypes). Omitted when the state is plain data.
+   */
+  revive?(state: S): S;
+  /**
+   * Optional work on a finished range's state that makes merging or `result` cheaper (e.g.
+   * sorting), done by the thread that built it, so threads share it. Must not change results.
+   */
+  prepare?(state: S): void;
 }

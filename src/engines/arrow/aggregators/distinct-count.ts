@@ -39,4 +39,5 @@ export const distinctCount = (columns: string[]): Aggregator<DistinctState> => (
     return { words, text: new Set([...a.text, ...b.text]) };
   },
   result: (s) => s.words.size + s.text.size,
+  revive: (s) => ({ words: Object.setPrototypeOf(s.words, Int64Table.prototype) as Int64Table, text: s.text }),
 });

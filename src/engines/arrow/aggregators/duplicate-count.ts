@@ -1,4 +1,4 @@
-import { Float64, Int64, makeData } from 'apache-arrow';
+import { Date_, Float, Float64, Int, Int64, Timestamp, Type, makeData } from 'apache-arrow';
 import type { DataType } from 'apache-arrow';
 import type { FailingRow, FailuresValue } from '../../../model/metric.js';
 import type { Aggregator } from '../aggregator.js';
@@ -7,29 +7,37 @@ import { columnData, readKeys } from '../keys.js';
 import { cellValue, failingRow } from '../row-values.js';
 import { ensureCapacity } from './common.js';
 
-interface DuplicateState {
-  /** Numeric keys (64-bit patterns) in row order, with their 0-based rows and source lines. */
+/** Numeric keys (64-bit patterns) of consecutive rows, with their 0-based rows and source lines. */
+interface KeyChunk {
   keys: BigInt64Array;
   rows: Float64Array;
-  lines: Int32Array;
+  /** Only when the source has lines (text formats). */
+  lines: Int32Array | null;
   n: number;
+}
+
+interface DuplicateState {
+  /** In row order; `merge` appends the other state's chunks instead of copying them. */
+  chunks: KeyChunk[];
   /** How numeric keys render in samples: the column's int64-like type, or float64 bits. */
   keyType: DataType | null;
   /** Text keys: count and first row. */
   text: Map<string, { count: number; first: number }>;
   textSample: FailingRow[];
   considered: number;
+  /** Every chunk's keys sorted, when `prepare` ran (in the thread that read these rows). */
+  sorted?: BigInt64Array;
 }
 
 /**
  * Rows whose non-null key occurs more than once. Numeric keys (the common case: ids) are appended
  * to a flat BigInt64Array during the single pass and sorted once at the end: on this hardware a
  * native sort of 5M int64 beats a hash table's cache misses several times over (near-sorted ids
- * sort in ~0.1 s). Samples are read back from the row-ordered copy. Other keys use a Map that
+ * sort in ~0.1 s). Samples are read back from the row-ordered keys. Other keys use a Map that
  * remembers each key's first row and samples on its second occurrence.
  */
 export const duplicateCount = (columns: string[], sampleSize: number): Aggregator<DuplicateState> => ({
-  init: () => ({ keys: new BigInt64Array(0), rows: new Float64Array(0), lines: new Int32Array(0), n: 0, keyType: null, text: new Map(), textSample: [], considered: 0 }),
+  init: () => ({ chunks: [], keyType: null, text: new Map(), textSample: [], considered: 0 }),
   update(s, { source, mask, numRows }) {
     const keys = readKeys(source.batch, columns);
     const base = source.rowOffset;
@@ -39,31 +47,38 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
         s.keyType = keys.float ? new Float64() : t;
       }
       const { words, valid } = keys;
-      const need = s.n + numRows;
-      if (s.keys.length < need) {
-        const cap = Math.max(need, s.keys.length * 2, 1024);
-        const k = new BigInt64Array(cap);
-        k.set(s.keys.subarray(0, s.n));
-        s.keys = k;
-        const l = new Int32Array(cap);
-        l.set(s.lines.subarray(0, s.n));
-        s.lines = l;
-      }
-      s.rows = ensureCapacity(s.rows, need);
-      const out = new Int32Array(s.keys.buffer);
-      const rows = s.rows;
       const lines = source.lines;
-      let n = s.n;
+      if (s.chunks.length === 0) s.chunks.push({ keys: new BigInt64Array(0), rows: new Float64Array(0), lines: null, n: 0 });
+      const c = s.chunks[s.chunks.length - 1];
+      const need = c.n + numRows;
+      if (c.keys.length < need) {
+        const cap = Math.max(need, c.keys.length * 2, 1024);
+        const k = new BigInt64Array(cap);
+        k.set(c.keys.subarray(0, c.n));
+        c.keys = k;
+        if (c.lines) {
+          const l = new Int32Array(cap);
+          l.set(c.lines.subarray(0, c.n));
+          c.lines = l;
+        }
+      }
+      if (lines && !c.lines) c.lines = new Int32Array(c.keys.length); // rows before had no lines (0)
+      c.rows = ensureCapacity(c.rows, need);
+      const out = new Int32Array(c.keys.buffer);
+      const rows = c.rows;
+      const cl = c.lines;
+      let n = c.n;
       for (let i = 0; i < numRows; i++) {
         if ((mask && mask[i] !== 1) || (valid && valid[i] === 0)) continue;
         out[2 * n] = words[2 * i];
         out[2 * n + 1] = words[2 * i + 1];
         rows[n] = base + i;
-        if (lines) s.lines[n] = lines[i];
+        if (lines) cl![n] = lines[i];
         n++;
       }
-      s.considered += n - s.n;
-      s.n = n;
+      s.considered += n - c.n;
+      c.n = n;
+      s.sorted = undefined;
       return;
     }
     const dictKeys = keys.kind === 'dict' ? keys.dict.map((d) => (d === null ? null : JSON.stringify(d))) : null;
@@ -81,16 +96,6 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
     }
   },
   merge(a, b) {
-    const n = a.n + b.n;
-    const keys = new BigInt64Array(n);
-    keys.set(a.keys.subarray(0, a.n));
-    keys.set(b.keys.subarray(0, b.n), a.n);
-    const rows = new Float64Array(n);
-    rows.set(a.rows.subarray(0, a.n));
-    rows.set(b.rows.subarray(0, b.n), a.n);
-    const lines = new Int32Array(n);
-    lines.set(a.lines.subarray(0, a.n));
-    lines.set(b.lines.subarray(0, b.n), a.n);
     const text = new Map<string, { count: number; first: number }>();
     for (const m of [a.text, b.text]) {
       for (const [k, v] of m) {
@@ -102,23 +107,30 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
       }
     }
     // Text keys that became duplicates only by merging have no sample rows; counts stay exact.
-    return { keys, rows, lines, n, keyType: a.keyType ?? b.keyType, text, textSample: [...a.textSample, ...b.textSample], considered: a.considered + b.considered };
+    // (The parallel engine therefore keeps text keys on one thread; see compute-parallel.ts.)
+    const sorted = a.sorted && b.sorted ? mergeSorted(a.sorted, b.sorted) : undefined;
+    return { ...(sorted && { sorted }), chunks: [...a.chunks, ...b.chunks], keyType: a.keyType ?? b.keyType, text, textSample: [...a.textSample, ...b.textSample], considered: a.considered + b.considered };
+  },
+  revive: (s) => ({ ...s, keyType: reviveType(s.keyType) }),
+  prepare(s) {
+    s.sorted ??= allKeys(s.chunks).sort();
   },
   result(s): FailuresValue {
     let failed = 0;
     const sample: FailingRow[] = [...s.textSample];
     for (const { count } of s.text.values()) if (count > 1) failed += count;
-    if (s.n > 0) {
-      const sorted = s.keys.slice(0, s.n).sort();
+    const total = s.chunks.reduce((n, c) => n + c.n, 0);
+    if (total > 0) {
+      const sorted = s.sorted ?? allKeys(s.chunks).sort();
       const dupKeys = new Int64Table(16);
       const words = new Int32Array(sorted.buffer);
-      for (let i = 1; i < s.n; ) {
+      for (let i = 1; i < total; ) {
         if (sorted[i] !== sorted[i - 1]) {
           i++;
           continue;
         }
         let j = i + 1;
-        while (j < s.n && sorted[j] === sorted[i]) j++;
+        while (j < total && sorted[j] === sorted[i]) j++;
         failed += j - i + 1;
         if (dupKeys.size < sampleSize) dupKeys.add(words[2 * i], words[2 * i + 1], 0);
         i = j;
@@ -133,16 +145,76 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
 /** Rows (in order) holding one of the duplicated keys, read back from the row-ordered keys. */
 function numericSamples(s: DuplicateState, dupKeys: Int64Table, column: string, sampleSize: number): FailingRow[] {
   const out: FailingRow[] = [];
-  const words = new Int32Array(s.keys.buffer);
-  for (let i = 0; i < s.n && out.length < sampleSize; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
-    if (!dupKeys.has(lo, hi)) continue;
-    const row: FailingRow = { row: s.rows[i] + 1, values: { [column]: renderKey(s.keyType, s.keys[i]) } };
-    if (s.lines[i] > 0) row.line = s.lines[i];
-    out.push(row);
+  for (const c of s.chunks) {
+    const words = new Int32Array(c.keys.buffer, c.keys.byteOffset, c.n * 2);
+    for (let i = 0; i < c.n && out.length < sampleSize; i++) {
+      const lo = words[2 * i];
+      const hi = words[2 * i + 1];
+      if (!dupKeys.has(lo, hi)) continue;
+      const row: FailingRow = { row: c.rows[i] + 1, values: { [column]: renderKey(s.keyType, c.keys[i]) } };
+      if (c.lines && c.lines[i] > 0) row.line = c.lines[i];
+      out.push(row);
+    }
   }
   return out;
+}
+
+/** Every chunk's keys in one new array (to be sorted). */
+function allKeys(chunks: KeyChunk[]): BigInt64Array {
+  if (chunks.length === 1) return chunks[0].keys.slice(0, chunks[0].n);
+  const out = new BigInt64Array(chunks.reduce((n, c) => n + c.n, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c.keys.subarray(0, c.n), at);
+    at += c.n;
+  }
+  return out;
+}
+
+/**
+ * Merges two sorted runs of int64 keys in one linear pass (cheaper than sorting the whole again).
+ * Compares through int32 words, high word signed then low word unsigned (= signed int64 order),
+ * so no BigInt is materialised per element.
+ */
+export function mergeSorted(a: BigInt64Array, b: BigInt64Array): BigInt64Array {
+  const out = new BigInt64Array(a.length + b.length);
+  const aw = new Int32Array(a.buffer, a.byteOffset, a.length * 2);
+  const bw = new Int32Array(b.buffer, b.byteOffset, b.length * 2);
+  const ow = new Int32Array(out.buffer);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const ah = aw[2 * i + 1];
+    const bh = bw[2 * j + 1];
+    const takeA = ah < bh || (ah === bh && aw[2 * i] >>> 0 <= bw[2 * j] >>> 0);
+    if (takeA) {
+      ow[2 * k] = aw[2 * i];
+      ow[2 * k + 1] = ah;
+      i++;
+    } else {
+      ow[2 * k] = bw[2 * j];
+      ow[2 * k + 1] = bh;
+      j++;
+    }
+    k++;
+  }
+  if (i < a.length) out.set(a.subarray(i), k);
+  else if (j < b.length) out.set(b.subarray(j), k);
+  return out;
+}
+
+/** A key type after structured clone: own fields survive (typeId, bitWidth, unit...), the class does not. */
+function reviveType(t: DataType | null): DataType | null {
+  if (!t) return null;
+  const o = t as any;
+  switch (o.typeId) {
+    case Type.Int: return new Int(o.isSigned, o.bitWidth);
+    case Type.Float: return o.precision === 2 ? new Float64() : new Float(o.precision);
+    case Type.Timestamp: return new Timestamp(o.unit, o.timezone);
+    case Type.Date: return new Date_(o.unit);
+    default: return t;
+  }
 }
 
 function renderKey(type: DataType | null, key: bigint): unknown {

@@ -1,5 +1,14 @@
 import type { MomentsValue } from '../../../model/metric.js';
 import type { Aggregator } from '../aggregator.js';
+
+/**
+ * Per-batch summaries in row order. They are folded left to right only in `result`, so a run
+ * split across threads combines the very same summaries in the very same order as one thread:
+ * floating-point results are bit-identical whatever the split.
+ */
+interface MomentsState {
+  batches: MomentsValue[];
+}
 import { numericColumn } from './common.js';
 
 /**
@@ -7,8 +16,8 @@ import { numericColumn } from './common.js';
  * is summarised exactly with two passes (mean, then deviations) and batches are combined with
  * Chan's parallel formula, so large offsets (1e9 + small spread) keep their precision.
  */
-export const moments = (column: string): Aggregator<MomentsValue> => ({
-  init: () => ({ count: 0, sum: 0, mean: 0, m2: 0 }),
+export const moments = (column: string): Aggregator<MomentsState> => ({
+  init: () => ({ batches: [] }),
   update(s, input) {
     const v = numericColumn(input, column, 'moments');
     if (!v) return;
@@ -37,10 +46,10 @@ export const moments = (column: string): Aggregator<MomentsValue> => ({
       comp += d;
     }
     m2 -= (comp * comp) / count;
-    Object.assign(s, combine(s, { count, sum, mean, m2 }));
+    s.batches.push({ count, sum, mean, m2 });
   },
-  merge: (a, b) => combine(a, b),
-  result: (s) => ({ ...s }),
+  merge: (a, b) => ({ batches: [...a.batches, ...b.batches] }),
+  result: (s) => s.batches.reduce(combine, { count: 0, sum: 0, mean: 0, m2: 0 }),
 });
 
 export function combine(a: MomentsValue, b: MomentsValue): MomentsValue {
