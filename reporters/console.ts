@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import type { Issue } from '../src/model/issue.js';
 import type { CheckResult, DatasetResult, Outcome, RunResult } from '../src/model/result.js';
-import { formatFailingRow, formatLocation, formatSeconds, formatValue, issueDetails, plural } from './format-value.js';
+import { formatFailingRow, formatLocation, formatSeconds, formatValue, issueDetails, plural, printableDeep } from './format-value.js';
 import type { Reporter, ReporterContext } from './reporter.js';
 
 /** Failing rows shown per check in the terminal; the JSON report keeps all that were sampled. */
@@ -21,7 +21,8 @@ const MARK: Record<Outcome, string> = { error: '✖', fail: '✗', warn: '!', sk
  * check was written and the rows that broke it), passing checks as a count, then run issues, then
  * one summary line.
  */
-export function renderConsole(run: RunResult, options: ConsoleOptions): string {
+export function renderConsole(unsafe: RunResult, options: ConsoleOptions): string {
+  const run = printableDeep(unsafe);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
   const datasets = [...run.datasets].sort((a, b) => rank(a) - rank(b));

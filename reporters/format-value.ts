@@ -55,3 +55,28 @@ export function formatSeconds(ms: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * Text from data, contracts and files with control characters made visible (`\u001b`, `\n`):
+ * a column named with an escape sequence or a newline cannot repaint or forge lines of a CI log.
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => JSON.stringify(ch).slice(1, -1));
+}
+
+/**
+ * A copy of a value with every string made printable, keys included. Values that formatValue
+ * shows as JSON (observed values, failing-row values) are left as they are: JSON escapes them.
+ */
+export function printableDeep<T>(value: T, key = ''): T {
+  if (typeof value === 'string') return printable(value) as T;
+  if (Array.isArray(value)) return value.map((v) => printableDeep(v, key)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const leaveValues = k === 'observed' || (key === 'values' && typeof v !== 'object');
+    out[printable(k)] = leaveValues ? v : printableDeep(v, k);
+  }
+  return out as T;
+}

@@ -5,7 +5,7 @@ import { formatExpr } from '../expr/format-expr.js';
 import type { MetricResults, PhysicalColumn } from '../model/metric.js';
 import type { CheckResult } from '../model/result.js';
 import type { DatasetPlan, PlannedCheck } from '../plan/build-plan.js';
-import { MASK, maskObserved, maskRows, piiColumns } from './mask-pii.js';
+import { maskObservation, maskRows, piiColumns } from './mask-pii.js';
 import { metricReader } from './metric-reader.js';
 
 const SCHEMA_LEVEL = new Set(['schema', 'column_count']);
@@ -49,6 +49,7 @@ function toResult(check: PlannedCheck, ev: Evaluation, pii: Set<string>, duratio
   const baseTitle = def.title ?? (check.kind ? check.kind.describe(def) : def.kind);
   const where = check.ctx.where ? formatExpr(check.ctx.where) : def.where;
   const columnIsPii = def.column !== undefined && pii.has(def.column);
+  const shown = columnIsPii ? maskObservation(def.kind, def.params, ev) : ev;
   return {
     id: def.id,
     kind: def.kind,
@@ -58,9 +59,9 @@ function toResult(check: PlannedCheck, ev: Evaluation, pii: Set<string>, duratio
     title: def.title ?? (where ? `${baseTitle} where ${where}` : baseTitle),
     severity: def.severity,
     outcome: ev.outcome === 'fail' && def.severity === 'warn' ? 'warn' : ev.outcome,
-    ...(ev.observed !== undefined && { observed: maskObserved(ev.observed, columnIsPii) }),
+    ...(shown.observed !== undefined && { observed: shown.observed }),
     ...(ev.expected !== undefined && { expected: ev.expected }),
-    message: columnIsPii && typeof ev.observed === 'string' ? ev.message.split(ev.observed).join(MASK) : ev.message,
+    message: shown.message,
     ...(ev.rows && { rows: ev.rows }),
     ...(ev.failingRows && ev.failingRows.length > 0 && { failingRows: maskRows(ev.failingRows, pii) }),
     ...(ev.issue && { issue: ev.issue }),

@@ -13,7 +13,7 @@ export type MetricSpec =
   | { kind: 'null_count'; column: string; where?: Expr }
   /** min/max of numbers, dates, timestamps (epoch ms as number) and strings (code-unit order). */
   | { kind: 'min' | 'max'; column: string; where?: Expr }
-  /** Count, sum, mean and M2 over non-null, non-NaN numbers (Welford/Chan, mergeable). */
+  /** Count, sum, mean and M2 over non-null, non-NaN numbers (per-batch moments merged with Chan's formula). */
   | { kind: 'moments'; column: string; where?: Expr }
   /** Exact linear-interpolated quantiles (numpy default / quantile_cont) over non-null numbers. */
   | { kind: 'quantiles'; column: string; probs: number[]; where?: Expr }
@@ -65,7 +65,7 @@ export interface MomentsValue {
   count: number;
   sum: number;
   mean: number;
-  /** Sum of squared deviations from the mean (Welford's M2). */
+  /** Sum of squared deviations from the mean (M2). */
   m2: number;
 }
 

@@ -22,15 +22,17 @@ function syntaxError(file: string, e: unknown, text: string, baseLine: number) {
   } else if (/Unexpected end/.test(msg)) {
     line += text.split('\n').length - 1;
   }
-  return sourceError('json.parse', file, `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, {
-    line, column, expected: 'valid JSON', found: text.trim().slice(0, 40) || 'nothing',
+  // Never echo the row's text: it may hold personal data. Say where, and what kind of token.
+  const reason = msg.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '').replace(/"[^"]*"/g, '"…"');
+  return sourceError('json.parse', file, `invalid JSON: ${reason}`, {
+    line, column, expected: 'valid JSON', found: text.trim() === '' ? 'nothing' : 'malformed JSON (text not shown)',
   });
 }
 
 function asObject(file: string, v: unknown, line: number): Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     throw sourceError('json.not_object', file, 'each row must be a JSON object', {
-      line, expected: 'an object like {"column": value}', found: Array.isArray(v) ? 'an array' : JSON.stringify(v)?.slice(0, 40),
+      line, expected: 'an object like {"column": value}', found: jsonKind(v),
     });
   }
   return v as Record<string, unknown>;
@@ -117,12 +119,12 @@ export async function* jsonArrayRows(input: Readable, file: string): AsyncIterab
           head = chunk.slice(i);
           break;
         }
-        if (ended) throw sourceError('json.parse', file, 'unexpected content after the top-level array', { line, expected: 'end of file', found: chunk.slice(i, i + 20) });
+        if (ended) throw sourceError('json.parse', file, 'unexpected content after the top-level array', { line, expected: 'end of file', found: tokenKind(chunk, i) });
         if (c === 0x2c) continue;
         if (c === 0x5d) { ended = true; continue; }
         if (c === 0x7b || c === 0x5b) { depth = 1; elemLine = line; segStart = i; continue; }
         throw sourceError('json.not_object', file, 'each element of the top-level array must be a JSON object', {
-          line, expected: 'an object like {"column": value}', found: chunk.slice(i, i + 20),
+          line, expected: 'an object like {"column": value}', found: tokenKind(chunk, i),
         });
       }
       if (head) continue;
@@ -135,7 +137,7 @@ export async function* jsonArrayRows(input: Readable, file: string): AsyncIterab
       try {
         const v = JSON.parse(text);
         throw sourceError('json.not_array', file, `only a top-level array of objects is supported; found ${Array.isArray(v) ? 'an array' : typeof v === 'object' && v ? 'an object' : typeof v}`, {
-          line: firstLine, expected: '[ {...}, {...} ]', found: text.slice(0, 40), hint: 'use NDJSON (.ndjson) for one object per line',
+          line: firstLine, expected: '[ {...}, {...} ]', found: jsonKind(v), hint: 'use NDJSON (.ndjson) for one object per line',
         });
       } catch (e) {
         if ((e as { issue?: unknown }).issue) throw e;
@@ -147,4 +149,21 @@ export async function* jsonArrayRows(input: Readable, file: string): AsyncIterab
   } finally {
     input.destroy();
   }
+}
+
+/** What kind of JSON value this is, without its contents (which may be personal data). */
+function jsonKind(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v}`;
+}
+
+/** The kind of token at `i` (a string, a number, a letter...), without its text. */
+function tokenKind(text: string, i: number): string {
+  const c = text[i];
+  if (c === '"') return 'a string';
+  if (/[-0-9]/.test(c)) return 'a number';
+  if (/[tfn]/.test(c)) return 'a literal (true/false/null)';
+  return `the character '${c}'`;
 }

@@ -29,7 +29,11 @@ const failures = (considered: number, failed: number, values: Record<string, unk
 });
 
 function run(suite: ReturnType<typeof defineSuite>, answer: (s: MetricSpec) => MetricValue | undefined) {
-  return evaluateWith(orders, suite.checks, (spec) => (spec.kind === 'schema' ? allColumns : answer(spec) ?? 0));
+  return evaluateWith(orders, suite.checks, (spec) => {
+    if (spec.kind === 'schema') return allColumns;
+    const value = answer(spec);
+    return value === undefined ? 0 : value;
+  });
 }
 
 describe('row-level checks and mostly', () => {
@@ -72,10 +76,21 @@ describe('bounded statistics', () => {
     expect(results[1]).toMatchObject({ observed: 40, expected: 'between 0 and 39', message: 'sum is 40, expected between 0 and 39' });
   });
 
-  it('fails a statistic over no values with observed null', () => {
-    const suite = defineSuite(orders, (t) => [t.column('amount').mean().atLeast(0)]);
-    const [r] = run(suite, () => ({ count: 0, sum: 0, mean: 0, m2: 0 }));
+  it.each(['sum', 'mean', 'stddev', 'median', 'min', 'max'] as const)('fails %s over no values with observed null', (stat) => {
+    const suite = defineSuite(orders, (t) => [
+      stat === 'median' ? t.column('amount').median().atLeast(0)
+      : stat === 'min' ? t.column('amount').min().atLeast(0)
+      : stat === 'max' ? t.column('amount').max().atLeast(0)
+      : t.column('amount')[stat]().atLeast(0),
+    ]);
+    const [r] = run(suite, (s) => (s.kind === 'moments' ? { count: 0, sum: 0, mean: 0, m2: 0 } : s.kind === 'quantiles' ? [] : s.kind === 'min' || s.kind === 'max' ? null : undefined));
     expect(r).toMatchObject({ outcome: 'fail', observed: null });
+  });
+
+  it('needs two values for a sample standard deviation', () => {
+    const suite = defineSuite(orders, (t) => [t.column('amount').stddev().atMost(1)]);
+    const [r] = run(suite, () => ({ count: 1, sum: 5, mean: 5, m2: 0 }));
+    expect(r).toMatchObject({ outcome: 'fail', observed: null, message: 'stddev has no value: it needs at least two non-null values' });
   });
 
   it('computes ratios over non-null rows and shares of a value', () => {
@@ -90,6 +105,50 @@ describe('bounded statistics', () => {
     const suite = defineSuite(orders, (t) => [t.column('ordered_at').max().atLeast('2024-05-01')]);
     const [r] = run(suite, (s) => (s.kind === 'max' ? Date.parse('2024-04-30T12:00:00Z') : undefined));
     expect(r).toMatchObject({ outcome: 'fail', observed: '2024-04-30T12:00:00.000Z' });
+  });
+
+  it('reads a bound without a zone as UTC, whatever the machine’s time zone (tests run in New York time)', () => {
+    expect(new Date(2024, 0, 1).getTimezoneOffset()).not.toBe(0);
+    const suite = defineSuite(orders, (t) => [t.column('ordered_at').max().atLeast('2024-05-01T12:00:00')]);
+    const [r] = run(suite, (s) => (s.kind === 'max' ? Date.parse('2024-05-01T12:00:00Z') : undefined));
+    expect(r.outcome).toBe('pass');
+  });
+
+  it('turns a bound that is not a date into a check error, not a wrong comparison', () => {
+    const suite = defineSuite(orders, (t) => [t.column('ordered_at').max().atLeast('yesterday')]);
+    const [r] = run(suite, (s) => (s.kind === 'max' ? Date.parse('2024-05-01T12:00:00Z') : undefined));
+    expect(r).toMatchObject({ outcome: 'error', message: expect.stringContaining("'yesterday' is not an ISO date") });
+  });
+
+  it('masks every value-bearing statistic of a pii column, whatever its type, and keeps counts', () => {
+    const people = defineContract({
+      name: 'people',
+      columns: { age: col.int32().pii(), seen_at: col.timestamp().pii() },
+      freshness: { column: 'seen_at', within: '24h' },
+    });
+    const checks = [
+      ...checksFromContract(people),
+      ...defineSuite(people, (t) => [
+        t.column('age').max().atMost(40),
+        t.column('age').mean().atLeast(0),
+        t.column('age').quantile(0.9).atMost(100),
+        t.column('age').nullCount().atMost(0),
+      ]).checks,
+    ];
+    const results = evaluateWith(people, checks, (s) =>
+      s.kind === 'schema'
+        ? { columns: [{ name: 'age', arrowType: 'Int32', logical: { type: 'int', bits: 32, signed: true }, nullable: true }, { name: 'seen_at', arrowType: 'Timestamp<MICROSECOND>', logical: { type: 'timestamp', unit: 'us' }, nullable: true }] }
+        : s.kind === 'max' ? (s.column === 'age' ? 41 : Date.parse('2024-05-31T20:00:00Z'))
+        : s.kind === 'moments' ? { count: 2, sum: 74, mean: 37, m2: 32 }
+        : s.kind === 'quantiles' ? [40.6]
+        : s.kind === 'null_count' ? 0
+        : { considered: 2, failed: 0, sample: [] },
+    );
+    const text = JSON.stringify(results.map((r) => [r.observed, r.message, r.failingRows]));
+    for (const leaked of ['41', '37', '40.6', '2024-05-31']) expect(text).not.toContain(leaked);
+    expect(results.find((r) => r.kind === 'column_stat' && r.title.includes('max'))).toMatchObject({ outcome: 'fail', observed: '***' });
+    expect(results.find((r) => r.kind === 'freshness')).toMatchObject({ outcome: 'pass', observed: '***' });
+    expect(results.find((r) => r.title.includes('null count'))).toMatchObject({ observed: 0 });
   });
 
   it('masks a min/max of a pii column', () => {

@@ -102,3 +102,28 @@ describe('console reporter', () => {
     expect(text).toBe(plain(sampleRun()));
   });
 });
+
+describe('console report of hostile text', () => {
+  it('makes control characters from data visible instead of letting them reach the terminal', async () => {
+    const { renderConsole } = await import('../../reporters/console.js');
+    const { RESULT_SCHEMA_VERSION } = await import('../../src/model/result.js');
+    const run = {
+      schemaVersion: RESULT_SCHEMA_VERSION, runId: 'r', tool: { name: 'datacheck' as const, version: '0' },
+      startedAt: '', finishedAt: '', durationMs: 1, cwd: '/', issues: [], outcome: 'failed' as const,
+      counts: { pass: 0, fail: 1, warn: 0, error: 0, skipped: 0 },
+      datasets: [{
+        name: 'd\u001b[2Jx', issues: [], columns: [], durationMs: 1,
+        checks: [{
+          id: 'c', kind: 'not_null', dataset: 'd', title: 'evil\u001b[31m\ncol is not null', severity: 'error' as const,
+          outcome: 'fail' as const, message: 'm', expected: 'no nulls', rows: { considered: 1, failed: 1 },
+          failingRows: [{ row: 1, values: { 'k\u001b]0;pwned\u0007': 'v\u001b[1m' } }],
+          origin: 'suite' as const, location: { file: 'f.ts', line: 1, column: 1 }, durationMs: 0,
+        }],
+      }],
+    };
+    const text = renderConsole(run, { color: false, verbose: false });
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(text).toContain('evil\\u001b[31m\\ncol is not null');
+    expect(text).toContain('k\\u001b]0;pwned\\u0007=');
+  });
+});

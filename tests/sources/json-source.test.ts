@@ -60,4 +60,17 @@ describe('JSON and NDJSON sources', () => {
     const dir = tmpFiles({ 'a.json': '[{"a": 1}, {"a": 2}' });
     expect((await issueOf(readAll({ file: 'a.json' }, { baseDir: dir }))).code).toBe('json.parse');
   });
+
+  it('never echoes the text of a malformed row into the error (it may hold personal data)', async () => {
+    for (const [name, text] of [
+      ['a.ndjson', '{"id":1,"email":"ann@secret.com"}\n{"id":2,"email":"bob@secret.com",}\n'],
+      ['b.json', '[{"id":1}, "bob@secret.com"]'],
+      ['c.json', '{"email":"bob@secret.com"}'],
+    ]) {
+      const dir = tmpFiles({ [name]: text });
+      const issue = await issueOf(readAll({ file: name }, { baseDir: dir }));
+      expect(JSON.stringify(issue), name).not.toContain('secret');
+      expect(issue.location?.line, name).toBeGreaterThan(0);
+    }
+  });
 });
