@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests run away from UTC (CI machines are UTC) so that any date read in local time shows up as a
+// failure; the test workers are forked from this process and inherit the zone.
+process.env.TZ = 'America/New_York';
+
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],

@@ -1,13 +1,24 @@
 #!/usr/bin/env node
 // The only file that touches the process: argv in, exit code out (like ESLint's bin/eslint.js).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
+const debug = args.includes('--debug');
+
+// Anything that escapes main() means the run could not be done: exit 2, never 1 ("a check
+// failed"), and no stack trace unless asked for.
+function crashed(e) {
+  const text = debug && e instanceof Error ? (e.stack ?? String(e)) : e instanceof Error ? e.message : String(e);
+  process.stderr.write(`datacheck: internal error: ${text}\n${debug ? '' : '(run with --debug for the stack trace)\n'}`);
+  process.exitCode = 2;
+}
+process.on('uncaughtException', crashed);
+process.on('unhandledRejection', crashed);
 
 // `datacheck | head`: a reader that stops early is not an error worth a stack trace.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  crashed(e);
 });
 
 // Answer --version before importing anything heavy (arrow, duckdb, typescript): it must be instant.
@@ -15,19 +26,17 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.version}\n`);
 } else {
-  let main;
-  try {
-    ({ main } = await import('../dist/src/cli/main.js'));
-  } catch (e) {
-    if (e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/src/cli/main.js')) {
-      process.stderr.write('datacheck: the package is not built (dist/ is missing): run `npm run build` first\n');
-      process.exitCode = 2;
-    } else {
-      throw e;
+  const entry = new URL('../dist/src/cli/main.js', import.meta.url);
+  if (!existsSync(entry)) {
+    process.stderr.write('datacheck: the package is not built (dist/ is missing): run `npm run build` first\n');
+    process.exitCode = 2;
+  } else {
+    try {
+      const { main } = await import(entry.href);
+      // exitCode, not exit(): let stdout drain when it is a pipe.
+      process.exitCode = await main(args);
+    } catch (e) {
+      crashed(e);
     }
-  }
-  if (main) {
-    // exitCode, not exit(): let stdout drain when it is a pipe.
-    process.exitCode = await main(args);
   }
 }

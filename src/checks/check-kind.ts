@@ -41,6 +41,8 @@ export interface CheckKind<P = Record<string, unknown>> {
   evaluate(def: CheckDef<P>, m: MetricReader, ctx: EvalContext): Evaluation;
   /** A title for reports, e.g. `amount mean between 20 and 400`. */
   describe(def: CheckDef<P>): string;
+  /** False for kinds about the whole dataset's structure, where a row filter means nothing. */
+  acceptsWhere?: boolean;
 }
 
 export class MetricUnavailable extends Error {

@@ -1,3 +1,4 @@
+import { parseInstant } from '../expr/interval.js';
 import type { ContractDef, LogicalType } from '../model/contract.js';
 
 /** The contract's type of a column, if the contract declares it. */
@@ -15,8 +16,9 @@ export function isTemporal(type: LogicalType | undefined): boolean {
  */
 export function comparable(value: number | string, type: LogicalType | undefined): number | string {
   if (isTemporal(type) && typeof value === 'string') {
-    const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-    return Number.isNaN(ms) ? value : ms;
+    // The same reading as filters and range checks: text without a zone is UTC, never local time.
+    // A bound that is not a date throws a clear error (the check becomes `error`), never a wrong compare.
+    return parseInstant(value);
   }
   return value;
 }

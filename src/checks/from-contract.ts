@@ -46,7 +46,7 @@ function columnChecks(name: string, c: ColumnDef, contract: ContractDef): Draft[
     out.push({ kind: 'range', ...at, params: { min: c.min ?? null, max: c.max ?? null, strict: false } });
   }
   if (c.length) out.push({ kind: 'length', ...at, params: { min: c.length.min ?? null, max: c.length.max ?? null } });
-  if (c.pattern !== undefined) out.push({ kind: 'pattern', ...at, params: { pattern: c.pattern, flags: '', negate: false } });
+  if (c.pattern !== undefined) out.push({ kind: 'pattern', ...at, params: { pattern: c.pattern, flags: c.patternFlags ?? '', negate: false } });
   if (c.format) out.push({ kind: 'format', ...at, params: { format: c.format } });
   if (c.references) {
     const [dataset, column] = c.references.split('.');

@@ -114,6 +114,15 @@ export class ColumnChecks
     return this.row('pattern', { ...regexParams(regex), negate: true }, options);
   }
   lengthBetween(min: number | null, max: number | null, options?: RowCheckOptions) {
+    if ((min ?? null) === null && (max ?? null) === null) {
+      throw new DatacheckError({
+        code: 'check.invalid_option',
+        message: `${this.column}: lengthBetween needs at least one end`,
+        location: captureCallSite(),
+        expected: 'lengthBetween(min, max) with at least one non-null end',
+        found: 'lengthBetween(null, null)',
+      });
+    }
     return this.row('length', { min, max }, options);
   }
   format(format: StringFormat, options?: RowCheckOptions) {

@@ -77,8 +77,9 @@ export class Column<T, F extends Family, N extends boolean = false> {
   }
   pattern(this: Column<T, 'string', N>, regex: RegExp | string): this {
     const source = typeof regex === 'string' ? regex : regex.source;
-    checkRegex(source, typeof regex === 'string' ? '' : regex.flags, this.location);
-    return this.with({ pattern: source });
+    const flags = typeof regex === 'string' ? '' : regex.flags.replace(/[gy]/g, '');
+    checkRegex(source, flags, this.location);
+    return this.with({ pattern: source, ...(flags && { patternFlags: flags }) });
   }
   format(this: Column<T, 'string', N>, format: StringFormat): this {
     return this.with({ format });

@@ -33,6 +33,8 @@ export interface ColumnDef {
   length?: { min?: number; max?: number };
   /** A JavaScript regular expression source (no slashes). */
   pattern?: string;
+  /** Its flags, e.g. 'i' (never g or y: each value is tested whole). */
+  patternFlags?: string;
   format?: StringFormat;
   /** `dataset.column` of another contract. */
   references?: string;

@@ -52,6 +52,17 @@ export function buildPlan(contract: ContractDef, checks: CheckDef[], options: Pl
       planned.push({ def, ctx, issue: { code: 'check.unknown_kind', message: `unknown check kind '${def.kind}'`, location: def.location, found: def.kind, expected: [...CHECK_KINDS.keys()].join(', ') } });
       continue;
     }
+    if (def.where !== undefined && kind.acceptsWhere === false) {
+      const issue: Issue = {
+        code: 'check.where_unsupported',
+        message: `a ${def.kind} check cannot be filtered with where(): it is about the whole dataset`,
+        location: def.location,
+        expected: 'no where() on this check',
+        found: `where(${JSON.stringify(def.where)})`,
+      };
+      planned.push({ def, kind, ctx, issue });
+      continue;
+    }
     try {
       if (def.where !== undefined) ctx.where = options.parseWhere(def.where);
       requested.push(...kind.metrics(def, ctx));

@@ -16,6 +16,7 @@ import { openSource as defaultOpenSource } from '../sources/open-source.js';
 import type { OpenSource } from '../sources/source.js';
 import { assignCheckIds } from '../checks/check-id.js';
 import { checksFromContract } from '../checks/from-contract.js';
+import { CHECK_KINDS } from '../checks/builtin.js';
 import { columnProfiles, profileMetrics } from './profiles.js';
 import { resolveOrphanMetrics } from './reference-keys.js';
 import { uuidv7 } from './run-id.js';
@@ -105,9 +106,17 @@ function collectDatasets(input: RunInput, issues: Issue[]): Map<string, Dataset>
   return datasets;
 }
 
+/**
+ * `--filter`: whole datasets by name, or checks whose id or title (written or generated) contains
+ * the text. The schema check always stays with any selected check: without it, a check on a
+ * column the data lacks would be skipped and the run could pass having checked nothing.
+ */
 function selectChecks(name: string, checks: CheckDef[], filter: string[] | undefined): CheckDef[] {
   if (!filter?.length || filter.includes(name)) return checks;
-  return checks.filter((c) => filter.some((f) => c.id.includes(f) || (c.title ?? '').includes(f)));
+  const title = (c: CheckDef) => c.title ?? CHECK_KINDS.get(c.kind)?.describe(c) ?? '';
+  const selected = checks.filter((c) => filter.some((f) => c.id.includes(f) || title(c).includes(f)));
+  if (selected.length === 0 || selected.some((c) => c.kind === 'schema')) return selected;
+  return [...checks.filter((c) => c.kind === 'schema'), ...selected];
 }
 
 async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>, input: RunInput, now: Date): Promise<DatasetResult | undefined> {

@@ -41,6 +41,11 @@ describe('a contract is already a suite', () => {
     expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);
   });
 
+  it('keeps a contract pattern’s flags', () => {
+    const c = defineContract({ name: 'x', columns: { code: col.string().pattern(/^abc$/gi) } });
+    expect(checksFromContract(c).find((k) => k.kind === 'pattern')?.params).toEqual({ pattern: '^abc$', flags: 'i', negate: false });
+  });
+
   it('points column checks at the column’s line', () => {
     const ref = checks.find((c) => c.kind === 'references')!;
     expect(ref.location).toEqual(contract.columns.customer_id.location);

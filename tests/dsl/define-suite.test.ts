@@ -73,6 +73,15 @@ describe('defineSuite', () => {
     expect(() => defineSuite(orders, (t) => [t.rowCount().between(null, null)])).toThrowError(/at least one end/);
   });
 
+  it('refuses 64-bit values it could not compare exactly, instead of rounding them', () => {
+    expect(() => defineSuite(orders, (t) => [t.column('order_id').oneOf([9007199254740993n])])).toThrowError(/beyond ±2\^53/);
+    expect(defineSuite(orders, (t) => [t.column('order_id').oneOf([9007199254740991n])]).checks[0].params).toMatchObject({ values: [9007199254740991] });
+  });
+
+  it('rejects a length bound without ends', () => {
+    expect(() => defineSuite(orders, (t) => [t.column('status').lengthBetween(null, null)])).toThrowError(/at least one end/);
+  });
+
   it('rejects an invalid regex in a suite', () => {
     expect(() => defineSuite(orders, (t) => [t.column('status').matches('(')])).toThrowError(/invalid regular expression/);
   });

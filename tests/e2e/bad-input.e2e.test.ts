@@ -138,6 +138,18 @@ describe('bad data: findings, not crashes (exit 1)', () => {
     expect(r.out).toMatch(/missing column 'channel'/);
   });
 
+  it('a filtered run keeps the schema check, so a check on a missing column cannot pass by being skipped', () => {
+    const r = run(
+      {
+        'contracts/orders.contract.ts': contract('\n    channel: col.string().nullable(),'),
+        'checks/orders.check.ts': suite("t.column('channel').oneOf(['web', 'store']),"),
+      },
+      ['--filter', "channel in ('web'"],
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/missing column 'channel'/);
+  });
+
   it('a value that does not parse as its type fails the type check with its line', () => {
     const r = run({ 'data/orders.csv': csv + '4,placed,twelve\n' });
     expect(r.code).toBe(1);

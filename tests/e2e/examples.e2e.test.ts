@@ -49,7 +49,7 @@ describe('the broken example (cd examples/broken && npx datacheck)', () => {
     expect(code).toBe(1);
     expect(run.counts.error).toBe(0);
     const failedKinds = new Set(run.datasets.flatMap((d) => d.checks.filter((c) => c.outcome === 'fail').map((c) => c.kind)));
-    for (const kind of ['schema', 'column_type', 'not_null', 'unique', 'accepted_values', 'range', 'length', 'pattern', 'format', 'references', 'freshness', 'row_count', 'column_stat']) {
+    for (const kind of ['schema', 'column_type', 'not_null', 'unique', 'accepted_values', 'range', 'length', 'pattern', 'format', 'references', 'freshness', 'row_count', 'column_stat', 'column_count', 'is_null']) {
       expect(failedKinds, kind).toContain(kind);
     }
     expect(run.counts.warn).toBeGreaterThan(0);

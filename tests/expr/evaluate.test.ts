@@ -133,3 +133,17 @@ describe('evaluatePredicate: errors', () => {
     expect(issueOf(() => evalOn(people, 'amount')).code).toBe('expr.type');
   });
 });
+
+describe('in-lists as large as a referenced key set', () => {
+  it('answers exactly like a small list, for plain and large Utf8, with non-ASCII keys and nulls', () => {
+    const keys = Array.from({ length: 500 }, (_, i) => `key-${i}-ü`);
+    const values = ['key-3-ü', 'key-3-u', null, 'key-499-ü', 'nope', ''];
+    const expected = [T, F, N, T, F, F];
+    const list = keys.map((k) => `'${k}'`).join(', ');
+    for (const type of [new Utf8(), new LargeUtf8()]) {
+      const batch = batchOf({ k: vectorFromArray(values, type) });
+      expect(evalOn(batch, `k in (${list})`)).toEqual(expected);
+      expect(evalOn(batch, `k in ('key-3-ü', 'key-499-ü')`)).toEqual(expected);
+    }
+  });
+});

@@ -64,4 +64,10 @@ describe('the metric plan', () => {
       metricKey({ kind: 'duplicate_count', columns: ['a'], sampleSize: 50 }),
     );
   });
+
+  it('refuses a filter on a check about the whole dataset instead of ignoring it', () => {
+    const suite = defineSuite(contract, (t) => [t.columnCount().atMost(3).where('status')]);
+    const plan = buildPlan(contract, suite.checks, { sampleSize: 5, parseWhere });
+    expect(plan.checks[0].issue).toMatchObject({ code: 'check.where_unsupported', location: suite.checks[0].location });
+  });
 });

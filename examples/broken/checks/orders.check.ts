@@ -12,4 +12,6 @@ export default defineSuite(orders, (t) => [
   t.column('coupon_code').matches(/^SPRING/).warn(),
   t.column('status').notNull().where("order_date >= '2018-01-10'"),
   t.unique(['user_id', 'status']),
+  t.columnCount().equals(4),
+  t.column('coupon_code').isNull().title('coupons were retired: the column must be empty'),
 ]);

@@ -7,6 +7,7 @@ import { describeBound, withinBound } from '../thresholds.js';
 /** The number of columns in the data is within a bound. */
 export const columnCount: CheckKind<{ bound: Bound }> = defineCheckKind<{ bound: Bound }>({
   kind: 'column_count',
+  acceptsWhere: false,
   metrics: () => [{ kind: 'schema' }],
   evaluate(def, m) {
     const n = m.value<{ columns: PhysicalColumn[] }>({ kind: 'schema' }).columns.length;

@@ -33,7 +33,8 @@ export const columnStat: CheckKind<StatParams> = defineCheckKind<StatParams>({
     const observed = recipe(def.column!, def.params, ctx.where).compute(m);
     const expected = describeBound(def.params.bound, (v) => String(v));
     if (observed === null) {
-      return { outcome: 'fail', observed: null, expected, message: `no non-null values to compute ${statName(def.params)} from` };
+      const needs = def.params.stat === 'stddev' ? 'at least two non-null values' : 'non-null values';
+      return { outcome: 'fail', observed: null, expected, message: `${statName(def.params)} has no value: it needs ${needs}` };
     }
     const bound = {
       min: def.params.bound.min === null ? null : comparable(def.params.bound.min, type),
@@ -83,7 +84,7 @@ function recipe(column: string, p: StatParams, where: Expr | undefined): Recipe 
         needs: [moments],
         compute(m) {
           const v = m.value<MomentsValue>(moments);
-          if (v.count === 0) return p.stat === 'sum' ? 0 : null;
+          if (v.count === 0) return null;
           if (p.stat === 'sum') return v.sum;
           if (p.stat === 'mean') return v.mean;
           return v.count < 2 ? null : Math.sqrt(v.m2 / (v.count - 1));

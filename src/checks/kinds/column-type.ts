@@ -12,6 +12,7 @@ import { rowLevelVerdict } from '../row-level.js';
  */
 export const columnType: CheckKind<{ type: LogicalType }> = defineCheckKind<{ type: LogicalType }>({
   kind: 'column_type',
+  acceptsWhere: false,
   metrics: (def, ctx) => [{ kind: 'schema' }, { kind: 'parse_failures', column: def.column!, sampleSize: ctx.sampleSize }],
   evaluate(def, m, ctx) {
     const expected = typeText(def.params.type);
@@ -29,7 +30,7 @@ export const columnType: CheckKind<{ type: LogicalType }> = defineCheckKind<{ ty
     }
     const failures = m.value<FailuresValue>(columnType.metrics(def, ctx)[1]);
     const verdict = rowLevelVerdict(def, failures, `every value is a ${expected}`);
-    if (failures.failed > 0) verdict.message = `${failures.failed} values are not ${expected} (of ${failures.considered})`;
+    if (verdict.outcome === 'fail') verdict.message = `${failures.failed} values are not ${expected} (of ${failures.considered})`;
     return verdict;
   },
   describe: (def) => `${def.column} is ${typeText(def.params.type)}`,

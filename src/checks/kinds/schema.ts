@@ -14,6 +14,7 @@ interface SchemaParams {
 /** The data has the columns the contract and its suites name (and no others, when forbidden). */
 export const schema: CheckKind<SchemaParams> = defineCheckKind<SchemaParams>({
   kind: 'schema',
+  acceptsWhere: false,
   metrics: () => [{ kind: 'schema' }],
   evaluate(def, m) {
     const actual = m.value<{ columns: PhysicalColumn[] }>({ kind: 'schema' }).columns.map((c) => c.name);

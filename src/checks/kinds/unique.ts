@@ -12,7 +12,7 @@ export const unique: CheckKind<{ columns: string[] }> = defineCheckKind<{ column
   evaluate(def, m, ctx) {
     const failures = m.value<FailuresValue>(unique.metrics(def, ctx)[0]);
     const verdict = rowLevelVerdict(def, failures, 'no duplicate keys');
-    if (failures.failed > 0) verdict.message = `${failures.failed} rows share a key with another row (of ${failures.considered})`;
+    if (verdict.outcome === 'fail') verdict.message = `${failures.failed} rows share a key with another row (of ${failures.considered})`;
     return verdict;
   },
   describe: (def) =>

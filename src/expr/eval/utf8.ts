@@ -47,6 +47,9 @@ export const utf8Bytes = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 export function matchCandidates(view: Utf8View, n: number, candidates: Uint8Array[]): Int32Array {
   const { bytes, offsets, valid } = view;
   const out = new Int32Array(n);
+  // Many candidates (a referential check's key set): comparing bytes against each would be
+  // rows x keys; decode each row once and look it up in a hash map instead.
+  if (candidates.length > HASH_FROM) return matchByHash(view, n, candidates, out);
   // Candidates by byte length: most rows are rejected by one array lookup.
   const maxLen = candidates.reduce((m, c) => Math.max(m, c.length), 0);
   const byLen: number[][] = Array.from({ length: maxLen + 1 }, () => []);
@@ -69,6 +72,28 @@ export function matchCandidates(view: Utf8View, n: number, candidates: Uint8Arra
       }
     }
     out[i] = found;
+  }
+  return out;
+}
+
+/** Above this many candidates a hash lookup beats scanning candidates of the same length. */
+const HASH_FROM = 16;
+
+function matchByHash(view: Utf8View, n: number, candidates: Uint8Array[], out: Int32Array): Int32Array {
+  const { bytes, offsets, valid } = view;
+  const index = new Map<string, number>();
+  candidates.forEach((c, k) => {
+    const key = Buffer.from(c.buffer, c.byteOffset, c.length).toString('latin1');
+    if (!index.has(key)) index.set(key, k);
+  });
+  // latin1 maps bytes 1:1 to chars, so equal byte strings give equal keys without UTF-8 decoding.
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let i = 0; i < n; i++) {
+    if (valid !== null && valid[i] === 0) {
+      out[i] = -2;
+      continue;
+    }
+    out[i] = index.get(buf.toString('latin1', offsets[i], offsets[i + 1])) ?? -1;
   }
   return out;
 }
