@@ -1,7 +1,7 @@
 import type { CheckDef } from '../model/check.js';
 import type { Expr } from '../model/expr.js';
 import type { FailuresValue, MetricSpec } from '../model/metric.js';
-import type { Evaluation, MetricReader, PlanContext } from './check-kind.js';
+import type { Evaluation, PlanContext } from './check-kind.js';
 import { formatShare, passesMostly } from './thresholds.js';
 
 /** The one metric every row-level check needs: rows failing its predicate. */
@@ -34,8 +34,4 @@ export function rowLevelVerdict(def: CheckDef<unknown>, failures: FailuresValue,
     rows: { considered, failed },
     ...(failed > 0 && { failingRows: sample }),
   };
-}
-
-export function readFailures(m: MetricReader, spec: MetricSpec): FailuresValue {
-  return m.value<FailuresValue>(spec);
 }

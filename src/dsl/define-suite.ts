@@ -87,7 +87,7 @@ export function defineSuite<S extends Record<string, AnyColumn>>(
       throw new DatacheckError({
         code: 'suite.invalid',
         message: `check #${i + 1} of the suite for '${contract.name}' is not a complete check`,
-        location: item instanceof MetricBound ? location : location,
+        location,
         expected: 'a check such as t.column("x").notNull()',
         found,
       });

@@ -1,12 +1,9 @@
-import type { MetricResults, MetricSpec } from '../model/metric.js';
+import type { MetricResults, PlannedMetric } from '../model/metric.js';
+
+export type { PlannedMetric };
 import type { ContractDef } from '../model/contract.js';
 import type { OpenedSource } from '../sources/source.js';
 
-/** A metric with its canonical key (see plan/metric-key.ts). */
-export interface PlannedMetric {
-  key: string;
-  spec: MetricSpec;
-}
 
 export interface EngineContext {
   contract: ContractDef;

@@ -97,5 +97,11 @@ export type MetricValue =
 /** A metric either computed or explained. Never thrown. */
 export type MetricOutcome = { ok: true; value: MetricValue } | { ok: false; issue: Issue };
 
+/** A metric with its canonical key (see plan/metric-key.ts): what the plan hands an engine. */
+export interface PlannedMetric {
+  key: string;
+  spec: MetricSpec;
+}
+
 /** Metric results of one dataset, by canonical metric key. */
 export type MetricResults = Map<string, MetricOutcome>;

@@ -5,8 +5,7 @@ import type { ContractDef } from '../model/contract.js';
 import type { Expr } from '../model/expr.js';
 import type { Issue } from '../model/issue.js';
 import { isDatacheckError } from '../model/issue.js';
-import type { MetricSpec } from '../model/metric.js';
-import type { PlannedMetric } from '../engines/engine.js';
+import type { MetricSpec, PlannedMetric } from '../model/metric.js';
 import { metricKey } from './metric-key.js';
 
 export interface PlannedCheck {

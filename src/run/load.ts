@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import type { Jiti } from 'jiti';
 import type { ContractDef } from '../model/contract.js';
@@ -8,10 +7,7 @@ import type { Issue, SourceLocation } from '../model/issue.js';
 import { isDatacheckError } from '../model/issue.js';
 import type { SuiteDef } from '../model/suite.js';
 
-// This file is src/run/load.ts under vitest and dist/src/run/load.js in the built CLI.
-const ownFile = fileURLToPath(import.meta.url);
-const fromDist = /[\\/]dist[\\/]src[\\/]run[\\/]load\.js$/.test(ownFile);
-export const PACKAGE_ROOT = ownFile.replace(/[\\/](dist[\\/])?src[\\/]run[\\/]load\.[jt]s$/, '');
+import { FROM_DIST as fromDist, PACKAGE_ROOT, stackFrames, userFrame as topUserFrame } from '../package-root.js';
 
 /**
  * The files `import ... from 'datacheck'` must resolve to in user code. The built CLI points at
@@ -236,17 +232,8 @@ function firstLine(s: string): string {
   return s.split('\n')[0].trim();
 }
 
-const FRAME = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?\s*$/;
-
 function frames(e: Error): SourceLocation[] {
-  const out: SourceLocation[] = [];
-  for (const line of (e.stack ?? '').split('\n').slice(1)) {
-    const m = FRAME.exec(line.trim());
-    if (!m) continue;
-    const f = m[1].startsWith('file://') ? fileURLToPath(m[1]) : m[1];
-    out.push({ file: f, line: Number(m[2]), column: Number(m[3]) });
-  }
-  return out;
+  return stackFrames(e.stack);
 }
 
 /** The topmost stack frame in `file` itself. */
@@ -256,12 +243,5 @@ function frameIn(e: Error, file: string): SourceLocation | undefined {
 
 /** The topmost frame in user code (a helper the file imported), outside datacheck and node_modules. */
 function userFrame(e: Error): SourceLocation | undefined {
-  return frames(e).find(
-    (f) =>
-      path.isAbsolute(f.file) &&
-      existsSync(f.file) &&
-      !f.file.includes(`${path.sep}node_modules${path.sep}`) &&
-      !f.file.startsWith(path.join(PACKAGE_ROOT, 'src') + path.sep) &&
-      !f.file.startsWith(path.join(PACKAGE_ROOT, 'dist') + path.sep),
-  );
+  return topUserFrame(e.stack, existsSync);
 }

@@ -3,8 +3,7 @@ import type { ContractDef } from '../model/contract.js';
 import type { ExprLiteral } from '../model/expr.js';
 import type { Issue } from '../model/issue.js';
 import { isDatacheckError } from '../model/issue.js';
-import type { MetricOutcome, MetricResults, MetricSpec } from '../model/metric.js';
-import type { PlannedMetric } from '../engines/engine.js';
+import type { MetricOutcome, MetricResults, MetricSpec, PlannedMetric } from '../model/metric.js';
 import { metricKey } from '../plan/metric-key.js';
 import type { OpenSource } from '../sources/source.js';
 

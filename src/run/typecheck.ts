@@ -4,7 +4,8 @@ import type * as TS from 'typescript';
 
 type Ts = typeof TS;
 import type { Issue } from '../model/issue.js';
-import { PACKAGE_ROOT, packageEntries } from './load.js';
+import { isPackageFile } from '../package-root.js';
+import { packageEntries } from './load.js';
 
 export interface TypecheckResult {
   issues: Issue[];
@@ -70,8 +71,7 @@ function collect(program: TS.Program): TS.Diagnostic[] {
 function isUserFile(file: string): boolean {
   const f = path.resolve(file);
   if (f.includes(`${path.sep}node_modules${path.sep}`)) return false;
-  if (f.startsWith(path.join(PACKAGE_ROOT, 'src') + path.sep)) return false;
-  if (f.startsWith(path.join(PACKAGE_ROOT, 'dist') + path.sep)) return false;
+  if (isPackageFile(f)) return false;
   return !/\.d\.[cm]?ts$/.test(f);
 }
 

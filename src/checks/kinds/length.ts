@@ -1,9 +1,10 @@
+import type { FailuresValue } from '../../model/metric.js';
 import { and, call, cmp, col, lit } from '../../expr/build.js';
 import type { Expr } from '../../model/expr.js';
 import { defineCheckKind } from '../check-kind.js';
 import type { CheckKind } from '../check-kind.js';
 import { describeBound } from '../thresholds.js';
-import { predicateMetric, readFailures, rowLevelVerdict } from '../row-level.js';
+import { predicateMetric, rowLevelVerdict } from '../row-level.js';
 
 /** String length (in characters) within [min, max]. Nulls are not considered. */
 export const length: CheckKind<{ min: number | null; max: number | null }> = defineCheckKind<{ min: number | null; max: number | null }>({
@@ -16,7 +17,7 @@ export const length: CheckKind<{ min: number | null; max: number | null }> = def
     return [predicateMetric(def, and(...parts), ctx)];
   },
   evaluate: (def, m, ctx) =>
-    rowLevelVerdict(def, readFailures(m, length.metrics(def, ctx)[0]), `length ${describeBound(bound(def.params))}`),
+    rowLevelVerdict(def, m.value<FailuresValue>(length.metrics(def, ctx)[0]), `length ${describeBound(bound(def.params))}`),
   describe: (def) => `${def.column} length ${describeBound(bound(def.params))}`,
 });
 

@@ -1,9 +1,10 @@
+import type { FailuresValue } from '../../model/metric.js';
 import { and, cmp, col, lit } from '../../expr/build.js';
 import type { Expr } from '../../model/expr.js';
 import { defineCheckKind } from '../check-kind.js';
 import type { CheckKind } from '../check-kind.js';
 import { describeBound } from '../thresholds.js';
-import { predicateMetric, readFailures, rowLevelVerdict } from '../row-level.js';
+import { predicateMetric, rowLevelVerdict } from '../row-level.js';
 
 interface RangeParams {
   min: number | string | null;
@@ -23,6 +24,6 @@ export const range: CheckKind<RangeParams> = defineCheckKind<RangeParams>({
     return [predicateMetric(def, and(...parts), ctx)];
   },
   evaluate: (def, m, ctx) =>
-    rowLevelVerdict(def, readFailures(m, range.metrics(def, ctx)[0]), `values ${describeBound(def.params)}`),
+    rowLevelVerdict(def, m.value<FailuresValue>(range.metrics(def, ctx)[0]), `values ${describeBound(def.params)}`),
   describe: (def) => `${def.column} ${describeBound(def.params)}`,
 });

@@ -6,7 +6,6 @@ import { computeParallel } from './parallel/compute-parallel.js';
 import { threadCount } from './parallel/thread-count.js';
 import { collectResults, initRunning, processBatch } from './running.js';
 
-export { processBatch } from './running.js';
 
 export interface ArrowEngineOptions {
   /** Threads to use, the main one included (default: DATACHECK_THREADS, else min(2, cores)). */
