@@ -5,7 +5,7 @@ import { arrowTypeFor } from './arrow-types.js';
 import { coerceJson, coerceJsonText } from './coerce-json.js';
 import { sinkFor, type ColumnSink } from './column-sinks.js';
 import {
-  FAIL, describeType, fastDate, fastDecimal, fastInt, fastTimestamp, isPlainFloat,
+  FAIL, INT_RANGE, describeType, fastDate, fastDecimal, fastInt, fastTimestamp, isPlainFloat,
   parseBool, parseDate, parseDecimal, parseFloat, parseInt, parseTimestamp, type Parsed,
 } from './parse-text.js';
 
@@ -14,11 +14,6 @@ export type ExtraKind = 'utf8' | 'float64' | 'bool' | 'json-text';
 
 const MAX_SAMPLES = 5;
 const encoder = new TextEncoder();
-
-const INT_RANGE: Record<string, [number, number]> = {
-  i8: [-128, 127], i16: [-32768, 32767], i32: [-2147483648, 2147483647],
-  u8: [0, 255], u16: [0, 65535], u32: [0, 4294967295],
-};
 
 /** Text -> the type's in-memory form: a fast path for plain spellings, the strict parser otherwise. */
 function textParser(t: LogicalType): (s: string) => Parsed<unknown> {

@@ -21,7 +21,8 @@ export function parseBool(s: string): Parsed<boolean> {
   return FAIL;
 }
 
-const INT_RANGE: Record<string, [number, number]> = {
+/** Value ranges of the integer types that fit a JS number (64-bit ones are bigint). */
+export const INT_RANGE: Record<string, [number, number]> = {
   i8: [-128, 127], i16: [-32768, 32767], i32: [-2147483648, 2147483647],
   u8: [0, 255], u16: [0, 65535], u32: [0, 4294967295],
 };

@@ -86,7 +86,9 @@ describe('running a CLI in a child process', () => {
     await expect(runDatacheckCli({ projectDir: dir, cliPath: path.join(dir, 'nope.js') })).rejects.toThrow(/CLI not found at .*nope\.js/);
   });
 
-  it.skipIf(!existsSync(CLI_PATH) || !existsSync(new URL('../../dist/src/cli/main.js', import.meta.url)))('real CLI (built): counts the same as DuckDB on a small generated table', async () => {
+  it('real CLI (built): counts the same as DuckDB on a small generated table', async () => {
+    // `npm test` builds first; a missing dist/ is a failure here, never a silent skip.
+    expect(existsSync(CLI_PATH) && existsSync(new URL('../../dist/src/cli/main.js', import.meta.url)), 'run `npm run build` first').toBe(true);
     const gen = await loadBench('generate.js');
     const duck = await loadBench('duckdb-checks.js');
     const { compareCounts, formatComparison } = await loadBench('compare.js');

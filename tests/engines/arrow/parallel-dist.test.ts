@@ -10,7 +10,10 @@ import { ordersBatch, tempDir, writeSplit } from './ipc-files.js';
 const dist = path.resolve(__dirname, '../../../dist/src');
 const built = existsSync(path.join(dist, 'engines/arrow/parallel/worker-entry.js'));
 
-describe.skipIf(!built)('the compiled arrow engine (dist/, as the CLI runs it)', () => {
+describe('the compiled arrow engine (dist/, as the CLI runs it)', () => {
+  // `npm test` builds first; a missing dist/ is a failure here, never a silent skip.
+  it('is built', () => expect(built, 'dist/ is missing: run `npm run build` (npm test does)').toBe(true));
+
   it('runs its worker from dist and agrees with one thread', async () => {
     const { createArrowEngine } = await import(pathToFileURL(path.join(dist, 'engines/arrow/arrow-engine.js')).href);
     const { openSource } = await import(pathToFileURL(path.join(dist, 'sources/open-source.js')).href);
