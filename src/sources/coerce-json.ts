@@ -14,8 +14,10 @@ export function coerceJson(t: LogicalType, v: unknown): Parsed<unknown> {
   switch (t.type) {
     case 'bool': return typeof v === 'boolean' ? v : FAIL;
     case 'int':
-      if (typeof v !== 'number' || !Number.isInteger(v)) return FAIL;
-      return parseInt(String(BigInt(v)), t.bits, t.signed);
+      // JSON numbers beyond 2^53 were already rounded by the JSON parser, so two different ids
+      // could look equal: they fail the type check rather than pass as a neighbouring value.
+      if (typeof v !== 'number' || !Number.isSafeInteger(v)) return FAIL;
+      return parseInt(String(v), t.bits, t.signed);
     case 'float':
       if (typeof v === 'number') return v;
       // JSON cannot spell NaN/Infinity; writers that need them use strings.

@@ -22,6 +22,13 @@ describe('JSON and NDJSON sources', () => {
     expect(f.at.count).toBe(1);
   });
 
+  it('an integer beyond 2^53 fails the type check instead of being silently rounded', async () => {
+    const dir = tmpFiles({ 'a.ndjson': '{"id": 9007199254740991}\n{"id": 9007199254740993}\n' });
+    const r = await readAll({ file: 'a.ndjson' }, { baseDir: dir, columns: { id: T.int64 } });
+    expect(r.column('id')).toEqual([9007199254740991n, null]);
+    expect(r.failures[0]).toMatchObject({ column: 'id', count: 1, samples: [{ row: 1, line: 2 }] });
+  });
+
   it('keys with mixed kinds are kept as JSON text; nested values parse for list/struct columns', async () => {
     const dir = tmpFiles({ 'a.jsonl': '{"m": 1, "tags": ["x"]}\n{"m": "two", "tags": []}\n' });
     const r = await readAll({ file: 'a.jsonl' }, { baseDir: dir, columns: { tags: { type: 'list', of: { type: 'string' } } } });
