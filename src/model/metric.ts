@@ -40,11 +40,25 @@ export type MetricSpec =
   | { kind: 'parse_failures'; column: string; sampleSize: number }
   /** Keys of this dataset absent from another dataset's key columns. */
   | { kind: 'orphan_count'; columns: string[]; ref: { dataset: string; columns: string[] }; sampleSize: number }
+  /**
+   * Equal-width histogram of the non-null, non-NaN values of a numeric or temporal column (temporal
+   * values as epoch ms): `bins` bins from the exact min to the exact max. A value x goes to bin
+   * min(bins - 1, floor((x - min) * bins / (max - min))); when max = min every value is in bin 0.
+   */
+  | { kind: 'histogram'; column: string; bins: number; where?: Expr }
+  /**
+   * The `k` most frequent non-null values, by count descending then value ascending (code-unit
+   * order). When the column holds more than `maxDistinct` distinct values the answer is
+   * `truncated` with no values: a partial top list would be a guess, and tracking every value of a
+   * high-cardinality column costs memory for nothing a report can show.
+   */
+  | { kind: 'top_values'; column: string; k: number; maxDistinct: number; where?: Expr }
   /** The dataset's physical schema as read from the source (names and types). */
   | { kind: 'schema' };
 
 /*
  * Value shapes by metric kind:
+ *   histogram -> HistogramValue; top_values -> TopValuesValue
  *   row_count, null_count, distinct_count, value_count -> number
  *   min, max -> number | string | null (null: no non-null value)
  *   moments -> MomentsValue; quantiles -> number[] (empty: no values)
@@ -67,6 +81,22 @@ export interface MomentsValue {
   mean: number;
   /** Sum of squared deviations from the mean (M2). */
   m2: number;
+}
+
+export interface HistogramValue {
+  /** null when the column has no non-null value (then every count is 0). */
+  min: number | null;
+  max: number | null;
+  /** `bins` counts; bin i covers [min + i*w, min + (i+1)*w), the last one includes max. */
+  counts: number[];
+}
+
+export interface TopValuesValue {
+  /** Empty when truncated. Values as the engine reads them: strings, numbers, booleans. */
+  top: { value: string | number | boolean; count: number }[];
+  /** Distinct non-null values, when not truncated. */
+  distinct?: number;
+  truncated: boolean;
 }
 
 export interface FailuresValue {
@@ -92,6 +122,8 @@ export type MetricValue =
   | number[]
   | MomentsValue
   | FailuresValue
+  | HistogramValue
+  | TopValuesValue
   | { columns: PhysicalColumn[] };
 
 /** A metric either computed or explained. Never thrown. */

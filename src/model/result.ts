@@ -41,6 +41,20 @@ export interface ColumnProfile {
   distinctCount?: number;
   min?: unknown;
   max?: unknown;
+  /** Numeric and temporal columns (not pii): equal-width bins between min and max (display values). */
+  histogram?: { min: unknown; max: unknown; counts: number[] };
+  /** String and boolean columns (not pii): the most frequent values; `truncated` for high cardinality. */
+  topValues?: { top: { value: unknown; count: number }[]; distinct?: number; truncated: boolean };
+}
+
+/**
+ * Where a dataset lives, without credentials, named by the OpenLineage naming conventions
+ * (https://openlineage.io/docs/spec/naming): files `file` + absolute path; PostgreSQL
+ * `postgres://host:port` + `database.schema.table`; DuckDB `duckdb://<database file>` + `database.schema.table`.
+ */
+export interface DatasetLocation {
+  namespace: string;
+  name: string;
 }
 
 export interface DatasetResult {
@@ -50,6 +64,8 @@ export interface DatasetResult {
   description?: string;
   /** Human-readable description of the source, e.g. `fixtures/orders.csv`. Never credentials. */
   source?: string;
+  /** Lineage identity of the source (see DatasetLocation); absent when unknown. */
+  location?: DatasetLocation;
   contractLocation?: { file: string; line: number; column: number };
   rowCount?: number;
   /** Dataset-level problems (could not read the source, ...). Checks then have outcome `error`. */

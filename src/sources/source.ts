@@ -30,6 +30,8 @@ export interface OpenedSource {
   description: string;
   /** The files matched (relative paths), when file-based. */
   files?: string[];
+  /** Lineage identity (OpenLineage naming); the runner copies it into the DatasetResult. */
+  location?: import('../model/result.js').DatasetLocation;
   /**
    * Streams the batches, in order. Columns named by the contract are typed as the contract says
    * when the format carries no types (CSV, JSON); typed formats (Parquet, Arrow) keep their own

@@ -1,0 +1,37 @@
+import type { PhysicalColumn } from '../../model/metric.js';
+import type { DatasetLocation } from '../../model/result.js';
+
+/** One statement with its values bound as parameters, never spliced into the text. */
+export interface SqlQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/** What a query reads from: a table (qualified name parts, quoted by the dialect) or a user's query. */
+export type SqlRelation =
+  | { kind: 'table'; parts: string[] }
+  | { kind: 'query'; sql: string }
+  /** DuckDB only: a table function over files, e.g. read_parquet([...]); paths are bound values. */
+  | { kind: 'files'; format: 'parquet' | 'csv' | 'json'; paths: string[]; options?: Record<string, unknown> };
+
+/**
+ * A live connection to an engine that holds data. Drivers (DuckDB, PostgreSQL) implement it; the
+ * SQL engine only compiles and reads rows. Every query runs read-only with a statement timeout.
+ * Errors never carry credentials: implementations redact the URL from messages.
+ */
+export interface SqlConnection {
+  /** Name of the dialect object that renders SQL for this engine: 'duckdb' | 'postgres'. */
+  dialect: 'duckdb' | 'postgres';
+  /**
+   * Runs one query; rows as plain objects keyed by column alias. Values are normalized so engines
+   * agree: SQL NULL -> null; integers, decimals and floats -> number (NaN/Infinity kept);
+   * booleans -> boolean; text -> string; dates and timestamps -> epoch milliseconds (number);
+   * anything else -> its text form.
+   */
+  query(q: SqlQuery): Promise<Record<string, unknown>[]>;
+  /** Columns of a relation from the catalog (information_schema or DESCRIBE), without reading rows. */
+  describe(relation: SqlRelation): Promise<PhysicalColumn[]>;
+  /** Lineage identity of a relation read through this connection (credential-free). */
+  locate(relation: SqlRelation): DatasetLocation | undefined;
+  close(): Promise<void>;
+}
