@@ -1,4 +1,4 @@
-import type { CheckResult } from '../src/model/result.js';
+import type { CheckResult, DatasetResult } from '../src/model/result.js';
 import { formatValue, plural } from './format-value.js';
 
 /**
@@ -16,4 +16,12 @@ export function rowsFailedText(rows: { considered: number; failed: number }): st
   const pct = rows.considered === 0 || rows.failed === 0 ? undefined : (100 * rows.failed) / rows.considered;
   const share = pct === undefined ? '' : ` (${pct < 0.1 ? '<0.1' : pct.toFixed(1)}%)`;
   return `${plural(rows.failed, 'row')} of ${rows.considered} failed${share}`;
+}
+
+/**
+ * Did this check not run because its dataset could not be read? Reports then say the dataset's
+ * issue once, with the number of checks it stopped, instead of repeating it for every check.
+ */
+export function blockedByDatasetIssue(d: DatasetResult, ch: CheckResult): boolean {
+  return ch.outcome === 'error' && ch.issue !== undefined && d.issues.some((i) => i.code === ch.issue!.code && i.message === ch.issue!.message);
 }
