@@ -57,15 +57,15 @@ export function junitSeconds(ms: number): string {
 }
 
 /**
- * The message (GitLab shows only the element's text, not its attributes), observed vs expected,
- * rows failed, the first failing rows, the filter and where the check was written.
+ * What went wrong first (GitLab shows only the element's text, not its attributes): rows failed for
+ * row-level checks, else the message; then observed vs expected, the first failing rows, the
+ * filter and where the check was written.
  */
 function findings(ch: CheckResult): string {
-  const lines = [ch.message];
+  const lines = [ch.rows ? rowsFailedText(ch.rows) : ch.message];
   const observed = plainObserved(ch);
   if (observed !== undefined) lines.push(`observed: ${observed}`);
   if (ch.expected !== undefined) lines.push(`expected: ${ch.expected}`);
-  if (ch.rows) lines.push(rowsFailedText(ch.rows));
   const rows = ch.failingRows ?? [];
   for (const row of rows.slice(0, JUNIT_ROWS_SHOWN)) lines.push(`  ${formatFailingRow(row)}`);
   const more = Math.max(rows.length, ch.rows?.failed ?? 0) - Math.min(rows.length, JUNIT_ROWS_SHOWN);
