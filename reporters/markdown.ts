@@ -24,11 +24,12 @@ const HEADLINE: Record<RunResult['outcome'], string> = {
   failed: '❌ datacheck failed',
   error: '💥 datacheck could not check everything',
 };
-const ATTENTION: Outcome[] = ['error', 'fail', 'warn'];
+// Skipped checks too: a check that checked nothing (a misspelt column without type-checking) needs a look.
+const ATTENTION: Outcome[] = ['error', 'fail', 'warn', 'skipped'];
 
 /**
  * A compact summary for a pull-request comment or a GitHub job summary: the outcome, the counts,
- * what could not run, then the checks that need attention (errors, failures, warnings) with
+ * what could not run, then the checks that need attention (errors, failures, warnings, skips) with
  * observed vs expected and where each was written. Every piece of text from the run is escaped.
  */
 export function renderMarkdown(unmasked: RunResult, options: MarkdownOptions = { maxRows: MARKDOWN_ROWS_SHOWN }): string {

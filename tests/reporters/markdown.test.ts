@@ -40,7 +40,7 @@ describe('markdown reporter', () => {
     expect(md).not.toContain('Could not run');
   });
 
-  it('lists failures before warnings, with dataset, check, observed, expected and where it was written', () => {
+  it('lists failures before warnings (and skips last), with dataset, check, observed, expected and where it was written', () => {
     const md = renderMarkdown(runs.failing);
     expect(md.split('\n')[0]).toBe('### ❌ datacheck failed');
     const rows = attentionRows(md).map(cells);
@@ -62,6 +62,12 @@ describe('markdown reporter', () => {
     );
     expect(md).not.toContain('Needs attention');
     expect(renderMarkdown(sampleRun())).toContain('| 💥 | customers | name quantile(0.5) at most 3 | quantiles need a numeric column; name is a string |  | checks/customers.check.ts:6 |');
+  });
+
+  it('lists skipped checks last: a check that checked nothing needs a look too', () => {
+    const run = sampleRun();
+    run.datasets[0].checks.push(check({ id: 'payments.late', dataset: 'payments', title: 'paid within a day', outcome: 'skipped', message: 'column paid_at is not in the data' }));
+    expect(attentionRows(renderMarkdown(run)).at(-1)).toBe('| ⏭️ | payments | paid within a day | column paid\\_at is not in the data |  | checks/orders.check.ts:5 |');
   });
 
   it('never shows a value of a pii column', () => {
@@ -94,8 +100,8 @@ describe('markdown reporter: hostile text', () => {
 
   it('keeps every table row on one line with its 6 cells, whatever pipes and line breaks the data has', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| '));
-    // the counts' header and values; the attention table's header, the failure and the warning
-    expect(rows).toHaveLength(2 + 3);
+    // the counts' header and values; the attention table's header, the failure, the warning and the skip
+    expect(rows).toHaveLength(2 + 4);
     for (const row of rows.slice(2)) expect(cells(row)).toHaveLength(6);
     expect(md.split('\n')).toHaveLength(renderMarkdown(plain(hostileRun())).split('\n').length);
   });
