@@ -42,6 +42,9 @@ interface Counts {
   skipped: number;
 }
 
+/** A suite property; undefined values are left out (the schema requires a value). */
+type Property = [name: string, value: string | number | undefined];
+
 interface Suite {
   node: XmlNode;
   counts: Counts;
@@ -54,7 +57,7 @@ function datasetSuite(d: DatasetResult, startedAt: string, options: TestcaseOpti
     ...d.checks.map((ch, i) => checkTestcase(ch, names[d.issues.length + i], d.name, options)),
   ];
   const warnings = d.checks.filter((ch) => ch.outcome === 'warn').length;
-  const properties: [string, string | number | undefined][] = [
+  const properties: Property[] = [
     ['datacheck.contract', d.name],
     ['datacheck.version', d.version],
     ['datacheck.owner', d.owner],
@@ -71,7 +74,7 @@ function runIssueSuite(issues: Issue[], startedAt: string, options: TestcaseOpti
   return suite(RUN_SUITE_NAME, 0, startedAt, [], issues.map((issue, i) => issueTestcase(issue, names[i], RUN_SUITE_NAME, options)));
 }
 
-function suite(name: string, durationMs: number, startedAt: string, properties: [string, string | number | undefined][], cases: Testcase[]): Suite {
+function suite(name: string, durationMs: number, startedAt: string, properties: Property[], cases: Testcase[]): Suite {
   const counts: Counts = {
     tests: cases.length,
     failures: cases.filter((c) => c.status === 'failure').length,
