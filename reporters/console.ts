@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import type { Issue } from '../src/model/issue.js';
 import type { CheckResult, DatasetResult, Outcome, RunResult } from '../src/model/result.js';
+import { blockedByDatasetIssue, rowsFailedText } from './check-text.js';
 import { formatFailingRow, formatLocation, formatSeconds, formatValue, issueDetails, plural, printableDeep } from './format-value.js';
 import type { Reporter, ReporterContext } from './reporter.js';
 
@@ -63,8 +64,7 @@ function renderDataset(d: DatasetResult, c: ChalkInstance, verbose: boolean): st
   for (const issue of d.issues) out.push(...renderIssue(issue, c, '  '));
 
   // Checks that could not run because the dataset could not be read say so once, not once each.
-  const sameCause = (ch: CheckResult) =>
-    ch.outcome === 'error' && ch.issue !== undefined && d.issues.some((i) => i.code === ch.issue!.code && i.message === ch.issue!.message);
+  const sameCause = (ch: CheckResult) => blockedByDatasetIssue(d, ch);
   const blocked = d.checks.filter(sameCause);
   if (blocked.length > 0) {
     out.push(`  ${c.red(MARK.error)} ${c.red(`${plural(blocked.length, 'check')} could not run`)}${c.dim(' (the dataset issue above)')}`);
@@ -107,18 +107,12 @@ function renderCheck(ch: CheckResult, c: ChalkInstance): string[] {
   } else {
     out.push(`${pad}${ch.message}`);
   }
-  if (ch.rows) out.push(`${pad}${plural(ch.rows.failed, 'row')} of ${ch.rows.considered} failed${share(ch.rows)}`);
+  if (ch.rows) out.push(`${pad}${rowsFailedText(ch.rows)}`);
   const rows = ch.failingRows ?? [];
   for (const row of rows.slice(0, ROWS_SHOWN)) out.push(`${pad}${c.dim('·')} ${formatFailingRow(row)}`);
   const more = Math.max(rows.length, ch.rows?.failed ?? 0) - Math.min(rows.length, ROWS_SHOWN);
   if (rows.length > 0 && more > 0) out.push(`${pad}${c.dim(`… ${more} more failing ${more === 1 ? 'row' : 'rows'}`)}`);
   return out;
-}
-
-function share(rows: { considered: number; failed: number }): string {
-  if (rows.considered === 0 || rows.failed === 0) return '';
-  const pct = (100 * rows.failed) / rows.considered;
-  return ` (${pct < 0.1 ? '<0.1' : pct.toFixed(1)}%)`;
 }
 
 function renderIssue(issue: Issue, c: ChalkInstance, indent: string): string[] {

@@ -18,6 +18,8 @@ export interface ReporterContext {
   /** Show every passing check, not just a count per dataset. */
   verbose: boolean;
   options: Record<string, unknown>;
+  /** The environment, for reporters that honour CI variables (GITHUB_STEP_SUMMARY); absent means none. */
+  env?: Record<string, string | undefined>;
 }
 
 /** What a reporter did, so the CLI can tell the user where the files went. */

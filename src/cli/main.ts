@@ -7,6 +7,7 @@ import type { ReportOptions } from './commands/report.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
+import { normalizeArgv } from './normalize-argv.js';
 import { REPORTERS } from './reporters.js';
 
 const reporterHelp = () => `${Object.keys(REPORTERS).join(', ')} (default console); repeatable`;
@@ -28,7 +29,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     code = c;
   });
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(normalizeArgv(argv), { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -56,7 +57,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .argument('[paths...]', 'contract/suite files, directories or globs (default: contracts/, checks/, models/)')
     .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
     .option('-r, --reporter <name>', reporterHelp(), collect)
-    .option('-o, --output-file <path>', "where a file reporter writes ('-' for stdout, or <reporter>=<path>); json default reports/datacheck.json", collect)
+    .option('-o, --output-file <path>', "where a file reporter writes ('-' for stdout); with several, <reporter>=<path> or --output-file.<reporter>=<path>; defaults under reports/", collect)
     .option('-f, --filter <dataset|check>', 'only these datasets, or checks whose id/title contains the text; repeatable', collect)
     .addOption(new Option('--fail-on <severity>', 'error: only failed checks fail the run; warn: warnings too').choices(['error', 'warn']))
     .option('--max-failing-rows <n>', 'failing rows kept per check (default 10)', nonNegativeInteger)
@@ -72,7 +73,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .description('render a saved JSON result again (exit code: the saved run’s)')
     .argument('<results>', 'a JSON result written by --reporter json')
     .option('-r, --reporter <name>', reporterHelp(), collect)
-    .option('-o, --output-file <path>', 'where a file reporter writes', collect)
+    .option('-o, --output-file <path>', 'where a file reporter writes; with several, <reporter>=<path> or --output-file.<reporter>=<path>', collect)
     .addOption(new Option('--fail-on <severity>', 'warn: warnings fail too').choices(['error', 'warn']))
     .option('--verbose', 'list passing checks too')
     .option('--debug', 'print stack traces')

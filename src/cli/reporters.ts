@@ -8,6 +8,8 @@ import type { Reporter } from '../../reporters/reporter.js';
 export const REPORTERS: Record<string, () => Promise<Reporter>> = {
   console: async () => (await import('../../reporters/console.js')).consoleReporter,
   json: async () => (await import('../../reporters/json.js')).jsonReporter,
+  junit: async () => (await import('../../reporters/junit.js')).junitReporter,
+  markdown: async () => (await import('../../reporters/markdown.js')).markdownReporter,
 };
 
 export interface SelectedReporter {

@@ -1,6 +1,6 @@
 import type { Severity } from './check.js';
 
-export type ReporterName = 'console' | 'json';
+export type ReporterName = 'console' | 'json' | 'junit' | 'markdown';
 
 /** A reporter by name, or `[name, options]` like vitest's config. */
 export type ReporterSpec = ReporterName | string | [string, Record<string, unknown>];

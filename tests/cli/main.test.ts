@@ -149,7 +149,7 @@ describe('main(): options', () => {
   it('2 for an unknown reporter, or an --output-file no reporter can take', async () => {
     const a = fakeIo(good);
     expect(await main(['--reporter', 'pdf'], a)).toBe(EXIT.error);
-    expect(a.err()).toContain("unknown reporter 'pdf': expected one of console, json");
+    expect(a.err()).toContain("unknown reporter 'pdf': expected one of console, json, junit, markdown");
     const b = fakeIo(good);
     expect(await main(['--output-file', 'x.json'], b)).toBe(EXIT.error);
     expect(b.err()).toContain('--output-file x.json needs a reporter that writes a file, e.g. --reporter json');

@@ -20,7 +20,7 @@ describe('selectReporters', () => {
   });
 
   it('explains an unknown reporter and an --output-file nobody takes', () => {
-    expect(selectReporters(['html5'], undefined, undefined)).toEqual({ ok: false, message: "unknown reporter 'html5': expected one of console, json" });
+    expect(selectReporters(['html5'], undefined, undefined)).toEqual({ ok: false, message: "unknown reporter 'html5': expected one of console, json, junit, markdown" });
     expect(selectReporters(['json'], undefined, ['console=x.txt'])).toEqual({
       ok: false,
       message: "--output-file console=x.txt names reporter 'console', which is not selected (add --reporter console)",

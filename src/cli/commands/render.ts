@@ -16,7 +16,7 @@ export async function renderAll(run: RunResult, reporters: SelectedReporter[], i
   for (const selected of reporters) {
     try {
       const reporter = await REPORTERS[selected.name]();
-      const outcome = await reporter.render(run, { cwd: io.cwd, stdout: io.stdout, color, verbose: flags.verbose, options: selected.options });
+      const outcome = await reporter.render(run, { cwd: io.cwd, stdout: io.stdout, color, verbose: flags.verbose, options: selected.options, env: io.env });
       if (outcome?.files) written.push(...outcome.files);
     } catch (e) {
       ok = false;
