@@ -28,12 +28,11 @@ export type FacetName = keyof FacetTypes;
 
 /**
  * What a caller writes for a facet: its own fields, without `_producer`/`_schemaURL` (set by
- * `facet`). The index signature BaseFacet carries (`[k: string]: unknown`) is dropped too, so a
- * misspelt field is a compile error (`Omit` would keep only the index signature).
+ * `facet`). Each generated facet type is `BaseFacet & { ...its fields }`; taking the part after
+ * BaseFacet also drops BaseFacet's index signature (`[k: string]: unknown`), so a misspelt field
+ * is a compile error (`Omit<T, '_producer'>` would keep only the index signature).
  */
-export type FacetBody<T> = {
-  [K in keyof T as string extends K ? never : K extends keyof BaseFacet | '_deleted' ? never : K]: T[K];
-};
+export type FacetBody<T> = T extends BaseFacet & infer Own ? Own : never;
 
 /** `https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent`, as the Python client sends it. */
 export const RUN_EVENT_SCHEMA_URL = `${OPENLINEAGE_SCHEMA_IDS.core}#/$defs/RunEvent`;

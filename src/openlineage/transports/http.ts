@@ -28,7 +28,8 @@ type Attempt = { ok: true } | { ok: false; retry: boolean; reason: string };
 
 /** POSTs each event as JSON; retries what may pass on a second try, never what will not (4xx). */
 export function httpTransport(options: HttpTransportOptions): Transport {
-  const target = joinUrl(options.url, options.endpoint ?? DEFAULT_ENDPOINT);
+  const resolved = endpointUrl(options.url, options.endpoint ?? DEFAULT_ENDPOINT);
+  const target = resolved?.url;
   const shown = target ? safeUrl(target) : '';
   const timeoutMs = options.timeoutMs ?? 5_000;
   const retries = Math.max(0, options.retries ?? 3);
@@ -38,9 +39,11 @@ export function httpTransport(options: HttpTransportOptions): Transport {
   const headers: Record<string, string> = {
     ...options.headers,
     'content-type': 'application/json',
+    ...(resolved?.user && { authorization: `Basic ${Buffer.from(`${resolved.user}:${resolved.password ?? ''}`).toString('base64')}` }),
     ...(options.apiKey && { authorization: `Bearer ${options.apiKey}` }),
   };
-  const clean = (text: string) => redact(text, [options.apiKey]);
+  // Whatever reaches a message: the key, URL credentials, and the full URL (its query may hold a token).
+  const clean = (text: string) => redact(target ? text.split(target).join(shown) : text, [options.apiKey, resolved?.password, headers.authorization]);
 
   async function attempt(target: string, body: string): Promise<Attempt> {
     let response: Response;
@@ -75,8 +78,11 @@ export function httpTransport(options: HttpTransportOptions): Transport {
   };
 }
 
-/** `http://host:5000/` + `/api/v1/lineage`; undefined when the base is not an http(s) URL. */
-function joinUrl(base: string, endpoint: string): string | undefined {
+/**
+ * `http://host:5000/` + `/api/v1/lineage` (a query string stays at the end); undefined when the base
+ * is not an http(s) URL. `user:password@` is taken out (fetch refuses it) and returned apart.
+ */
+function endpointUrl(base: string, endpoint: string): { url: string; user?: string; password?: string } | undefined {
   let url: URL;
   try {
     url = new URL(base);
@@ -84,7 +90,12 @@ function joinUrl(base: string, endpoint: string): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  return `${base.replace(/\/+$/, '')}/${endpoint.replace(/^\/+/, '')}`;
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  url.username = '';
+  url.password = '';
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${endpoint.replace(/^\/+/, '')}`;
+  return { url: url.toString(), ...(user && { user }), ...(password && { password }) };
 }
 
 function networkReason(e: unknown, timeoutMs: number): string {
