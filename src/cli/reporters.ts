@@ -8,7 +8,11 @@ import type { Reporter } from '../../reporters/reporter.js';
 export const REPORTERS: Record<string, () => Promise<Reporter>> = {
   console: async () => (await import('../../reporters/console.js')).consoleReporter,
   json: async () => (await import('../../reporters/json.js')).jsonReporter,
+  openlineage: async () => (await import('../../reporters/openlineage/index.js')).openlineageReporter,
 };
+
+/** Reporters a bare `--output-file` never goes to (openlineage takes one only as `openlineage=<path>`). */
+const NOT_FILE_WRITERS = new Set(['console', 'openlineage']);
 
 export interface SelectedReporter {
   name: string;
@@ -42,7 +46,7 @@ export function selectReporters(cli: string[] | undefined, config: ReporterSpec[
       target.options.outputFile = named[2];
       continue;
     }
-    const writers = reporters.filter((r) => r.name !== 'console');
+    const writers = reporters.filter((r) => !NOT_FILE_WRITERS.has(r.name));
     if (writers.length !== 1) {
       return {
         ok: false,
@@ -55,4 +59,14 @@ export function selectReporters(cli: string[] | undefined, config: ReporterSpec[
     writers[0].options.outputFile = value;
   }
   return { ok: true, reporters };
+}
+
+/**
+ * `--openlineage-required`: the openlineage reporter runs (added when not selected) and a failure to
+ * deliver its events fails the reporter, so the command exits 2.
+ */
+export function requireOpenLineage(reporters: SelectedReporter[]): void {
+  const selected = reporters.find((r) => r.name === 'openlineage');
+  if (selected) selected.options.required = true;
+  else reporters.push({ name: 'openlineage', options: { required: true } });
 }
