@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,5 +105,25 @@ describe('datacheck --reporter openlineage (built CLI, bundled example)', () => 
       ['START', run.runId, run.startedAt],
       ['COMPLETE', run.runId, run.finishedAt],
     ]);
+  });
+});
+
+describe('datacheck/openlineage, the standalone client', () => {
+  it('is importable from the built package on its own and builds a valid event', () => {
+    const script = `
+      import { facet, runEvent, OpenLineageClient } from 'datacheck/openlineage';
+      const producer = 'https://example.com/my-pipeline/v1';
+      const event = runEvent({
+        eventType: 'COMPLETE', eventTime: new Date(0), runId: '019ab0c4-6a80-7c3e-9d2b-4f1e2a3b4c5d', producer,
+        job: { namespace: 'ns', name: 'job' },
+        inputs: [{ namespace: 'file', name: '/d.csv', inputFacets: {
+          dataQualityAssertions: facet('DataQualityAssertionsDatasetFacet', producer, { assertions: [{ assertion: 'not_null', column: 'id', success: true }] }) } }],
+      });
+      const result = await new OpenLineageClient({ type: 'console' }).emit(event);
+      if (!result.ok) process.exit(3);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(spec.validateEvent(JSON.parse(r.stdout))).toEqual([]);
   });
 });
