@@ -141,17 +141,19 @@ describe('openlineage reporter delivery', () => {
   const context = (options: Record<string, unknown>, out: string[] = []): ReporterContext => ({ cwd: mkdtempSync(path.join(os.tmpdir(), 'dc-ol-')), stdout: { write: (s) => out.push(s) }, color: false, verbose: false, options: { env: {}, ...options } });
 
   it('file transport: both events as JSON lines, the file listed', async () => {
-    const ctx = context({ outputFile: 'reports/openlineage.jsonl', namespace: 'shop' });
+    const ctx = context({ outputFile: 'reports/openlineage.jsonl', namespace: 'shop', env: { OPENLINEAGE_API_KEY: 'ol-s3cr3t-key-4711' } });
     const outcome = await openlineageReporter.render(sampleRun(), ctx);
     const file = path.join(ctx.cwd, 'reports/openlineage.jsonl');
     expect(outcome).toEqual({ files: [file] });
     const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunEvent);
     expect(lines.map((e) => [e.eventType, e.job.namespace])).toEqual([['START', 'shop'], ['FAIL', 'shop']]);
+    expect(readFileSync(file, 'utf8')).not.toContain('ol-s3cr3t-key-4711');
   });
 
   it('console transport by default (no URL, no openlineage.yml)', async () => {
     const out: string[] = [];
-    await openlineageReporter.render(sampleRun(), context({}, out));
+    await openlineageReporter.render(sampleRun(), context({ env: { OPENLINEAGE_API_KEY: 'ol-s3cr3t-key-4711' } }, out));
+    expect(out.join('')).not.toContain('ol-s3cr3t-key-4711');
     expect(out.map((l) => (JSON.parse(l) as RunEvent).eventType)).toEqual(['START', 'FAIL']);
   });
 
