@@ -25,6 +25,8 @@ export interface ReporterContext {
 /** What a reporter did, so the CLI can tell the user where the files went. */
 export interface ReporterOutcome {
   files?: string[];
+  /** Problems that did not stop the report (e.g. a lineage endpoint that is down); printed on stderr. */
+  warnings?: string[];
 }
 
 /**

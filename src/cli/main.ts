@@ -62,6 +62,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', 'error: only failed checks fail the run; warn: warnings too').choices(['error', 'warn']))
     .option('--max-failing-rows <n>', 'failing rows kept per check (default 10)', nonNegativeInteger)
     .option('--no-typecheck', 'skip type-checking contract and suite files')
+    .option('--openlineage-required', 'exit 2 when the OpenLineage events cannot be delivered (default: a warning)')
     .option('--verbose', 'list passing checks too')
     .option('--debug', 'print stack traces and timings')
     .action(async (paths: string[], opts: CheckOptions) => {
@@ -75,6 +76,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('-r, --reporter <name>', reporterHelp(), collect)
     .option('-o, --output-file <path>', 'where a file reporter writes; with several, <reporter>=<path> or --output-file.<reporter>=<path>', collect)
     .addOption(new Option('--fail-on <severity>', 'warn: warnings fail too').choices(['error', 'warn']))
+    .option('--openlineage-required', 'exit 2 when the OpenLineage events cannot be delivered')
     .option('--verbose', 'list passing checks too')
     .option('--debug', 'print stack traces')
     .exitOverride()

@@ -10,7 +10,11 @@ export const REPORTERS: Record<string, () => Promise<Reporter>> = {
   json: async () => (await import('../../reporters/json.js')).jsonReporter,
   junit: async () => (await import('../../reporters/junit.js')).junitReporter,
   markdown: async () => (await import('../../reporters/markdown.js')).markdownReporter,
+  openlineage: async () => (await import('../../reporters/openlineage/index.js')).openlineageReporter,
 };
+
+/** Reporters a bare `--output-file` never goes to (openlineage takes one only as `openlineage=<path>`). */
+const NOT_FILE_WRITERS = new Set(['console', 'openlineage']);
 
 export interface SelectedReporter {
   name: string;
@@ -44,7 +48,7 @@ export function selectReporters(cli: string[] | undefined, config: ReporterSpec[
       target.options.outputFile = named[2];
       continue;
     }
-    const writers = reporters.filter((r) => r.name !== 'console');
+    const writers = reporters.filter((r) => !NOT_FILE_WRITERS.has(r.name));
     if (writers.length !== 1) {
       return {
         ok: false,
@@ -57,4 +61,14 @@ export function selectReporters(cli: string[] | undefined, config: ReporterSpec[
     writers[0].options.outputFile = value;
   }
   return { ok: true, reporters };
+}
+
+/**
+ * `--openlineage-required`: the openlineage reporter runs (added when not selected) and a failure to
+ * deliver its events fails the reporter, so the command exits 2.
+ */
+export function requireOpenLineage(reporters: SelectedReporter[]): void {
+  const selected = reporters.find((r) => r.name === 'openlineage');
+  if (selected) selected.options.required = true;
+  else reporters.push({ name: 'openlineage', options: { required: true } });
 }

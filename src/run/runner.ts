@@ -162,6 +162,7 @@ async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>,
     return {
       ...base,
       source: source.description,
+      ...(source.location && { location: source.location }),
       ...(rowCount?.ok && typeof rowCount.value === 'number' && { rowCount: rowCount.value }),
       issues: [],
       checks: checkResults,

@@ -2,6 +2,7 @@ import type { OpenSource, OpenedSource, SourceBatch } from './source.js';
 import { arrowIpcReader } from './arrow-ipc-source.js';
 import { csvReader } from './csv-source.js';
 import { detectFormat } from './detect-format.js';
+import { fileLocation } from './file-location.js';
 import type { FormatOptions, FormatReader } from './format-reader.js';
 import { jsonReader } from './json-source.js';
 import { parquetReader } from './parquet-source.js';
@@ -38,6 +39,7 @@ export const openSource: OpenSource = async (def, ctx) => {
   const opened: OpenedSource = {
     description,
     files: files.map((f) => f.display),
+    location: fileLocation(patterns, ctx.baseDir),
     async *batches(): AsyncIterable<SourceBatch> {
       let rowOffset = 0;
       for (const { file, reader } of readers) {

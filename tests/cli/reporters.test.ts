@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectReporters } from '../../src/cli/reporters.js';
+import { REPORTERS, requireOpenLineage, selectReporters } from '../../src/cli/reporters.js';
 
 describe('selectReporters', () => {
   it('defaults to the console; --reporter replaces the config list', () => {
@@ -20,10 +20,26 @@ describe('selectReporters', () => {
   });
 
   it('explains an unknown reporter and an --output-file nobody takes', () => {
-    expect(selectReporters(['html5'], undefined, undefined)).toEqual({ ok: false, message: "unknown reporter 'html5': expected one of console, json, junit, markdown" });
+    // The list grows with every reporter; it is the registry's, in order.
+    expect(Object.keys(REPORTERS).slice(0, 2)).toEqual(['console', 'json']);
+    expect(selectReporters(['html5'], undefined, undefined)).toEqual({ ok: false, message: `unknown reporter 'html5': expected one of ${Object.keys(REPORTERS).join(', ')}` });
     expect(selectReporters(['json'], undefined, ['console=x.txt'])).toEqual({
       ok: false,
       message: "--output-file console=x.txt names reporter 'console', which is not selected (add --reporter console)",
     });
+  });
+
+  it('openlineage takes --output-file only by name; a bare one still goes to the one file writer', () => {
+    expect(selectReporters(['json', 'openlineage'], undefined, ['out.json'])).toMatchObject({ ok: true, reporters: [{ name: 'json', options: { outputFile: 'out.json' } }, { name: 'openlineage', options: {} }] });
+    expect(selectReporters(['openlineage'], undefined, ['openlineage=ol.jsonl'])).toMatchObject({ ok: true, reporters: [{ name: 'openlineage', options: { outputFile: 'ol.jsonl' } }] });
+  });
+
+  it('--openlineage-required marks the selected openlineage reporter, or adds it', () => {
+    const selected = [{ name: 'console', options: {} }, { name: 'openlineage', options: { namespace: 'n' } }];
+    requireOpenLineage(selected);
+    expect(selected[1].options).toEqual({ namespace: 'n', required: true });
+    const without = [{ name: 'console', options: {} }];
+    requireOpenLineage(without);
+    expect(without).toEqual([{ name: 'console', options: {} }, { name: 'openlineage', options: { required: true } }]);
   });
 });

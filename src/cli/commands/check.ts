@@ -10,7 +10,7 @@ import { typecheckFiles } from '../../run/typecheck.js';
 import { loadConfigFile } from '../config-file.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { selectReporters } from '../reporters.js';
+import { requireOpenLineage, selectReporters } from '../reporters.js';
 import { renderAll } from './render.js';
 
 export interface CheckOptions {
@@ -19,6 +19,7 @@ export interface CheckOptions {
   outputFile?: string[];
   filter?: string[];
   failOn?: Severity;
+  openlineageRequired?: boolean;
   maxFailingRows?: number;
   typecheck: boolean;
   verbose?: boolean;
@@ -48,6 +49,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     io.stderr.write(`error: ${selection.message}\n`);
     return EXIT.error;
   }
+  if (opts.openlineageRequired) requireOpenLineage(selection.reporters);
   const issues: Issue[] = [...configIssues];
   const discovery = await time('discover', () =>
     discover({

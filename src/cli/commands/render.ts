@@ -18,6 +18,7 @@ export async function renderAll(run: RunResult, reporters: SelectedReporter[], i
       const reporter = await REPORTERS[selected.name]();
       const outcome = await reporter.render(run, { cwd: io.cwd, stdout: io.stdout, color, verbose: flags.verbose, options: selected.options, env: io.env });
       if (outcome?.files) written.push(...outcome.files);
+      for (const w of outcome?.warnings ?? []) io.stderr.write(`warning: ${w}\n`);
     } catch (e) {
       ok = false;
       const err = e as Error;

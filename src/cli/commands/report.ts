@@ -5,13 +5,14 @@ import type { RunResult } from '../../model/result.js';
 import { RESULT_SCHEMA_VERSION } from '../../model/result.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { selectReporters } from '../reporters.js';
+import { requireOpenLineage, selectReporters } from '../reporters.js';
 import { renderAll } from './render.js';
 
 export interface ReportOptions {
   reporter?: string[];
   outputFile?: string[];
   failOn?: Severity;
+  openlineageRequired?: boolean;
   verbose?: boolean;
   debug?: boolean;
 }
@@ -39,6 +40,7 @@ export async function reportCommand(file: string, opts: ReportOptions, io: CliIo
     io.stderr.write(`error: ${selection.message}\n`);
     return EXIT.error;
   }
+  if (opts.openlineageRequired) requireOpenLineage(selection.reporters);
   const ok = await renderAll(parsed.run, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false });
   return ok ? exitCodeFor(parsed.run, opts.failOn ?? 'error') : EXIT.error;
 }
