@@ -7,15 +7,15 @@ import { datacheck, root } from './harness.js';
 
 // The README's promises: the bundled example passes, the broken one shows every kind of failure.
 
-function runJson(cwd: string): { code: number | null; run: RunResult; stdout: string } {
+async function runJson(cwd: string): Promise<{ code: number | null; run: RunResult; stdout: string }> {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'datacheck-example-')), 'result.json');
-  const r = datacheck(cwd, ['--reporter', 'console', '--reporter', 'json', '--output-file', `json=${out}`]);
+  const r = (await datacheck(cwd, ['--reporter', 'console', '--reporter', 'json', '--output-file', `json=${out}`]));
   return { code: r.code, run: JSON.parse(readFileSync(out, 'utf8')) as RunResult, stdout: r.stdout };
 }
 
 describe('the bundled example (npx datacheck in the repository)', () => {
-  it('passes: exit 0, every dataset read, no check failed or errored', () => {
-    const { code, run } = runJson(root);
+  it('passes: exit 0, every dataset read, no check failed or errored', async () => {
+    const { code, run } = (await runJson(root));
     expect(code).toBe(0);
     expect(run.outcome).toBe('passed');
     expect(run.datasets.map((d) => [d.name, d.rowCount])).toEqual(
@@ -25,16 +25,16 @@ describe('the bundled example (npx datacheck in the repository)', () => {
     expect(run.counts.pass).toBeGreaterThan(50);
   });
 
-  it('reads CSV, Parquet and NDJSON sources', () => {
-    const { run } = runJson(root);
+  it('reads CSV, Parquet and NDJSON sources', async () => {
+    const { run } = (await runJson(root));
     const sources = run.datasets.map((d) => d.source ?? '');
     expect(sources.some((s) => s.endsWith('.csv'))).toBe(true);
     expect(sources.some((s) => s.endsWith('.parquet'))).toBe(true);
     expect(sources.some((s) => s.endsWith('.ndjson'))).toBe(true);
   });
 
-  it('masks pii columns in the column profiles', () => {
-    const { run } = runJson(root);
+  it('masks pii columns in the column profiles', async () => {
+    const { run } = (await runJson(root));
     const customers = run.datasets.find((d) => d.name === 'customers')!;
     expect(customers.columns.find((c) => c.name === 'first_name')).toMatchObject({ pii: true });
     expect(JSON.stringify(run)).not.toContain('Michael');
@@ -44,8 +44,8 @@ describe('the bundled example (npx datacheck in the repository)', () => {
 describe('the broken example (cd examples/broken && npx datacheck)', () => {
   const broken = path.join(root, 'examples/broken');
 
-  it('exits 1 and fails every kind of check', () => {
-    const { code, run } = runJson(broken);
+  it('exits 1 and fails every kind of check', async () => {
+    const { code, run } = (await runJson(broken));
     expect(code).toBe(1);
     expect(run.counts.error).toBe(0);
     const failedKinds = new Set(run.datasets.flatMap((d) => d.checks.filter((c) => c.outcome === 'fail').map((c) => c.kind)));
@@ -55,8 +55,8 @@ describe('the broken example (cd examples/broken && npx datacheck)', () => {
     expect(run.counts.warn).toBeGreaterThan(0);
   });
 
-  it('shows each failing row with its line and masks the pii column', () => {
-    const { stdout } = runJson(broken);
+  it('shows each failing row with its line and masks the pii column', async () => {
+    const { stdout } = (await runJson(broken));
     expect(stdout).toContain('row 12 (line 13): id=12, user_id=999');
     expect(stdout).toContain('contact_email="***"');
     expect(stdout).not.toMatch(/contact_email="[^*]/);

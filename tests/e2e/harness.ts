@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,10 +26,28 @@ export function projectOf(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-export function datacheck(cwd: string, args: string[], env: Record<string, string> = {}) {
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * Runs the built CLI as a child process. Asynchronous on purpose: a synchronous spawn blocks the
+ * vitest worker, whose progress messages then time out on a loaded machine.
+ */
+export function datacheck(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const t0 = performance.now();
   // A clean environment: no colour settings leak in from the developer's shell.
   const { NO_COLOR: _n, FORCE_COLOR: _f, ...base } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Math.round(performance.now() - t0) };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Math.round(performance.now() - t0) }));
+  });
 }

@@ -9,7 +9,7 @@ import { datacheck, project, root } from './harness.js';
 // The JUnit and Markdown reports as a user gets them: the built CLI over the broken example, which
 // fails every kind of check, in a copy outside the repository (reports/ is written beside it).
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync(path.join(root, 'dist/reporters/junit.js'))) throw new Error('dist/ is missing or stale: run `npm run build` first (npm test does)');
 });
 
@@ -28,19 +28,19 @@ function piiValues(dir: string): string[] {
 describe('junit and markdown reporters through the CLI (e2e)', () => {
   let dir: string;
   let result: { code: number | null; stdout: string; stderr: string };
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = brokenExample();
-    result = datacheck(dir, ['--reporter', 'junit', '--reporter', 'markdown', '--reporter', 'json', '--output-file.junit=ci/x.xml']);
+    result = (await datacheck(dir, ['--reporter', 'junit', '--reporter', 'markdown', '--reporter', 'json', '--output-file.junit=ci/x.xml']));
   });
 
-  it('writes both, the moved one where asked and the other at its default path, and keeps exit code 1', () => {
+  it('writes both, the moved one where asked and the other at its default path, and keeps exit code 1', async () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`report written to ${path.join('ci', 'x.xml')}\nreport written to ${path.join('reports', 'datacheck.md')}\nreport written to ${path.join('reports', 'datacheck.json')}\n`);
     expect(result.stdout).toBe('');
     expect(existsSync(path.join(dir, 'reports/datacheck-junit.xml'))).toBe(false);
   });
 
-  it('writes JUnit valid against the xunit schema: a failure per failed check, a skip per skipped one, warnings passing', () => {
+  it('writes JUnit valid against the xunit schema: a failure per failed check, a skip per skipped one, warnings passing', async () => {
     const file = path.join(dir, 'ci/x.xml');
     expect(junitSchemaErrors({ file })).toBe('');
     const xml = readFileSync(file, 'utf8');
@@ -56,13 +56,13 @@ describe('junit and markdown reporters through the CLI (e2e)', () => {
     expect(failure).toMatch(/\nat contracts\/orders\.contract\.ts:\d+$/);
   });
 
-  it('writes a Markdown summary that says the run failed and lists the failures', () => {
+  it('writes a Markdown summary that says the run failed and lists the failures', async () => {
     const md = readFileSync(path.join(dir, 'reports/datacheck.md'), 'utf8');
     expect(md.split('\n')[0]).toBe('### ❌ datacheck failed');
     expect(md).toMatch(/\| ❌ \| orders \| user\\_id references customers\.id \| .* \| contracts\/orders\.contract\.ts:\d+ \|/);
   });
 
-  it('masks the pii column in both', () => {
+  it('masks the pii column in both', async () => {
     const secrets = piiValues(dir);
     expect(secrets.length).toBeGreaterThan(3);
     for (const file of ['ci/x.xml', 'reports/datacheck.md']) {
@@ -72,25 +72,25 @@ describe('junit and markdown reporters through the CLI (e2e)', () => {
     expect(readFileSync(path.join(dir, 'ci/x.xml'), 'utf8')).toContain('contact_email="***"');
   });
 
-  it('re-renders the same JUnit from the saved JSON with `datacheck report`, exit code included', () => {
-    const again = datacheck(dir, ['report', 'reports/datacheck.json', '--reporter', 'junit', '--output-file', '-']);
+  it('re-renders the same JUnit from the saved JSON with `datacheck report`, exit code included', async () => {
+    const again = (await datacheck(dir, ['report', 'reports/datacheck.json', '--reporter', 'junit', '--output-file', '-']));
     expect(again.code).toBe(1);
     expect(again.stdout).toBe(readFileSync(path.join(dir, 'ci/x.xml'), 'utf8'));
   });
 
-  it('appends the summary to GITHUB_STEP_SUMMARY under GitHub Actions', () => {
+  it('appends the summary to GITHUB_STEP_SUMMARY under GitHub Actions', async () => {
     const summary = path.join(dir, 'step-summary.md');
-    const r = datacheck(dir, ['report', 'reports/datacheck.json', '--reporter', 'markdown', '--output-file.markdown=pr.md'], { GITHUB_STEP_SUMMARY: summary });
+    const r = (await datacheck(dir, ['report', 'reports/datacheck.json', '--reporter', 'markdown', '--output-file.markdown=pr.md'], { GITHUB_STEP_SUMMARY: summary }));
     expect(r.code).toBe(1);
     expect(readFileSync(summary, 'utf8')).toBe(readFileSync(path.join(dir, 'pr.md'), 'utf8'));
   });
 
-  it('keeps the exit codes: 0 passing, 2 for a project that could not be checked, with a JUnit error to show for it', () => {
+  it('keeps the exit codes: 0 passing, 2 for a project that could not be checked, with a JUnit error to show for it', async () => {
     const good = project('good');
-    expect(datacheck(good, ['contracts', '--reporter', 'junit']).code).toBe(0);
+    expect((await datacheck(good, ['contracts', '--reporter', 'junit'])).code).toBe(0);
     expect(junitSchemaErrors({ file: path.join(good, 'reports/datacheck-junit.xml') })).toBe('');
     const typeErrors = project('typeerr');
-    expect(datacheck(typeErrors, ['--reporter', 'junit', '--reporter', 'markdown']).code).toBe(2);
+    expect((await datacheck(typeErrors, ['--reporter', 'junit', '--reporter', 'markdown'])).code).toBe(2);
     const xml = readFileSync(path.join(typeErrors, 'reports/datacheck-junit.xml'), 'utf8');
     expect(junitSchemaErrors(xml)).toBe('');
     expect(Number(xpath(xml, 'string(/testsuites/@errors)'))).toBeGreaterThan(0);
