@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { findPostgresBinaries, runPostgresTool, type PostgresBinaries } from './postgres-binaries.js';
+
+/** Everything a test needs to reach a running throwaway server; plain data so it can be shared as JSON. */
+export interface PostgresServerInfo {
+  /** The restricted role datacheck connects as: may read every table (pg_read_all_data), write none. */
+  url: string;
+  /** The superuser, for creating fixtures. Never hand this to datacheck in a test that is about privileges. */
+  adminUrl: string;
+  host: string;
+  port: number;
+  database: string;
+  reader: { user: string; password: string };
+  admin: { user: string; password: string };
+  /** The temp directory holding the cluster, its sockets and log; removed by stop(). */
+  baseDir: string;
+  /** How long initdb + start + role setup took. */
+  startMs: number;
+}
+
+export interface PostgresServer extends PostgresServerInfo {
+  stop(): Promise<void>;
+}
+
+const DATABASE = 'datacheck_test';
+const ADMIN = 'datacheck_admin';
+const READER = 'datacheck_reader';
+
+/**
+ * A fresh PostgreSQL cluster in a temp directory: listening on 127.0.0.1 on a free port (unix
+ * sockets only inside the temp dir), password (SCRAM) authentication over TCP, a test database,
+ * a superuser for fixtures and a read-only role for datacheck. Takes about a second.
+ * Passwords contain URL-reserved characters on purpose, so redaction is tested on encoded forms.
+ */
+export async function startPostgres(): Promise<PostgresServer> {
+  const t0 = performance.now();
+  const bins = await findPostgresBinaries();
+  const baseDir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-pg-'));
+  if (bins.runAs) chownSync(baseDir, bins.runAs.uid, bins.runAs.gid);
+  const stop = () => stopPostgresAt(baseDir, bins);
+  try {
+    const admin = { user: ADMIN, password: `adm:${secret()}@/#?` };
+    const reader = { user: READER, password: `rd:${secret()}@/%20?` };
+    await initCluster(bins, baseDir, admin);
+    const port = await startOnFreePort(bins, baseDir);
+    const host = '127.0.0.1';
+    const urlFor = (u: { user: string; password: string }, db: string) =>
+      `postgres://${encodeURIComponent(u.user)}:${encodeURIComponent(u.password)}@${host}:${port}/${db}`;
+    await createDatabaseAndRoles(urlFor(admin, 'postgres'), reader);
+    return {
+      url: urlFor(reader, DATABASE),
+      adminUrl: urlFor(admin, DATABASE),
+      host,
+      port,
+      database: DATABASE,
+      reader,
+      admin,
+      baseDir,
+      startMs: Math.round(performance.now() - t0),
+      stop,
+    };
+  } catch (e) {
+    await stop().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Stops the server whose cluster lives in `baseDir` (fast shutdown) and removes the directory. */
+export async function stopPostgresAt(baseDir: string, bins?: PostgresBinaries): Promise<void> {
+  try {
+    const b = bins ?? (await findPostgresBinaries());
+    await runPostgresTool(b, 'pg_ctl', ['stop', '-D', path.join(baseDir, 'data'), '-m', 'fast', '-w'], 30_000).catch((e: Error) => {
+      // Not running (never started, or already stopped) is fine; anything else is worth seeing.
+      if (!/No such file|not exist|Is server running/i.test(e.message)) throw e;
+    });
+  } finally {
+    rmSync(baseDir, { recursive: true, force: true });
+  }
+}
+
+function secret(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+async function initCluster(bins: PostgresBinaries, baseDir: string, admin: { user: string; password: string }) {
+  const pwfile = path.join(baseDir, 'pwfile');
+  writeFileSync(pwfile, `${admin.password}\n`, { mode: 0o600 });
+  if (bins.runAs) chownSync(pwfile, bins.runAs.uid, bins.runAs.gid);
+  try {
+    await runPostgresTool(bins, 'initdb', [
+      '-D', path.join(baseDir, 'data'),
+      '-U', admin.user,
+      `--pwfile=${pwfile}`,
+      // Local (unix socket) connections are only pg_ctl's readiness probe, inside our 0700 dir.
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      '--encoding=UTF8',
+      '--no-locale',
+      '--no-sync',
+    ]);
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
+}
+
+/** Picks a free port and starts there; retries when another process grabs the port in between. */
+async function startOnFreePort(bins: PostgresBinaries, baseDir: string): Promise<number> {
+  const log = path.join(baseDir, 'postgres.log');
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const settings = [
+      '-c listen_addresses=127.0.0.1',
+      `-p ${port}`,
+      `-k ${baseDir}`,
+      // A test cluster: durability is not worth the I/O on a shared machine.
+      '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
+      '-c max_connections=50',
+    ].join(' ');
+    try {
+      await runPostgresTool(bins, 'pg_ctl', ['start', '-D', path.join(baseDir, 'data'), '-l', log, '-w', '-t', '60', '-o', settings]);
+      return port;
+    } catch (e) {
+      lastError = new Error(`${(e as Error).message}\n--- server log ---\n${tail(log)}`);
+      if (!/could not bind|already in use/i.test(tail(log))) break;
+    }
+  }
+  throw lastError;
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function createDatabaseAndRoles(adminUrl: string, reader: { user: string; password: string }) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${DATABASE}`);
+    // CREATE ROLE takes no bind parameters; the password is ours, quoted as a literal.
+    await client.query(`CREATE ROLE ${reader.user} LOGIN PASSWORD ${client.escapeLiteral(reader.password)}`);
+    // pg_read_all_data (PostgreSQL 14+): SELECT on every table and USAGE on every schema, now and
+    // later, so fixtures created by any test file are readable without per-table grants.
+    await client.query(`GRANT pg_read_all_data TO ${reader.user}`);
+  } finally {
+    await client.end();
+  }
+}
