@@ -1,0 +1,75 @@
+import type { ConnectionDef } from '../../model/config.js';
+import { DatacheckError } from '../../model/issue.js';
+import { connectionRedactor, type Redactor } from './redact.js';
+
+/** Where a PostgreSQL connection goes, read from the environment; the URL is the only secret holder. */
+export interface PostgresTarget {
+  url: string;
+  /** Host and port as in the URL (credential-free), for lineage and messages. */
+  host: string;
+  port: number;
+  /** URL parameters that configure TLS (sslmode, sslrootcert, ...), to detect a second TLS setting. */
+  tlsParams: string[];
+  redact: Redactor;
+}
+
+const TLS_PARAMS = ['ssl', 'sslmode', 'sslcert', 'sslkey', 'sslrootcert'];
+
+/**
+ * Reads the URL from the environment variable the connection names. A URL written into the
+ * config is refused: config files are committed, and credentials must not be.
+ * Messages never echo the URL's value, only the variable's name.
+ */
+export function resolvePostgresTarget(name: string, def: ConnectionDef, env: NodeJS.ProcessEnv): PostgresTarget {
+  const configError = (message: string, expected: string, found: string, hint?: string) =>
+    new DatacheckError({ code: 'connection.config', message: `connection '${name}': ${message}`, expected, found, ...(hint ? { hint } : {}) });
+
+  if ('url' in (def as object)) {
+    throw configError(
+      'a connection URL may not be written in the config',
+      `urlEnv: the name of an environment variable holding the URL, e.g. { kind: 'postgres', urlEnv: 'WAREHOUSE_URL' }`,
+      'a url key (its value is not shown)',
+      'config files are committed to version control and URLs carry passwords; set the URL in the environment (a CI secret) and name the variable with urlEnv',
+    );
+  }
+  if (!def.urlEnv) {
+    throw configError('no urlEnv given', `urlEnv: the name of an environment variable holding a postgres:// URL`, 'no urlEnv');
+  }
+  const url = env[def.urlEnv]?.trim();
+  if (!url) {
+    throw configError(
+      `the environment variable ${def.urlEnv} is ${env[def.urlEnv] === undefined ? 'not set' : 'empty'}`,
+      `${def.urlEnv}=postgres://user:password@host:5432/database`,
+      env[def.urlEnv] === undefined ? `${def.urlEnv} unset` : `${def.urlEnv} empty`,
+      `export ${def.urlEnv} before running datacheck (in CI, from a secret)`,
+    );
+  }
+
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined as unknown as URL;
+  }
+  const redact = connectionRedactor(url, [rawPassword(url), parsed?.password, parsed?.searchParams.get('password') ?? undefined]);
+  if (!parsed || !/^postgres(ql)?:$/.test(parsed.protocol) || !parsed.hostname) {
+    throw configError(
+      `${def.urlEnv} does not hold a PostgreSQL URL`,
+      'postgres://user:password@host:port/database (or postgresql://...)',
+      parsed ? `a URL with scheme ${parsed.protocol}${parsed.hostname ? '' : ' and no host'}` : 'text that is not a URL (its value is not shown)',
+    );
+  }
+  return {
+    url,
+    host: parsed.hostname.replace(/^\[(.+)\]$/, '$1'),
+    port: parsed.port ? Number(parsed.port) : 5432,
+    tlsParams: TLS_PARAMS.filter((p) => parsed.searchParams.has(p)),
+    redact,
+  };
+}
+
+/** The password exactly as written in the URL (percent-encoded or not), even when the URL does not parse. */
+function rawPassword(url: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#]*:(.*)@[^@]*$/is.exec(url);
+  return m?.[1];
+}
