@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { findPostgresBinaries } from '../../support/postgres-binaries.js';
 import { adminQuery, testPostgres } from '../../support/postgres.js';
 
 describe('the PostgreSQL test harness', () => {
@@ -6,5 +8,31 @@ describe('the PostgreSQL test harness', () => {
     const pg = await testPostgres();
     const r = await adminQuery('select current_database() as db, current_user as u');
     expect(r.rows[0]).toEqual({ db: pg.database, u: pg.admin.user });
+  });
+});
+
+describe('finding the PostgreSQL binaries', () => {
+  it('missing binaries are an error that says how to install them (the tests fail, never skip)', async () => {
+    await expect(findPostgresBinaries({ DATACHECK_PG_BIN: '/nonexistent' })).rejects.toThrow(
+      /PostgreSQL server binaries \(initdb, pg_ctl\) were not found.*apt-get install -y postgresql/,
+    );
+  });
+
+  it('DATACHECK_PG_BIN names the directory to use', async () => {
+    const { binDir } = await findPostgresBinaries();
+    expect((await findPostgresBinaries({ DATACHECK_PG_BIN: binDir })).binDir).toBe(binDir);
+  });
+});
+
+describe('the read-only role datacheck connects as', () => {
+  it('reads every table but cannot write, even outside datacheck', async () => {
+    const { url } = await testPostgres();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await expect(client.query('CREATE TABLE public.nope (x int)')).rejects.toThrow(/permission denied/);
+    } finally {
+      await client.end();
+    }
   });
 });
