@@ -14,6 +14,9 @@ export interface PostgresTarget {
 }
 
 const TLS_PARAMS = ['ssl', 'sslmode', 'sslcert', 'sslkey', 'sslrootcert'];
+const KNOWN_KEYS = new Set(['kind', 'urlEnv', 'ssl', 'statementTimeoutMs', 'connectTimeoutMs']);
+/** Keys that would put a secret into a committed file; refused with the reason, not as a mere typo. */
+const SECRET_KEYS = new Set(['url', 'uri', 'connectionstring', 'password', 'user', 'username', 'dsn']);
 
 /**
  * Reads the URL from the environment variable the connection names. A URL written into the
@@ -24,13 +27,21 @@ export function resolvePostgresTarget(name: string, def: ConnectionDef, env: Nod
   const configError = (message: string, expected: string, found: string, hint?: string) =>
     new DatacheckError({ code: 'connection.config', message: `connection '${name}': ${message}`, expected, found, ...(hint ? { hint } : {}) });
 
-  if ('url' in (def as object)) {
+  if (def.kind !== 'postgres') {
+    throw configError(`kind '${String(def.kind)}' is not a PostgreSQL connection`, "kind: 'postgres'", String(def.kind));
+  }
+  const secretKeys = Object.keys(def).filter((k) => SECRET_KEYS.has(k.toLowerCase()));
+  if (secretKeys.length > 0) {
     throw configError(
-      'a connection URL may not be written in the config',
+      `a connection URL or credentials may not be written in the config (${secretKeys.join(', ')})`,
       `urlEnv: the name of an environment variable holding the URL, e.g. { kind: 'postgres', urlEnv: 'WAREHOUSE_URL' }`,
-      'a url key (its value is not shown)',
+      `${secretKeys.join(', ')} (values not shown)`,
       'config files are committed to version control and URLs carry passwords; set the URL in the environment (a CI secret) and name the variable with urlEnv',
     );
+  }
+  const unknown = Object.keys(def).filter((k) => !KNOWN_KEYS.has(k));
+  if (unknown.length > 0) {
+    throw configError(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`, `only ${[...KNOWN_KEYS].join(', ')}`, unknown.join(', '));
   }
   if (!def.urlEnv) {
     throw configError('no urlEnv given', `urlEnv: the name of an environment variable holding a postgres:// URL`, 'no urlEnv');

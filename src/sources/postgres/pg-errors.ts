@@ -62,7 +62,10 @@ function classify(err: DriverError, phase: PgPhase, msg: string, ctx: PgErrorCon
     };
   }
   if (code === '42P01') return { code: 'sql.relation_not_found', message: msg };
-  if (phase === 'connect' || code.startsWith('08') || code.startsWith('28') || code === '3D000' || /^E[A-Z]+$/.test(code) || /connection terminated|timeout/i.test(msg)) {
+  // No SQLSTATE means the driver or the network failed, not the statement; class 08 is the
+  // connection, 28 authorization, 57P01-03 the server shutting down.
+  const fromServer = /^[0-9A-Z]{5}$/.test(code);
+  if (phase === 'connect' || !fromServer || /^(08|28)/.test(code) || /^(3D000|57P0[1-3])$/.test(code)) {
     const timedOut = /timeout|timed out/i.test(msg) || code === 'ETIMEDOUT';
     return {
       code: timedOut ? 'connection.timeout' : 'connection.failed',

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlConnection } from '../../../src/engines/sql/sql-connection.js';
 import type { ConnectionDef } from '../../../src/model/config.js';
@@ -58,6 +59,27 @@ describe('PostgreSQL connection settings', () => {
     expectNoSecret(issue.text, server.reader.password, server.url);
   });
 
+  it('a password written into the config is refused the same way', async () => {
+    const def = { urlEnv: 'WAREHOUSE_URL', password: 'hunter2-in-a-file' } as Partial<ConnectionDef>;
+    const issue = await issueOf(open(def, { WAREHOUSE_URL: server.url }));
+    expect(issue.code).toBe('connection.config');
+    expect(issue.message).toContain('credentials may not be written in the config (password)');
+    expect(issue.text).not.toContain('hunter2');
+  });
+
+  it('an unknown option is refused, so a misspelt timeout does not silently fall back to the default', async () => {
+    const def = { urlEnv: 'WAREHOUSE_URL', statementTimeout: 1000 } as Partial<ConnectionDef>;
+    const issue = await issueOf(open(def, { WAREHOUSE_URL: server.url }));
+    expect(issue.code).toBe('connection.config');
+    expect(issue.message).toBe("connection 'warehouse': unknown option statementTimeout");
+    expect(issue.expected).toContain('statementTimeoutMs');
+  });
+
+  it('a DuckDB connection definition is not opened as PostgreSQL', async () => {
+    const issue = await issueOf(openPostgresConnection('local', { kind: 'duckdb', path: 'x.duckdb' }, {}));
+    expect(issue.message).toBe("connection 'local': kind 'duckdb' is not a PostgreSQL connection");
+  });
+
   it('a variable holding something other than a postgres:// URL is refused without showing its value', async () => {
     const notPg = `mysql://root:${encodeURIComponent(server.reader.password)}@db:3306/x`;
     const issue = await issueOf(open({ urlEnv: 'WAREHOUSE_URL' }, { WAREHOUSE_URL: notPg }));
@@ -99,6 +121,21 @@ describe('PostgreSQL connection settings', () => {
     expect(issue.hint).toContain('nothing is listening');
     expect(Date.now() - t0).toBeLessThan(5_000);
     expectNoSecret(issue.text, 'secret-pw', url);
+  });
+
+  it('a server that accepts but never answers is connection.timeout after connectTimeoutMs', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const t0 = Date.now();
+      const issue = await issueOf(connect(`postgres://u:pw-123@127.0.0.1:${port}/db`, { connectTimeoutMs: 300 }));
+      expect(issue.code).toBe('connection.timeout');
+      expect(issue.message).toContain('timed out connecting');
+      expect(Date.now() - t0).toBeLessThan(3_000);
+    } finally {
+      silent.close();
+    }
   });
 
   it('a missing database is connection.failed naming the problem', async () => {
