@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { findPostgresBinaries, runPostgresTool, type PostgresBinaries } from './postgres-binaries.js';
 
@@ -18,6 +20,8 @@ export interface PostgresServerInfo {
   database: string;
   reader: { user: string; password: string };
   admin: { user: string; password: string };
+  /** The server's self-signed certificate (also its own CA): the server accepts TLS and plain connections. */
+  tlsCertFile: string;
   /** The temp directory holding the cluster, its sockets and log; removed by stop(). */
   baseDir: string;
   /** How long initdb + start + role setup took. */
@@ -28,6 +32,7 @@ export interface PostgresServer extends PostgresServerInfo {
   stop(): Promise<void>;
 }
 
+const run = promisify(execFile);
 const DATABASE = 'datacheck_test';
 const ADMIN = 'datacheck_admin';
 const READER = 'datacheck_reader';
@@ -48,7 +53,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     const admin = { user: ADMIN, password: `adm:${secret()}@/#?` };
     const reader = { user: READER, password: `rd:${secret()}@/%20?` };
     await initCluster(bins, baseDir, admin);
-    const port = await startOnFreePort(bins, baseDir);
+    const tls = await createCertificate(bins, baseDir);
+    const port = await startOnFreePort(bins, baseDir, tls);
     const host = '127.0.0.1';
     const urlFor = (u: { user: string; password: string }, db: string) =>
       `postgres://${encodeURIComponent(u.user)}:${encodeURIComponent(u.password)}@${host}:${port}/${db}`;
@@ -61,6 +67,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       database: DATABASE,
       reader,
       admin,
+      tlsCertFile: tls.cert,
       baseDir,
       startMs: Math.round(performance.now() - t0),
       stop,
@@ -110,7 +117,7 @@ async function initCluster(bins: PostgresBinaries, baseDir: string, admin: { use
 }
 
 /** Picks a free port and starts there; retries when another process grabs the port in between. */
-async function startOnFreePort(bins: PostgresBinaries, baseDir: string): Promise<number> {
+async function startOnFreePort(bins: PostgresBinaries, baseDir: string, tls: { cert: string; key: string }): Promise<number> {
   const log = path.join(baseDir, 'postgres.log');
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -122,6 +129,7 @@ async function startOnFreePort(bins: PostgresBinaries, baseDir: string): Promise
       // A test cluster: durability is not worth the I/O on a shared machine.
       '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
       '-c max_connections=50',
+      `-c ssl=on -c ssl_cert_file=${tls.cert} -c ssl_key_file=${tls.key}`,
     ].join(' ');
     try {
       await runPostgresTool(bins, 'pg_ctl', ['start', '-D', path.join(baseDir, 'data'), '-l', log, '-w', '-t', '60', '-o', settings]);
@@ -132,6 +140,29 @@ async function startOnFreePort(bins: PostgresBinaries, baseDir: string): Promise
     }
   }
   throw lastError;
+}
+
+/**
+ * A self-signed certificate for 127.0.0.1, so TLS settings are tested against a real handshake.
+ * An EC key: instant, where RSA takes noticeable CPU. openssl comes with Debian's postgresql
+ * (through ssl-cert).
+ */
+async function createCertificate(bins: PostgresBinaries, baseDir: string): Promise<{ cert: string; key: string }> {
+  const cert = path.join(baseDir, 'server.crt');
+  const key = path.join(baseDir, 'server.key');
+  try {
+    await run('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost',
+      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ], { timeout: 30_000 });
+  } catch (e) {
+    throw new Error(`could not create the test server's TLS certificate with openssl (is it installed?): ${(e as Error).message}`);
+  }
+  // PostgreSQL insists the key is private to the server's user.
+  chmodSync(key, 0o600);
+  if (bins.runAs) for (const f of [cert, key]) chownSync(f, bins.runAs.uid, bins.runAs.gid);
+  return { cert, key };
 }
 
 function tail(file: string): string {

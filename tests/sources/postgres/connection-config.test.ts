@@ -151,13 +151,6 @@ describe('PostgreSQL connection settings', () => {
     expect(issue.message).toContain('TLS is set twice, by sslmode in the URL and by ssl in the config');
   });
 
-  it('ssl: true against a server without TLS fails to connect with a TLS hint', async () => {
-    const issue = await issueOf(connect(server.url, { ssl: true }));
-    expect(issue.code).toBe('connection.failed');
-    expect(issue.message).toContain('does not support SSL');
-    expect(issue.hint).toContain('TLS');
-  });
-
   it('an unreadable CA file is a config issue naming the option', async () => {
     const issue = await issueOf(connect(server.url, { ssl: { caFile: '/nonexistent/ca.pem' } }));
     expect(issue.code).toBe('connection.config');
