@@ -62,14 +62,15 @@ function classify(err: DriverError, phase: PgPhase, msg: string, ctx: PgErrorCon
     };
   }
   if (code === '42P01') return { code: 'sql.relation_not_found', message: msg };
-  // No SQLSTATE means the driver or the network failed, not the statement; class 08 is the
-  // connection, 28 authorization, 57P01-03 the server shutting down.
-  const fromServer = /^[0-9A-Z]{5}$/.test(code);
-  if (phase === 'connect' || !fromServer || /^(08|28)/.test(code) || /^(3D000|57P0[1-3])$/.test(code)) {
+  // A system error code (ECONNRESET, ...) or a lost socket is the network, not the statement;
+  // SQLSTATE class 08 is the connection, 28 authorization, 57P01-03 the server shutting down.
+  const network = /^E[A-Z]+$/.test(code) || /connection terminated|socket|closed the connection/i.test(msg);
+  if (phase === 'connect' || network || /^(08|28)/.test(code) || /^(3D000|57P0[1-3])$/.test(code)) {
     const timedOut = /timeout|timed out/i.test(msg) || code === 'ETIMEDOUT';
+    const doing = phase === 'connect' ? 'connecting' : 'running the query';
     return {
       code: timedOut ? 'connection.timeout' : 'connection.failed',
-      message: `${timedOut ? 'timed out connecting' : 'could not connect'}: ${msg}`,
+      message: `${timedOut ? `timed out ${doing}` : phase === 'connect' ? 'could not connect' : 'lost the connection while running the query'}: ${msg}`,
       ...connectHint(code, msg),
     };
   }

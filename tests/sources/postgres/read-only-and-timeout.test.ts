@@ -92,6 +92,27 @@ describe('every query through a PostgreSQL connection is read-only, single-state
     }
   });
 
+  it('a connection killed mid-query is connection.failed, and the next query reconnects', async () => {
+    const own = await connect();
+    try {
+      const sleeping = issueOf(own.query({ sql: "SELECT pg_sleep(10) AS killed_by_test", params: [] }));
+      // wait until the server runs it, then end that backend as an administrator would
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await adminQuery(
+          "SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE query LIKE '%AS killed_by_test' AND pid <> pg_backend_pid()",
+        );
+        if (rows.length > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const issue = await sleeping;
+      expect(issue.code).toBe('connection.failed');
+      expect(issue.message).toContain('lost the connection while running the query');
+      expect(await own.query({ sql: 'SELECT 3 AS three', params: [] })).toEqual([{ three: 3 }]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('bound values never appear in error messages (they may be PII)', async () => {
     const issue = await issueOf(conn.query({ sql: 'SELECT $1::int AS n', params: ['jane.doe@example.com'] }));
     expect(issue.message).toContain('invalid input syntax for type integer');
