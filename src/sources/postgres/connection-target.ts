@@ -30,7 +30,8 @@ export function resolvePostgresTarget(name: string, def: ConnectionDef, env: Nod
   if (def.kind !== 'postgres') {
     throw configError(`kind '${String(def.kind)}' is not a PostgreSQL connection`, "kind: 'postgres'", String(def.kind));
   }
-  const secretKeys = Object.keys(def).filter((k) => SECRET_KEYS.has(k.toLowerCase()));
+  const keys = Object.entries(def).filter(([, v]) => v !== undefined).map(([k]) => k);
+  const secretKeys = keys.filter((k) => SECRET_KEYS.has(k.toLowerCase()));
   if (secretKeys.length > 0) {
     throw configError(
       `a connection URL or credentials may not be written in the config (${secretKeys.join(', ')})`,
@@ -39,7 +40,7 @@ export function resolvePostgresTarget(name: string, def: ConnectionDef, env: Nod
       'config files are committed to version control and URLs carry passwords; set the URL in the environment (a CI secret) and name the variable with urlEnv',
     );
   }
-  const unknown = Object.keys(def).filter((k) => !KNOWN_KEYS.has(k));
+  const unknown = keys.filter((k) => !KNOWN_KEYS.has(k));
   if (unknown.length > 0) {
     throw configError(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`, `only ${[...KNOWN_KEYS].join(', ')}`, unknown.join(', '));
   }
@@ -56,24 +57,21 @@ export function resolvePostgresTarget(name: string, def: ConnectionDef, env: Nod
     );
   }
 
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined as unknown as URL;
-  }
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  // libpq style: postgres:///db?host=/var/run/postgresql (a unix socket directory)
+  const host = parsed ? decodeURIComponent(parsed.hostname).replace(/^\[(.+)\]$/, '$1') || (parsed.searchParams.get('host') ?? '') : '';
   const redact = connectionRedactor(url, [rawPassword(url), parsed?.password, parsed?.searchParams.get('password') ?? undefined]);
-  if (!parsed || !/^postgres(ql)?:$/.test(parsed.protocol) || !parsed.hostname) {
+  if (!parsed || !/^postgres(ql)?:$/.test(parsed.protocol) || !host) {
     throw configError(
       `${def.urlEnv} does not hold a PostgreSQL URL`,
       'postgres://user:password@host:port/database (or postgresql://...)',
-      parsed ? `a URL with scheme ${parsed.protocol}${parsed.hostname ? '' : ' and no host'}` : 'text that is not a URL (its value is not shown)',
+      parsed ? `a URL with scheme ${parsed.protocol}${host ? '' : ' and no host'}` : 'text that is not a URL (its value is not shown)',
     );
   }
   return {
     url,
-    host: parsed.hostname.replace(/^\[(.+)\]$/, '$1'),
-    port: parsed.port ? Number(parsed.port) : 5432,
+    host,
+    port: Number(parsed.port || parsed.searchParams.get('port') || 5432),
     tlsParams: TLS_PARAMS.filter((p) => parsed.searchParams.has(p)),
     redact,
   };

@@ -186,6 +186,17 @@ describe('PostgreSQL connection settings', () => {
     });
   });
 
+  it('a unix-socket URL (libpq style, the socket directory as ?host=) works', async () => {
+    const url = `postgres:///${server.database}?host=${encodeURIComponent(server.baseDir)}&port=${server.port}&user=${server.reader.user}`;
+    const conn = await connect(url);
+    try {
+      expect(await conn.query({ sql: 'SELECT inet_server_addr() AS addr', params: [] })).toEqual([{ addr: null }]);
+      expect(conn.locate({ kind: 'table', parts: ['s', 't'] })).toEqual({ namespace: `postgres://${server.baseDir}:${server.port}`, name: 'datacheck_test.s.t' });
+    } finally {
+      await conn.close();
+    }
+  });
+
   it('close() can be called twice, and a closed connection refuses queries with an issue', async () => {
     const conn = await connect(server.url);
     await conn.close();
