@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -19,7 +19,7 @@ const DEBIAN_ROOT = '/usr/lib/postgresql';
  * /usr/lib/postgresql/<version>/bin (where `apt-get install postgresql` puts them, off PATH).
  * Missing binaries are an error, never a skip: the PostgreSQL tests must run in CI.
  */
-export async function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): Promise<PostgresBinaries> {
+export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): PostgresBinaries {
   const binDir = findBinDir(env);
   if (!binDir) {
     throw new Error(
@@ -30,9 +30,9 @@ export async function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env)
   }
   if (process.getuid?.() !== 0) return { binDir };
   const user = env.DATACHECK_PG_OS_USER || 'postgres';
-  const id = async (flag: string) => Number((await run('id', [flag, user])).stdout.trim());
+  const id = (flag: string) => Number(execFileSync('id', [flag, user], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
   try {
-    return { binDir, runAs: { user, uid: await id('-u'), gid: await id('-g') } };
+    return { binDir, runAs: { user, uid: id('-u'), gid: id('-g') } };
   } catch {
     throw new Error(
       `running as root, and PostgreSQL refuses to run as root, so the test server runs as the OS user '${user}', ` +
@@ -53,10 +53,15 @@ function findBinDir(env: NodeJS.ProcessEnv): string | undefined {
   return versions.map((v) => path.join(DEBIAN_ROOT, v, 'bin')).find(has);
 }
 
-/** Runs one of the binaries (as the `postgres` user when needed); rejects with its output on failure. */
-export async function runPostgresTool(bins: PostgresBinaries, tool: string, args: string[], timeoutMs = 60_000): Promise<string> {
+/** The command line for one of the binaries, run as the `postgres` user when we are root. */
+export function postgresToolCommand(bins: PostgresBinaries, tool: string, args: string[]): [string, string[]] {
   const exe = path.join(bins.binDir, tool);
-  const [cmd, argv] = bins.runAs ? ['runuser', ['-u', bins.runAs.user, '--', exe, ...args]] : [exe, args];
+  return bins.runAs ? ['runuser', ['-u', bins.runAs.user, '--', exe, ...args]] : [exe, args];
+}
+
+/** Runs one of the binaries; rejects with its output on failure. */
+export async function runPostgresTool(bins: PostgresBinaries, tool: string, args: string[], timeoutMs = 60_000): Promise<string> {
+  const [cmd, argv] = postgresToolCommand(bins, tool, args);
   try {
     const { stdout, stderr } = await run(cmd, argv, { timeout: timeoutMs, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
     return stdout + stderr;

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { findPostgresBinaries, runPostgresTool, type PostgresBinaries } from './postgres-binaries.js';
+import { OWNER_FILE } from './postgres-state.js';
+import { findPostgresBinaries, postgresToolCommand, runPostgresTool, type PostgresBinaries } from './postgres-binaries.js';
 
 /** Everything a test needs to reach a running throwaway server; plain data so it can be shared as JSON. */
 export interface PostgresServerInfo {
@@ -33,6 +34,7 @@ export interface PostgresServer extends PostgresServerInfo {
 }
 
 const run = promisify(execFile);
+const SERVER_DIR_PREFIX = 'datacheck-pg-';
 const DATABASE = 'datacheck_test';
 const ADMIN = 'datacheck_admin';
 const READER = 'datacheck_reader';
@@ -43,10 +45,13 @@ const READER = 'datacheck_reader';
  * a superuser for fixtures and a read-only role for datacheck. Takes about a second.
  * Passwords contain URL-reserved characters on purpose, so redaction is tested on encoded forms.
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: { ownerPid?: number } = {}): Promise<PostgresServer> {
   const t0 = performance.now();
-  const bins = await findPostgresBinaries();
-  const baseDir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-pg-'));
+  const bins = findPostgresBinaries();
+  await stopAbandonedServers(bins);
+  const baseDir = mkdtempSync(path.join(os.tmpdir(), SERVER_DIR_PREFIX));
+  // Whose server this is: when that process is gone, the next start removes the server.
+  writeFileSync(path.join(baseDir, OWNER_FILE), String(options.ownerPid ?? process.pid));
   if (bins.runAs) chownSync(baseDir, bins.runAs.uid, bins.runAs.gid);
   const stop = () => stopPostgresAt(baseDir, bins);
   try {
@@ -81,13 +86,64 @@ export async function startPostgres(): Promise<PostgresServer> {
 /** Stops the server whose cluster lives in `baseDir` (fast shutdown) and removes the directory. */
 export async function stopPostgresAt(baseDir: string, bins?: PostgresBinaries): Promise<void> {
   try {
-    const b = bins ?? (await findPostgresBinaries());
-    await runPostgresTool(b, 'pg_ctl', ['stop', '-D', path.join(baseDir, 'data'), '-m', 'fast', '-w'], 30_000).catch((e: Error) => {
+    const b = bins ?? findPostgresBinaries();
+    await runPostgresTool(b, 'pg_ctl', stopArgs(baseDir), 30_000).catch((e: Error) => {
       // Not running (never started, or already stopped) is fine; anything else is worth seeing.
       if (!/No such file|not exist|Is server running/i.test(e.message)) throw e;
     });
   } finally {
     rmSync(baseDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same, synchronously, for a process 'exit' handler (the only place left when a test run
+ * crashes): best effort, errors ignored.
+ */
+export function stopPostgresAtSync(baseDir: string): void {
+  try {
+    const [cmd, argv] = postgresToolCommand(findPostgresBinaries(), 'pg_ctl', stopArgs(baseDir));
+    spawnSync(cmd, argv, { timeout: 30_000, stdio: 'ignore' });
+  } catch {
+    // nothing more to do while exiting
+  } finally {
+    rmSync(baseDir, { recursive: true, force: true });
+  }
+}
+
+function stopArgs(baseDir: string): string[] {
+  return ['stop', '-D', path.join(baseDir, 'data'), '-m', 'fast', '-w'];
+}
+
+/**
+ * Stops servers left behind by test runs that were killed (no teardown, no exit handler): every
+ * datacheck-pg-* directory whose owner process no longer exists (state directories, which carry
+ * the same owner file, included). Servers of live runs, other
+ * users' included, are left alone.
+ */
+async function stopAbandonedServers(bins: PostgresBinaries): Promise<void> {
+  for (const name of readdirSync(os.tmpdir())) {
+    // servers, and the state directories of the runs that shared them
+    if (!new RegExp(`^${SERVER_DIR_PREFIX}(state-)?[A-Za-z0-9]{6}$`).test(name)) continue;
+    const dir = path.join(os.tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // being set up right now, or not ours
+    }
+    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    if (existsSync(path.join(dir, 'data'))) await stopPostgresAt(dir, bins).catch(() => undefined);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
   }
 }
 

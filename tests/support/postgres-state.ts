@@ -8,3 +8,5 @@ export const LOCK_DIR = 'starting.lock';
 export const SERVER_FILE = 'server.json';
 /** Why the server could not start, so every waiting test file fails with the same clear message. */
 export const FAILED_FILE = 'failed.txt';
+/** The pid of the vitest process that owns the run; a server whose owner is gone is removed. */
+export const OWNER_FILE = 'owner.pid';

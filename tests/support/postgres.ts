@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { FAILED_FILE, LOCK_DIR, SERVER_FILE, STATE_ENV } from './postgres-state.js';
+import { FAILED_FILE, LOCK_DIR, OWNER_FILE, SERVER_FILE, STATE_ENV } from './postgres-state.js';
 import { startPostgres, type PostgresServerInfo } from './postgres-server.js';
 
 export type { PostgresServerInfo } from './postgres-server.js';
@@ -61,7 +61,7 @@ async function acquire(): Promise<PostgresServerInfo> {
     return waitForServer(dir);
   }
   try {
-    const { stop, ...info } = await startPostgres();
+    const { stop, ...info } = await startPostgres({ ownerPid: ownerOf(dir) });
     try {
       // Written then renamed, so a waiting file never reads half a JSON document.
       const tmp = path.join(dir, `${SERVER_FILE}.tmp`);
@@ -79,6 +79,15 @@ async function acquire(): Promise<PostgresServerInfo> {
       // the state directory is gone: nobody is waiting
     }
     throw e;
+  }
+}
+
+/** The vitest main process of this run, so the server is removed if that process dies. */
+function ownerOf(dir: string): number | undefined {
+  try {
+    return Number(readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+  } catch {
+    return undefined;
   }
 }
 
