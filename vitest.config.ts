@@ -10,5 +10,7 @@ export default defineConfig({
     typecheck: { enabled: true, include: ['tests/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Provides one shared PostgreSQL server, started lazily by the first test that asks for it.
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
   },
 });

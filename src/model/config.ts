@@ -7,10 +7,36 @@ export type ReporterSpec = ReporterName | string | [string, Record<string, unkno
 
 export interface ConnectionDef {
   kind: 'postgres' | 'duckdb';
-  /** Name of the environment variable holding the connection URL (credentials never live in files). */
+  /**
+   * Name of the environment variable holding the connection URL (credentials never live in files,
+   * so a literal `url` key is rejected). PostgreSQL: `postgres://user:password@host:port/database`,
+   * libpq URL parameters such as `?sslmode=verify-full` included.
+   */
   urlEnv?: string;
   /** DuckDB database file. */
   path?: string;
+  /**
+   * PostgreSQL TLS, when not given by `sslmode` in the URL (setting both is an error). `true`: TLS
+   * with the server certificate verified against the system CAs; an object to adjust that.
+   */
+  ssl?: boolean | TlsOptions;
+  /** PostgreSQL: the server cancels any one query running longer than this (default 300000, 5 minutes). */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: give up connecting after this long (default 15000). */
+  connectTimeoutMs?: number;
+}
+
+/** TLS settings for a PostgreSQL connection. Relative file paths resolve from the working directory. */
+export interface TlsOptions {
+  /** Verify the server certificate (default true). `false` encrypts but accepts any server: testing only. */
+  rejectUnauthorized?: boolean;
+  /** PEM file with the CA certificate(s) the server certificate must chain to, e.g. a cloud provider's bundle. */
+  caFile?: string;
+  /** PEM client certificate and key, for servers that authenticate clients by certificate. */
+  certFile?: string;
+  keyFile?: string;
+  /** Host name to verify the certificate against, when it differs from the URL's host (e.g. a tunnel). */
+  servername?: string;
 }
 
 /** datacheck.config.ts, as plain data. Every field is optional; CLI flags override it. */
