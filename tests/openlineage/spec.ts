@@ -2,17 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
+import { sharedPath } from '../support/shared-dir.js';
 
-/**
- * The OpenLineage spec, read where it lives (never copied into the repo): `<repo>/../shared` in
- * CI, /work/shared in the worktrees used while developing.
- */
+/** The OpenLineage spec, read where it lives (never copied into the repo): see shared-dir.ts. */
 export const SPEC_DIR = (() => {
-  const repo = path.resolve(__dirname, '../..');
-  const candidates = [path.resolve(repo, '../shared/oracles/openlineage'), '/work/shared/oracles/openlineage'];
-  const found = candidates.find((d) => existsSync(path.join(d, 'OpenLineage.json')));
-  if (!found) throw new Error(`OpenLineage spec not found in ${candidates.join(' or ')}`);
-  return found;
+  const dir = sharedPath('oracles', 'openlineage');
+  if (!existsSync(path.join(dir, 'OpenLineage.json'))) throw new Error(`OpenLineage spec not found in ${dir}`);
+  return dir;
 })();
 
 export const readJson = (file: string): unknown => JSON.parse(readFileSync(path.resolve(SPEC_DIR, file), 'utf8'));

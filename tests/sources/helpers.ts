@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import type { ColumnDef, ContractDef, LogicalType, SourceDef } from '../../src/model/contract.js';
 import { openSource } from '../../src/sources/open-source.js';
 import type { SourceBatch } from '../../src/sources/source.js';
+import { sharedPath } from '../support/shared-dir.js';
 
-export const DATASETS = path.resolve(__dirname, '../../../shared/datasets');
-export const ORACLES = path.resolve(__dirname, '../../../shared/oracles');
+export const DATASETS = sharedPath('datasets');
+export const ORACLES = sharedPath('oracles');
 
 export function contract(columns: Record<string, LogicalType> = {}): ContractDef {
   const cols: Record<string, ColumnDef> = {};

@@ -2,25 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sharedPath } from './shared-dir.js';
 
 /**
  * JUnit files checked by libxml2's xmllint against the schema Jenkins' xunit plugin enforces. The
- * schema lives outside the repository, in `shared/oracles/junit/` next to the clone (in CI
- * `<clone>/../shared`; in a git worktree further up), found by walking up from the repository,
- * or named by DATACHECK_JUNIT_XSD. A missing xmllint or schema fails the test: never a silent skip.
+ * schema lives outside the repository, in the shared folder's `oracles/junit/` (see
+ * shared-dir.ts), or is named by DATACHECK_JUNIT_XSD. A missing xmllint or schema fails the test: never a silent skip.
  */
-const repoRoot = path.resolve(__dirname, '../..');
-const SCHEMA = path.join('shared', 'oracles', 'junit', 'jenkins-xunit-junit-10.xsd');
-
 export function junitSchemaPath(): string {
   const fromEnv = process.env.DATACHECK_JUNIT_XSD;
   if (fromEnv) return fromEnv;
-  for (let dir = path.dirname(repoRoot); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, SCHEMA);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) break;
-  }
-  throw new Error(`the Jenkins xunit JUnit schema was not found: looked for ${SCHEMA} beside ${repoRoot} and its parents (set DATACHECK_JUNIT_XSD to its path)`);
+  const schema = sharedPath('oracles', 'junit', 'jenkins-xunit-junit-10.xsd');
+  if (!existsSync(schema)) throw new Error(`the Jenkins xunit JUnit schema was not found at ${schema} (set DATACHECK_JUNIT_XSD to its path)`);
+  return schema;
 }
 
 function xmllint(args: string[]): { status: number | null; stdout: string; stderr: string } {
