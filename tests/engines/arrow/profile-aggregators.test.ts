@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Bool, DateDay, Dictionary, Float64, Int32, Utf8, vectorFromArray } from 'apache-arrow';
 import { parseExpr } from '../../../src/expr/parse-expr.js';
+import type { ContractDef } from '../../../src/model/contract.js';
 import type { HistogramValue, MetricSpec, TopValuesValue } from '../../../src/model/metric.js';
 import { computeMetrics } from '../../../src/engines/arrow/arrow-engine.js';
 import { batchOf, piecewiseResult, planned, resultOf, sourceOf, split } from './helpers.js';
 
+const contract = { kind: 'contract', name: 't', columns: {}, location: { file: 'x', line: 1, column: 1 } } as ContractDef;
 const nums = (xs: (number | null)[]) => batchOf({ x: vectorFromArray(xs, new Float64()) });
 const strs = (xs: (string | null)[]) => batchOf({ s: vectorFromArray(xs, new Utf8()) });
 const dictStrs = (xs: (string | null)[]) => batchOf({ s: vectorFromArray(xs, new Dictionary(new Utf8(), new Int32())) });
 const hist = (bins: number, where?: string): MetricSpec => ({ kind: 'histogram', column: 'x', bins, ...(where && { where: parseExpr(where) }) });
-const top = (k: number, maxDistinct: number, column = 's'): MetricSpec => ({ kind: 'top_values', column, k, maxDistinct });
+const top = (k: number, maxDistinct: number, column = 's', where?: string): MetricSpec => ({ kind: 'top_values', column, k, maxDistinct, ...(where && { where: parseExpr(where) }) });
 
 describe('histogram', () => {
   it('bins by floor((x - min) * bins / (max - min)), the last bin closed at max', () => {
@@ -49,7 +51,7 @@ describe('histogram', () => {
 
   it('reports a string column and a bad bin count as issues of the metric', async () => {
     const b = batchOf({ x: vectorFromArray([1, 2], new Float64()), s: vectorFromArray(['a', 'b'], new Utf8()) });
-    const r = await computeMetrics(sourceOf([b]), planned({ s: { kind: 'histogram', column: 's', bins: 3 }, zero: hist(0), ok: hist(1) }), {});
+    const r = await computeMetrics(sourceOf([b]), planned({ s: { kind: 'histogram', column: 's', bins: 3 }, zero: hist(0), ok: hist(1) }), { contract });
     expect(r.get('s')).toMatchObject({ ok: false, issue: { code: 'metric.unsupported_type' } });
     expect(r.get('zero')).toMatchObject({ ok: false, issue: { code: 'metric.invalid' } });
     expect(r.get('ok')).toEqual({ ok: true, value: { min: 1, max: 2, counts: [2] } });
@@ -94,7 +96,7 @@ describe('top_values', () => {
   it('is empty over no values and respects where', () => {
     expect(resultOf(top(3, 10), [strs([null, null])])).toEqual({ top: [], distinct: 0, truncated: false });
     const b = batchOf({ s: vectorFromArray(['a', 'b', 'b', 'a', 'a'], new Utf8()), n: vectorFromArray([1, 2, 3, 4, 5], new Int32()) });
-    expect(resultOf({ ...top(3, 10), where: parseExpr('n > 1') }, [b])).toEqual({ top: [{ value: 'a', count: 2 }, { value: 'b', count: 2 }], distinct: 2, truncated: false });
+    expect(resultOf(top(3, 10, 's', 'n > 1'), [b])).toEqual({ top: [{ value: 'a', count: 2 }, { value: 'b', count: 2 }], distinct: 2, truncated: false });
   });
 
   it('tells apart strings that share a hash bucket and multi-byte strings', () => {
@@ -110,7 +112,7 @@ describe('merge equivalence of the profile metrics', () => {
     x: fc.option(fc.oneof(fc.double({ noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constant(NaN), fc.constantFrom(0, 1, 2)), { nil: null }),
     s: fc.option(fc.constantFrom('a', 'b', 'c', 'dé', 'e', 'f'), { nil: null }),
   });
-  const specs: MetricSpec[] = [hist(1), hist(7), hist(4, 'x > 0'), top(3, 100), top(2, 4), { ...top(3, 3), where: parseExpr('x > 0') }];
+  const specs: MetricSpec[] = [hist(1), hist(7), hist(4, 'x > 0'), top(3, 100), top(2, 4), top(3, 3, 's', 'x > 0')];
 
   it('cutting the rows into random pieces and merging their states gives the single-pass result', () => {
     fc.assert(
