@@ -1,7 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { RunResult } from '../src/model/result.js';
 import type { Reporter, ReporterContext, ReporterOutcome } from './reporter.js';
+import { writeOutput } from './write-output.js';
 
 export const DEFAULT_JSON_OUTPUT = 'reports/datacheck.json';
 
@@ -18,16 +17,5 @@ function jsonSafe(_key: string, value: unknown): unknown {
 /** `outputFile: '-'` writes to stdout (for piping into jq); otherwise a file, parent dirs created. */
 export const jsonReporter: Reporter = {
   name: 'json',
-  async render(run: RunResult, context: ReporterContext): Promise<ReporterOutcome> {
-    const target = typeof context.options.outputFile === 'string' ? context.options.outputFile : DEFAULT_JSON_OUTPUT;
-    const text = renderJson(run);
-    if (target === '-') {
-      context.stdout.write(text);
-      return {};
-    }
-    const file = path.resolve(context.cwd, target);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text, 'utf8');
-    return { files: [file] };
-  },
+  render: (run: RunResult, context: ReporterContext): Promise<ReporterOutcome> => writeOutput(renderJson(run), context, DEFAULT_JSON_OUTPUT),
 };

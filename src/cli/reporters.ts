@@ -8,6 +8,7 @@ import type { Reporter } from '../../reporters/reporter.js';
 export const REPORTERS: Record<string, () => Promise<Reporter>> = {
   console: async () => (await import('../../reporters/console.js')).consoleReporter,
   json: async () => (await import('../../reporters/json.js')).jsonReporter,
+  html: async () => (await import('../../reporters/html/html-reporter.js')).htmlReporter,
 };
 
 export interface SelectedReporter {
