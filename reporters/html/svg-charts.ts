@@ -8,13 +8,15 @@ import { attr } from './escape.js';
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** A horizontal bar filled to `share` (0..1), e.g. the share of nulls. */
-export function shareBar(share: number, label: string, width = 80): string {
+/**
+ * A horizontal bar filled to `share` (0..1), e.g. the share of nulls. The track is the svg's CSS
+ * background. Without a label the bar is decorative (hidden from screen readers): the number
+ * next to it says the same.
+ */
+export function shareBar(share: number, label?: string, width = 80): string {
   const w = round(Math.min(1, Math.max(0, share)) * width);
-  return (
-    `<svg class="bar" width="${width}" height="8" viewBox="0 0 ${width} 8" role="img" aria-label="${attr(label)}">` +
-    `<rect class="track" width="${width}" height="8" rx="2"/><rect class="fill" width="${w}" height="8" rx="2"/></svg>`
-  );
+  const a11y = label === undefined ? 'aria-hidden="true"' : `role="img" aria-label="${attr(label)}"`;
+  return `<svg class="bar" width="${width}" height="8" ${a11y}><rect width="${w}" height="8"/></svg>`;
 }
 
 /** Column bars of a histogram, heights relative to the largest bin; each bar has its count as a tooltip. */
@@ -34,8 +36,8 @@ export function histogramChart(counts: number[], label: string, width = 200, hei
   );
 }
 
-/** A row of the top-values list: the value's share of the largest count. */
+/** A row of the top-values list: the value's count relative to the largest (the count is written beside it). */
 export function countBar(count: number, peak: number, width = 100): string {
-  return shareBar(peak > 0 ? count / peak : 0, `${count}`, width);
+  return shareBar(peak > 0 ? count / peak : 0, undefined, width);
 }
 
