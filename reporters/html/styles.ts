@@ -41,7 +41,7 @@ caption{text-align:left;font-weight:600;padding:4px 0}
 .overview td.num,.overview th.num{width:72px}
 .dataset{border-top:2px solid var(--line);margin-top:24px;content-visibility:auto;contain-intrinsic-size:auto 1200px}
 @media print{.dataset{content-visibility:visible}}
-.checks td:first-child{width:110px}
+.checks>tbody>tr>td:first-child{width:110px}
 .checks .title{font-weight:600}
 .checks .id{color:var(--dim);font-size:12.5px}
 .obs{font-weight:600}
