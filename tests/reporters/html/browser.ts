@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Real Chromium, the Debian package (see DEVELOPERS.md); DATACHECK_CHROMIUM points elsewhere. */
 export const CHROMIUM = process.env.DATACHECK_CHROMIUM ?? '/usr/bin/chromium';
@@ -14,11 +15,23 @@ export const SCREENSHOTS = path.resolve(__dirname, '../../../reports/screenshots
  * Launches headless Chromium. A missing browser fails the tests with what to install: skipping
  * would let CI pass without ever opening a report.
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: the HTML report tests open reports in a real browser. Install it (apt-get install -y chromium) or set DATACHECK_CHROMIUM; see DEVELOPERS.md.`);
+export async function launchChromium(executablePath = CHROMIUM): Promise<Browser> {
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: the HTML report tests open reports in a real browser. Install it (apt-get install -y chromium) or set DATACHECK_CHROMIUM; see DEVELOPERS.md.`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+/** One Chromium for the calling test file: launched before its tests, closed after them. */
+export function chromiumForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 /** A report open in a page, with everything it tried to do that a report must not. */

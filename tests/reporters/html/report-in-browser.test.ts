@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../reporters/html/html-reporter.js';
 import type { RunResult } from '../../../src/model/result.js';
 import { datacheck, projectOf, root } from '../../e2e/harness.js';
-import { launchChromium, openReport, screenshot } from './browser.js';
+import { chromiumForFile, launchChromium, openReport, screenshot } from './browser.js';
 import type { OpenedReport } from './browser.js';
 import { HOSTILE, hostileRun } from './hostile-run.js';
 
@@ -14,13 +13,7 @@ import { HOSTILE, hostileRun } from './hostile-run.js';
 // values, opened in headless Chromium: nothing may load, run or complain, and the controls work.
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'datacheck-html-'));
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 /** Runs the CLI in `cwd` writing the HTML and JSON reports; returns their paths and the run. */
 function cliReport(cwd: string, name: string, args: string[] = []) {
@@ -47,7 +40,7 @@ describe('the HTML report in Chromium', () => {
   it('passing run (the bundled example): summary, every check, profiles with charts, pii masked', async () => {
     const { html, code, run } = cliReport(root, 'passing');
     expect(code).toBe(0);
-    const r = await openReport(browser, html);
+    const r = await openReport(chromium(), html);
     try {
       await expectInert(r);
       await expect(r.page.locator('h1').innerText()).resolves.toMatch(/Passed\s+datacheck run passed/);
@@ -69,7 +62,7 @@ describe('the HTML report in Chromium', () => {
   it('failing run (examples/broken): outcome filters and search change the visible rows and the counts', async () => {
     const { html, run } = cliReport(path.join(root, 'examples/broken'), 'failing', ['--no-typecheck']);
     expect(run.counts.fail).toBeGreaterThan(0);
-    const r = await openReport(browser, html);
+    const r = await openReport(chromium(), html);
     try {
       await expectInert(r);
       const n = total(run);
@@ -108,7 +101,7 @@ describe('the HTML report in Chromium', () => {
 
   it('is readable with JavaScript off: every check shown, the controls hidden', async () => {
     const { html, run } = cliReport(path.join(root, 'examples/broken'), 'failing-nojs', ['--no-typecheck']);
-    const r = await openReport(browser, html, { javaScript: false });
+    const r = await openReport(chromium(), html, { javaScript: false });
     try {
       await expectInert(r);
       expect(await visibleChecks(r)).toBe(total(run));
@@ -126,7 +119,7 @@ describe('the HTML report in Chromium', () => {
     });
     const { html, code, run } = cliReport(dir, 'erroring', ['--no-typecheck']);
     expect(code).toBe(2);
-    const r = await openReport(browser, html, { colorScheme: 'dark' });
+    const r = await openReport(chromium(), html, { colorScheme: 'dark' });
     try {
       await expectInert(r);
       await expect(r.page.locator('.ds-issues').innerText()).resolves.toContain('Could not check this dataset');
@@ -141,7 +134,7 @@ describe('the HTML report in Chromium', () => {
   it('hostile values are shown as text: nothing runs, the stylesheet and the document stay whole', async () => {
     const file = path.join(tmp, 'hostile.html');
     writeFileSync(file, renderHtml(hostileRun()));
-    const r = await openReport(browser, file);
+    const r = await openReport(chromium(), file);
     try {
       await expectInert(r);
       const shown = await r.page.locator('main').innerText();
@@ -160,10 +153,14 @@ describe('the HTML report in Chromium', () => {
     }
   });
 
+  it('a missing Chromium fails the tests with what to install, never skips them', async () => {
+    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow(/Chromium not found at \/nonexistent\/chromium.*apt-get install -y chromium/);
+  });
+
   it('the checks above can fail: an unescaped page is caught running script, opening a dialog and loading', async () => {
     const file = path.join(tmp, 'unsafe.html');
     writeFileSync(file, `<!DOCTYPE html><p><img src=x onerror="window.__pwned=1"><img src="http://example.invalid/a.png"><script>alert(1)</script>`);
-    const r = await openReport(browser, file);
+    const r = await openReport(chromium(), file);
     try {
       expect(await r.page.evaluate('window.__pwned')).toBe(1);
       expect(r.dialogs).toEqual(['1']);

@@ -1,21 +1,14 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../reporters/html/html-reporter.js';
 import { datacheck, root } from '../../e2e/harness.js';
-import { launchChromium, openReport, screenshot } from './browser.js';
+import { chromiumForFile, openReport, screenshot } from './browser.js';
 import { largeRun } from './large-run.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'datacheck-html-scale-'));
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 describe('the HTML report at scale', () => {
   it('50 datasets and 2,000 checks: under 3 MB, loaded and painted in Chromium in under a second, filters stay fast', async () => {
@@ -30,7 +23,7 @@ describe('the HTML report at scale', () => {
     // Best of three fresh pages: the first pays for Chromium's own warm-up on a shared machine.
     const timings: { load: number; paint: number; filter: number }[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await openReport(browser, file);
+      const r = await openReport(chromium(), file);
       try {
         expect(r.consoleErrors).toEqual([]);
         expect(await r.page.locator('tr.check').count()).toBe(2000);
