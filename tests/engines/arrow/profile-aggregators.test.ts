@@ -99,6 +99,16 @@ describe('top_values', () => {
     expect(resultOf(top(3, 10, 's', 'n > 1'), [b])).toEqual({ top: [{ value: 'a', count: 2 }, { value: 'b', count: 2 }], distinct: 2, truncated: false });
   });
 
+  it('counts plain strings by their bytes exactly as dictionary strings are counted (lengths, long strings, many per length)', () => {
+    const word = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', 'é'), maxLength: 6 }), fc.string({ unit: fc.constantFrom('x', 'y'), minLength: 60, maxLength: 70 }));
+    fc.assert(
+      fc.property(fc.array(fc.option(word, { nil: null }), { maxLength: 80 }), fc.integer({ min: 1, max: 40 }), (values, maxDistinct) => {
+        expect(resultOf(top(100, maxDistinct), [strs(values)])).toEqual(resultOf(top(100, maxDistinct), [dictStrs(values)]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('tells apart strings that share a hash bucket and multi-byte strings', () => {
     const many = Array.from({ length: 600 }, (_, i) => `v${i % 300}`);
     const r = resultOf(top(1, 1000), [strs([...many, 'v7', 'ü', 'ü'])]) as TopValuesValue;
