@@ -17,7 +17,8 @@ export const PROFILE_MAX_DISTINCT = 1000;
 
 /**
  * Cheap per-column metrics for reports: nulls for every column, min/max for ordered ones, and for
- * columns that are not pii a histogram (ordered) or the most frequent values (strings, booleans).
+ * columns that are not pii a histogram (ordered, not keys) or the most frequent values (strings,
+ * booleans; a string key gives up at once, past PROFILE_MAX_DISTINCT values).
  * pii columns get no distribution: their values never leave the process, not even as bin edges.
  */
 export function profileMetrics(contract: ContractDef): MetricSpec[] {
@@ -27,7 +28,9 @@ export function profileMetrics(contract: ContractDef): MetricSpec[] {
     const ordered = ORDERED.has(c.type.type);
     if (ordered) specs.push({ kind: 'min', column: name }, { kind: 'max', column: name });
     if (c.pii) continue;
-    if (ordered) specs.push({ kind: 'histogram', column: name, bins: PROFILE_BINS });
+    // A key's values are all distinct: its histogram is the costliest (every value kept until the
+    // end) and says the least (ids are flat by construction); min and max show its range.
+    if (ordered && !c.primaryKey && !c.unique) specs.push({ kind: 'histogram', column: name, bins: PROFILE_BINS });
     else if (CATEGORICAL.has(c.type.type)) specs.push({ kind: 'top_values', column: name, k: PROFILE_TOP_K, maxDistinct: PROFILE_MAX_DISTINCT });
   }
   return specs;

@@ -10,7 +10,7 @@ import { batchOf, sourceOf } from '../engines/arrow/helpers.js';
 const people = defineContract({
   name: 'people',
   columns: {
-    id: col.int32(),
+    id: col.int32().primaryKey(),
     score: col.float64().nullable(),
     born: col.date(),
     city: col.string(),
@@ -28,6 +28,7 @@ describe('column profiles', () => {
     expect(kinds('city')).toEqual(['null_count', 'top_values']);
     expect(kinds('active')).toEqual(['null_count', 'top_values']);
     expect(kinds('email')).toEqual(['null_count']);
+    expect(kinds('id')).toEqual(['null_count', 'min', 'max']);
     expect(kinds('salary')).toEqual(['null_count', 'min', 'max']);
   });
 
