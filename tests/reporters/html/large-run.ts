@@ -1,5 +1,5 @@
 import type { CheckResult, ColumnProfile, DatasetResult, Outcome, RunResult } from '../../../src/model/result.js';
-import { check } from '../sample-run.js';
+import { check, sampleRun } from '../sample-run.js';
 
 /**
  * A big run as a data platform produces it: `datasets` datasets of `checksEach` checks, about one
@@ -38,14 +38,10 @@ export function largeRun(datasets = 50, checksEach = 40): RunResult {
     );
     all.push({ name, version: '1.0.0', owner: 'platform', source: `s3://bucket/table_${d}/*.parquet`, rowCount: 1000, issues: [], checks, columns, durationMs: 40 });
   }
+  // The run's header (id, tool, times) from the shared sample; the datasets are what is big here.
   return {
-    schemaVersion: 1,
-    runId: '01890000-0000-7000-8000-000000000000',
-    tool: { name: 'datacheck', version: '0.1.0' },
-    startedAt: '2026-01-01T00:00:00.000Z',
-    finishedAt: '2026-01-01T00:01:00.000Z',
+    ...sampleRun(),
     durationMs: 60_000,
-    cwd: '/ci/project',
     datasets: all,
     issues: [],
     counts,
