@@ -58,7 +58,8 @@ export function columnProfiles(contract: ContractDef, plan: DatasetPlan, results
       type: typeText(c.type),
       pii,
       ...(typeof nulls === 'number' && { nullCount: nulls }),
-      ...(typeof distinct === 'number' && { distinctCount: distinct }),
+      // A check's exact distinct count, else the one the top values counted on their way (free).
+      ...(typeof distinct === 'number' ? { distinctCount: distinct } : top?.distinct !== undefined && { distinctCount: top.distinct }),
       ...(min !== undefined && { min: show(min) }),
       ...(max !== undefined && { max: show(max) }),
       ...(hist && { histogram: { min: show(hist.min), max: show(hist.max), counts: hist.counts } }),

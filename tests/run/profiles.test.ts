@@ -49,6 +49,7 @@ describe('column profiles', () => {
     expect(profiles.score).toMatchObject({ nullCount: 1, min: 0, max: 10, histogram: { min: 0, max: 10 } });
     expect(profiles.score.histogram!.counts.reduce((a, b) => a + b)).toBe(3);
     expect(profiles.born.histogram).toMatchObject({ min: '1970-01-01', max: '1970-01-03' });
+    expect(profiles.city.distinctCount).toBe(2);
     expect(profiles.city.topValues).toEqual({ top: [{ value: 'Oslo', count: 2 }, { value: 'Lima', count: 1 }], distinct: 2, truncated: false });
     expect(profiles.active.topValues?.top).toEqual([{ value: true, count: 3 }, { value: false, count: 1 }]);
     expect(profiles.email).not.toHaveProperty('topValues');
