@@ -20,7 +20,9 @@ export function shareBar(share: number, label?: string, width = 80): string {
 }
 
 /** Column bars of a histogram, heights relative to the largest bin; each bar has its count as a tooltip. */
-export function histogramChart(counts: number[], label: string, width = 200, height = 40): string {
+export function histogramChart(rawCounts: number[], label: string, width = 200, height = 40): string {
+  // Numbers only: a hand-edited saved result could hold anything where the counts belong.
+  const counts = rawCounts.map((n) => (Number.isFinite(Number(n)) ? Number(n) : 0));
   const peak = Math.max(1, ...counts);
   const slot = width / Math.max(1, counts.length);
   const gap = slot > 4 ? 1 : 0;
