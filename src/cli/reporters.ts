@@ -11,6 +11,7 @@ export const REPORTERS: Record<string, () => Promise<Reporter>> = {
   junit: async () => (await import('../../reporters/junit.js')).junitReporter,
   markdown: async () => (await import('../../reporters/markdown.js')).markdownReporter,
   openlineage: async () => (await import('../../reporters/openlineage/index.js')).openlineageReporter,
+  html: async () => (await import('../../reporters/html/html-reporter.js')).htmlReporter,
 };
 
 /** Reporters a bare `--output-file` never goes to (openlineage takes one only as `openlineage=<path>`). */

@@ -75,6 +75,17 @@ export interface DatasetResult {
   durationMs: number;
 }
 
+/**
+ * When and where a run happened, for the people reading its report: never environment values or
+ * credentials, only the host name, the git commit and branch, and which CI system ran it.
+ */
+export interface RunContext {
+  host?: string;
+  git?: { commit: string; branch?: string; dirty?: boolean };
+  /** The CI system, named from which well-known variable is set (`github-actions`, `gitlab`...). */
+  ci?: string;
+}
+
 export interface RunResult {
   schemaVersion: typeof RESULT_SCHEMA_VERSION;
   runId: string;
@@ -89,4 +100,6 @@ export interface RunResult {
   issues: Issue[];
   counts: Record<Outcome, number>;
   outcome: RunOutcome;
+  /** Filled by the CLI; absent in results from older versions and from the runner alone. */
+  context?: RunContext;
 }

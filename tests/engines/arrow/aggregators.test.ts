@@ -1,40 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Dictionary, Float64, Int32, Int64, Utf8, vectorFromArray } from 'apache-arrow';
-import type { RecordBatch } from 'apache-arrow';
-import type { Aggregator, BatchInput } from '../../../src/engines/arrow/aggregator.js';
-import { aggregatorFor } from '../../../src/engines/arrow/aggregators/index.js';
-import { BatchColumns, evaluatePredicate } from '../../../src/expr/eval/evaluate.js';
 import { parseExpr } from '../../../src/expr/parse-expr.js';
 import type { MetricSpec } from '../../../src/model/metric.js';
-import { batchOf, split } from './helpers.js';
-
-/** Folds batches into a fresh state, as the engine does. */
-function fold(agg: Aggregator<any>, spec: MetricSpec, batches: RecordBatch[], rowOffset = 0) {
-  const state = agg.init();
-  let offset = rowOffset;
-  for (const batch of batches) {
-    const columns = new BatchColumns(batch);
-    const where = 'where' in spec && spec.where ? evaluatePredicate(spec.where, columns) : null;
-    const input: BatchInput = { source: { batch, rowOffset: offset }, columns, mask: where, numRows: batch.numRows, predicate: (e) => evaluatePredicate(e, columns), eval: {} };
-    agg.update(state, input);
-    offset += batch.numRows;
-  }
-  return state;
-}
-
-function resultOf(spec: MetricSpec, batches: RecordBatch[]) {
-  const agg = aggregatorFor(spec)!;
-  return agg.result(fold(agg, spec, batches));
-}
-
-/** Result of merging the states of two halves computed separately (as files or workers would). */
-function mergedResult(spec: MetricSpec, batch: RecordBatch, at: number) {
-  const agg = aggregatorFor(spec)!;
-  const a = fold(agg, spec, [batch.slice(0, at)]);
-  const b = fold(agg, spec, [batch.slice(at)], at);
-  return agg.result(agg.merge(a, b));
-}
+import { batchOf, mergedResult, resultOf, split } from './helpers.js';
 
 const nums = (xs: (number | null)[]) => batchOf({ x: vectorFromArray(xs, new Float64()) });
 

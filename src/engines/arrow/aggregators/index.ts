@@ -2,6 +2,7 @@ import type { MetricSpec } from '../../../model/metric.js';
 import type { Aggregator } from '../aggregator.js';
 import { distinctCount } from './distinct-count.js';
 import { duplicateCount } from './duplicate-count.js';
+import { histogram } from './histogram.js';
 import { minMax } from './min-max.js';
 import { moments } from './moments.js';
 import { nullCount } from './null-count.js';
@@ -10,6 +11,7 @@ import { predicateFailures } from './predicate-failures.js';
 import { quantiles } from './quantiles.js';
 import { rowCount } from './row-count.js';
 import { schema } from './schema.js';
+import { topValues } from './top-values.js';
 import { valueCount } from './value-count.js';
 
 /** The aggregator for a metric spec, or undefined when the Arrow engine does not implement it. */
@@ -26,6 +28,8 @@ export function aggregatorFor(spec: MetricSpec): Aggregator<any> | undefined {
     case 'value_count': return valueCount(spec.column, spec.value);
     case 'predicate_failures': return predicateFailures(spec);
     case 'parse_failures': return parseFailures(spec.column, spec.sampleSize);
+    case 'histogram': return histogram(spec.column, spec.bins);
+    case 'top_values': return topValues(spec.column, spec.k, spec.maxDistinct);
     case 'schema': return schema();
     case 'orphan_count': return undefined;
   }
