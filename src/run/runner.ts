@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { arrowEngine } from '../engines/arrow/arrow-engine.js';
+import { sqlEngine } from '../engines/sql/sql-metric-engine.js';
+import type { ConnectionDef } from '../model/config.js';
+import { ConnectionRegistry, defaultOpeners } from './connections.js';
+import type { ConnectionOpeners } from './connections.js';
 import type { MetricEngine } from '../engines/engine.js';
 import { parseExpr } from '../expr/parse-expr.js';
 import { evaluateDataset } from '../evaluate/evaluate-dataset.js';
@@ -33,7 +37,13 @@ export interface RunInput {
   /** Dataset names, or substrings of check ids/titles. */
   filter?: string[];
   maxFailingRows: number;
-  /** Overrides for tests and other engines. */
+  /** Named connections of the config (`{ table, connection }` and `{ query, connection }` sources). */
+  connections?: Record<string, ConnectionDef>;
+  /** Openers by connection kind, added to the built-in ones (DuckDB). */
+  openers?: ConnectionOpeners;
+  /** Where connection credentials are read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Overrides for tests and other engines (default: SQL where the source has a SQL side, else Arrow). */
   engine?: MetricEngine;
   openSource?: OpenSource;
   now?: Date;
@@ -55,9 +65,14 @@ export async function runDatacheck(input: RunInput): Promise<RunResult> {
   const datasets = collectDatasets(input, issues);
   const contracts = new Map([...datasets].map(([name, d]) => [name, d.contract]));
   const results: DatasetResult[] = [];
-  for (const dataset of datasets.values()) {
-    const result = await runDataset(dataset, contracts, input, now);
-    if (result) results.push(result);
+  const connections = new ConnectionRegistry(input.connections ?? {}, { ...defaultOpeners(input.cwd), ...input.openers }, input.env);
+  try {
+    for (const dataset of datasets.values()) {
+      const result = await runDataset(dataset, contracts, input, now, connections);
+      if (result) results.push(result);
+    }
+  } finally {
+    await connections.closeAll();
   }
   const finished = new Date();
   const relative = (file: string) => (path.isAbsolute(file) ? path.relative(input.cwd, file) || file : file);
@@ -119,7 +134,7 @@ function selectChecks(name: string, checks: CheckDef[], filter: string[] | undef
   return [...checks.filter((c) => c.kind === 'schema'), ...selected];
 }
 
-async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>, input: RunInput, now: Date): Promise<DatasetResult | undefined> {
+async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>, input: RunInput, now: Date, connections: ConnectionRegistry): Promise<DatasetResult | undefined> {
   const t0 = performance.now();
   const { contract } = dataset;
   const suiteColumns = dataset.suiteChecks.flatMap((c) => c.columns ?? (c.column ? [c.column] : []));
@@ -153,9 +168,11 @@ async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>,
   }
   const open = input.openSource ?? defaultOpenSource;
   try {
-    const source = await open(contract.source, { contract, baseDir: input.cwd });
-    const orphans = await resolveOrphanMetrics(plan.metrics, contracts, open, input.cwd);
-    const results = await (input.engine ?? arrowEngine).compute(source, orphans.metrics, { contract, now });
+    const source = await open(contract.source, { contract, baseDir: input.cwd, connections });
+    const engine = input.engine ?? (source.sql ? sqlEngine : arrowEngine);
+    const sql = engine === sqlEngine ? { main: source, connections } : undefined;
+    const orphans = await resolveOrphanMetrics(plan.metrics, contracts, open, input.cwd, sql);
+    const results = await engine.compute(source, orphans.metrics, { contract, now });
     orphans.finish(results);
     const checkResults = evaluateDataset(plan, results, now);
     const rowCount = results.get(plan.resolve({ kind: 'row_count' }).key);

@@ -86,6 +86,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       issues,
       ...(opts.filter?.length && { filter: opts.filter }),
       maxFailingRows: opts.maxFailingRows ?? config.maxFailingRows ?? 10,
+      ...(config.connections && { connections: config.connections }),
     }),
   );
 

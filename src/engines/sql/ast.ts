@@ -30,6 +30,9 @@ export type SqlFn =
 
 export type SqlType = 'double' | 'varchar' | 'bigint' | 'boolean' | 'date' | 'timestamp';
 
+/** Types only the typed view over text files casts to (DuckDB). */
+export type TextCastType = 'TINYINT' | 'SMALLINT' | 'INTEGER' | 'BIGINT' | 'UTINYINT' | 'USMALLINT' | 'UINTEGER' | 'UBIGINT' | 'DOUBLE' | 'DATE' | 'TIMESTAMPTZ' | `DECIMAL(${number}, ${number})`;
+
 export type SqlExpr =
   | { t: 'col'; name: string; table?: string }
   /** A value bound as a parameter. */
@@ -46,6 +49,8 @@ export type SqlExpr =
   | { t: 'in'; arg: SqlExpr; list: SqlExpr[]; negate: boolean }
   | { t: 'case'; whens: [SqlExpr, SqlExpr][]; else?: SqlExpr }
   | { t: 'cast'; arg: SqlExpr; type: SqlType }
+  /** TRY_CAST: null where the text does not convert (DuckDB's typed view over text files). */
+  | { t: 'try_cast'; arg: SqlExpr; type: TextCastType }
   /** Regular-expression search (not a full match) with a pattern already translated for SQL engines. */
   | { t: 'regex'; subject: SqlExpr; pattern: string; caseInsensitive: boolean }
   /** A string value ordered by code point (binary collation where the engine has collations). */

@@ -72,6 +72,9 @@ class Renderer {
         return `CASE ${e.whens.map(([w, t]) => `WHEN ${r(w)} THEN ${r(t)}`).join(' ')}${e.else ? ` ELSE ${r(e.else)}` : ''} END`;
       case 'cast':
         return `CAST(${r(e.arg)} AS ${this.d.castType[e.type]})`;
+      case 'try_cast':
+        if (!/^[A-Z]+(\(\d+, \d+\))?$/.test(e.type)) throw new Error(`not a cast type: ${e.type}`);
+        return `TRY_CAST(${r(e.arg)} AS ${e.type})`;
       case 'regex':
         return this.d.regex(r(e.subject), e.pattern, e.caseInsensitive, this.bind);
       case 'binary_collate':

@@ -31,6 +31,8 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
   if (options.threads) config.threads = String(options.threads);
   const instance = await DuckDBInstance.create(file ?? ':memory:', config);
   const conn = await instance.connect();
+  // Text without a zone is UTC in datacheck; DuckDB would read it in the machine's zone.
+  await conn.run("SET TimeZone = 'UTC'");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const namespace = file ? `duckdb://${file}` : 'duckdb://memory';
 
