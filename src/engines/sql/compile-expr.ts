@@ -120,7 +120,7 @@ function num(x: number): SqlExpr {
 
 const isNumeric = (t: Typed) => t.kind === 'number' || t.kind === 'float' || t.kind === 'date' || t.kind === 'timestamp' || t.kind === 'interval';
 const isTemporal = (t: Typed) => t.kind === 'date' || t.kind === 'timestamp';
-const asDouble = (e: SqlExpr): SqlExpr => ({ t: 'cast', arg: e, type: 'double' });
+const asDouble = (e: SqlExpr): SqlExpr => (e.t === 'cast' && e.type === 'double' ? e : { t: 'cast', arg: e, type: 'double' });
 
 /** A string literal beside a date/timestamp is an ISO instant, read here exactly as the Arrow engine reads it. */
 function instants(a: Typed, b: Typed): [Typed, Typed] {
@@ -142,7 +142,7 @@ function compare(op: CompareOp, left: Typed, right: Typed, e: Expr, ctx: ExprCon
     // SQL engines call NaN equal to itself and larger than everything; JavaScript says every
     // comparison with NaN is false (and != true). Nulls stay null.
     const nan = or(...floats.map((f) => fn('is_nan', [f])));
-    const nulls = or(...[left.sql, right.sql].map((x) => isNull(x)));
+    const nulls = or(...[left, right].filter((x) => x.literal === undefined).map((x) => isNull(x.sql)));
     return { sql: { t: 'case', whens: [[nulls, NULL], [nan, op === '!=' ? TRUE : FALSE]], else: plain }, kind: 'bool' };
   }
   if (left.kind === 'string' && right.kind === 'string') return { sql: { ...plain, binaryCollation: true } as SqlExpr, kind: 'bool' };

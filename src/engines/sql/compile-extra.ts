@@ -139,7 +139,8 @@ function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>
     select(s) {
       const { min, max } = bounds(s);
       // The Arrow engine's formula, in the same floating-point order: min(bins - 1, floor((x - min) * bins / (max - min))).
-      const scaled = fn('floor', [bin('/', bin('*', bin('-', v.expr, param(min)), num(bins)), bin('-', param(max), param(min)))]);
+      const bound = (x: unknown): SqlExpr => ({ t: 'cast', arg: param(x), type: 'double' });
+      const scaled = fn('floor', [bin('/', bin('*', bin('-', v.expr, bound(min)), num(bins)), bin('-', bound(max), bound(min)))]);
       const index: SqlExpr = min === max ? num(0) : { t: 'case', whens: [[bin('>', scaled, num(bins - 1)), num(bins - 1)]], else: scaled };
       return { t: 'select', columns: [{ expr: index, alias: 'bin' }, { expr: countStar(), alias: 'n' }], from: input.from, where: filterOf(spec.where, ctx, ...v.keep), groupBy: [index] };
     },

@@ -32,6 +32,8 @@ export interface Dialect {
   /** A relation the dialect reads itself (file scans); tables and queries are generic. */
   relation?(rel: SqlRelation, bind: (v: unknown) => string): string | undefined;
   gaps: DialectGap[];
+  /** `row_number()` over the scan order, where the dialect insists on an ORDER BY. */
+  rowNumber?: string;
 }
 
 /** Doubles the quote character inside `q...q`: the SQL standard's escape. */

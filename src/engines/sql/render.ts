@@ -82,7 +82,7 @@ class Renderer {
       case 'exists':
         return `(${e.negate ? 'NOT ' : ''}EXISTS (${this.select(e.query, '    ')}))`;
       case 'row_number':
-        return 'row_number() OVER ()';
+        return this.d.rowNumber ?? 'row_number() OVER ()';
       case 'window_count':
         return `count(*) OVER (PARTITION BY ${e.partition.map(r).join(', ')})`;
     }

@@ -26,4 +26,6 @@ export const snowflakeDialect: Dialect = {
   // Without a collation Snowflake compares UTF-8 bytes: code-point order.
   binaryCollate: (e) => e,
   gaps: [],
+  // Snowflake requires an ORDER BY in ROW_NUMBER; a constant keeps the scan order.
+  rowNumber: 'ROW_NUMBER() OVER (ORDER BY NULL)',
 };

@@ -22,4 +22,6 @@ export const sparkDialect: Dialect = {
   regexFeatures: { nonCapturing: true, lazy: true, wordBoundary: false, anyChar: '(?s:.)' },
   binaryCollate: (e) => e,
   gaps: [],
+  // Spark requires an ordered window for row_number; monotonically_increasing_id follows the scan.
+  rowNumber: 'row_number() OVER (ORDER BY monotonically_increasing_id())',
 };
