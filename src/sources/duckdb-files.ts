@@ -74,7 +74,7 @@ const INT_TYPES: Record<string, TextCastType> = { i8: 'TINYINT', i16: 'SMALLINT'
  * does not parse, so parse failures are counted as the Arrow path counts them) next to its raw
  * text; columns the contract does not type stay text.
  */
-function typedView(relation: SqlRelation, names: string[], contract: ContractDef): NonNullable<SqlTarget['view']> {
+export function typedView(relation: SqlRelation, names: string[], contract: ContractDef): NonNullable<SqlTarget['view']> {
   const items: SelectItem[] = [];
   const rawColumns = new Map<string, string>();
   const columns: PhysicalColumn[] = [];

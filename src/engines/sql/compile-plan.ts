@@ -55,6 +55,8 @@ export function compilePlan(input: CompileInput): CompiledPlan {
   const aggKeys: string[] = [];
   const ctx: ExprContext = { dialect: input.dialect, columns: input.columns, nowMs: input.nowMs };
   const extra: CompiledQuery[] = [];
+  // Equal aggregates (count(*) for several metrics, the same filter twice) are computed once.
+  const byExpr = new Map<string, string>();
 
   input.metrics.forEach((m, index) => {
     if (m.spec.kind === 'schema') {
@@ -64,7 +66,10 @@ export function compilePlan(input: CompileInput): CompiledPlan {
     try {
       const alias = (part: string) => `m${index}_${part}`;
       const add = (part: string, expr: SqlExpr) => {
+        const same = byExpr.get(JSON.stringify(expr));
+        if (same) return same;
         items.push({ expr, alias: alias(part) });
+        byExpr.set(JSON.stringify(expr), alias(part));
         return alias(part);
       };
       const scalar = scalarMetric(m.spec, ctx, input, add);

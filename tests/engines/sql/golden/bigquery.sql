@@ -24,9 +24,7 @@ SELECT
   COUNTIF(((((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`prénom_名前` IS NOT NULL)) AND (NOT ((CHAR_LENGTH(`prénom_名前`) >= CAST(? AS FLOAT64)) AND (CHAR_LENGTH(`prénom_名前`) <= CAST(? AS FLOAT64)))))) AS `m16_failed`,
   COUNTIF((`amount` IS NOT NULL)) AS `m17_considered`,
   COUNTIF(((`amount` IS NOT NULL) AND (NOT (CASE WHEN (`amount` IS NULL) THEN NULL WHEN IS_NAN(`amount`) THEN FALSE ELSE (`amount` >= CAST(? AS FLOAT64)) END AND CASE WHEN (`amount` IS NULL) THEN NULL WHEN IS_NAN(`amount`) THEN FALSE ELSE (`amount` <= CAST(? AS FLOAT64)) END)))) AS `m17_failed`,
-  count(*) AS `m18_considered`,
   COUNTIF((NOT (`x"; DROP TABLE t; --` IS NOT NULL))) AS `m18_failed`,
-  count(*) AS `m20_rows`,
   min(CASE WHEN ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`))) THEN `amount` END) AS `m21_hmin`,
   max(CASE WHEN ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`))) THEN `amount` END) AS `m21_hmax`,
   count(DISTINCT CASE WHEN (`status` IS NOT NULL) THEN `status` END) AS `m22_distinct`

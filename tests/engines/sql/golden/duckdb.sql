@@ -26,9 +26,7 @@ SELECT
   count(*) FILTER (WHERE ((((epoch_ms("ordered_at") >= (CAST($34 AS DOUBLE) - (CAST($35 AS DOUBLE) * CAST($36 AS DOUBLE)))) AND ("status" <> CAST($37 AS VARCHAR))) AND ("prénom_名前" IS NOT NULL)) AND (NOT ((length("prénom_名前") >= CAST($38 AS DOUBLE)) AND (length("prénom_名前") <= CAST($39 AS DOUBLE)))))) AS "m16_failed",
   count(*) FILTER (WHERE ("amount" IS NOT NULL)) AS "m17_considered",
   count(*) FILTER (WHERE (("amount" IS NOT NULL) AND (NOT (CASE WHEN ("amount" IS NULL) THEN NULL WHEN isnan("amount") THEN FALSE ELSE ("amount" >= CAST($40 AS DOUBLE)) END AND CASE WHEN ("amount" IS NULL) THEN NULL WHEN isnan("amount") THEN FALSE ELSE ("amount" <= CAST($41 AS DOUBLE)) END)))) AS "m17_failed",
-  count(*) AS "m18_considered",
   count(*) FILTER (WHERE (NOT ("x""; DROP TABLE t; --" IS NOT NULL))) AS "m18_failed",
-  count(*) AS "m20_rows",
   min("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT isnan("amount")))) AS "m21_hmin",
   max("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT isnan("amount")))) AS "m21_hmax",
   count(DISTINCT "status") FILTER (WHERE ("status" IS NOT NULL)) AS "m22_distinct"

@@ -26,9 +26,7 @@ SELECT
   count(*) FILTER (WHERE ((((floor(extract(epoch FROM "ordered_at") * 1000) >= (CAST($34 AS double precision) - (CAST($35 AS double precision) * CAST($36 AS double precision)))) AND (("status" COLLATE "C") <> (CAST($37 AS text) COLLATE "C"))) AND ("prénom_名前" IS NOT NULL)) AND (NOT ((char_length("prénom_名前") >= CAST($38 AS double precision)) AND (char_length("prénom_名前") <= CAST($39 AS double precision)))))) AS "m16_failed",
   count(*) FILTER (WHERE ("amount" IS NOT NULL)) AS "m17_considered",
   count(*) FILTER (WHERE (("amount" IS NOT NULL) AND (NOT (CASE WHEN ("amount" IS NULL) THEN NULL WHEN ("amount" = 'NaN'::double precision) THEN FALSE ELSE ("amount" >= CAST($40 AS double precision)) END AND CASE WHEN ("amount" IS NULL) THEN NULL WHEN ("amount" = 'NaN'::double precision) THEN FALSE ELSE ("amount" <= CAST($41 AS double precision)) END)))) AS "m17_failed",
-  count(*) AS "m18_considered",
   count(*) FILTER (WHERE (NOT ("x""; DROP TABLE t; --" IS NOT NULL))) AS "m18_failed",
-  count(*) AS "m20_rows",
   min("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::double precision)))) AS "m21_hmin",
   max("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::double precision)))) AS "m21_hmax",
   count(DISTINCT "status") FILTER (WHERE ("status" IS NOT NULL)) AS "m22_distinct"

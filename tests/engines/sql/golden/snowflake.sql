@@ -26,9 +26,7 @@ SELECT
   COUNT_IF(((((DATE_PART(EPOCH_MILLISECOND, "ordered_at") >= (CAST(? AS DOUBLE) - (CAST(? AS DOUBLE) * CAST(? AS DOUBLE)))) AND ("status" <> CAST(? AS VARCHAR))) AND ("prénom_名前" IS NOT NULL)) AND (NOT ((LENGTH("prénom_名前") >= CAST(? AS DOUBLE)) AND (LENGTH("prénom_名前") <= CAST(? AS DOUBLE)))))) AS "m16_failed",
   COUNT_IF(("amount" IS NOT NULL)) AS "m17_considered",
   COUNT_IF((("amount" IS NOT NULL) AND (NOT (CASE WHEN ("amount" IS NULL) THEN NULL WHEN ("amount" = 'NaN'::FLOAT) THEN FALSE ELSE ("amount" >= CAST(? AS DOUBLE)) END AND CASE WHEN ("amount" IS NULL) THEN NULL WHEN ("amount" = 'NaN'::FLOAT) THEN FALSE ELSE ("amount" <= CAST(? AS DOUBLE)) END)))) AS "m17_failed",
-  count(*) AS "m18_considered",
   COUNT_IF((NOT ("x""; DROP TABLE t; --" IS NOT NULL))) AS "m18_failed",
-  count(*) AS "m20_rows",
   min(CASE WHEN (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::FLOAT))) THEN "amount" END) AS "m21_hmin",
   max(CASE WHEN (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::FLOAT))) THEN "amount" END) AS "m21_hmax",
   count(DISTINCT CASE WHEN ("status" IS NOT NULL) THEN "status" END) AS "m22_distinct"

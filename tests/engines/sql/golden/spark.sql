@@ -26,9 +26,7 @@ SELECT
   count_if(((((unix_millis(CAST(`ordered_at` AS TIMESTAMP)) >= (CAST(? AS DOUBLE) - (CAST(? AS DOUBLE) * CAST(? AS DOUBLE)))) AND (`status` <> CAST(? AS STRING))) AND (`prénom_名前` IS NOT NULL)) AND (NOT ((char_length(`prénom_名前`) >= CAST(? AS DOUBLE)) AND (char_length(`prénom_名前`) <= CAST(? AS DOUBLE)))))) AS `m16_failed`,
   count_if((`amount` IS NOT NULL)) AS `m17_considered`,
   count_if(((`amount` IS NOT NULL) AND (NOT (CASE WHEN (`amount` IS NULL) THEN NULL WHEN isnan(`amount`) THEN FALSE ELSE (`amount` >= CAST(? AS DOUBLE)) END AND CASE WHEN (`amount` IS NULL) THEN NULL WHEN isnan(`amount`) THEN FALSE ELSE (`amount` <= CAST(? AS DOUBLE)) END)))) AS `m17_failed`,
-  count(*) AS `m18_considered`,
   count_if((NOT (`x"; DROP TABLE t; --` IS NOT NULL))) AS `m18_failed`,
-  count(*) AS `m20_rows`,
   min(CASE WHEN ((`amount` IS NOT NULL) AND (NOT isnan(`amount`))) THEN `amount` END) AS `m21_hmin`,
   max(CASE WHEN ((`amount` IS NOT NULL) AND (NOT isnan(`amount`))) THEN `amount` END) AS `m21_hmax`,
   count(DISTINCT CASE WHEN (`status` IS NOT NULL) THEN `status` END) AS `m22_distinct`

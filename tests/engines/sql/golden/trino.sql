@@ -24,9 +24,7 @@ SELECT
   count(*) FILTER (WHERE ((((floor(to_unixtime(CAST("ordered_at" AS timestamp(3) with time zone)) * 1000) >= (CAST(? AS double) - (CAST(? AS double) * CAST(? AS double)))) AND ("status" <> CAST(? AS varchar))) AND ("prénom_名前" IS NOT NULL)) AND (NOT ((length("prénom_名前") >= CAST(? AS double)) AND (length("prénom_名前") <= CAST(? AS double)))))) AS "m16_failed",
   count(*) FILTER (WHERE ("amount" IS NOT NULL)) AS "m17_considered",
   count(*) FILTER (WHERE (("amount" IS NOT NULL) AND (NOT (CASE WHEN ("amount" IS NULL) THEN NULL WHEN is_nan("amount") THEN FALSE ELSE ("amount" >= CAST(? AS double)) END AND CASE WHEN ("amount" IS NULL) THEN NULL WHEN is_nan("amount") THEN FALSE ELSE ("amount" <= CAST(? AS double)) END)))) AS "m17_failed",
-  count(*) AS "m18_considered",
   count(*) FILTER (WHERE (NOT ("x""; DROP TABLE t; --" IS NOT NULL))) AS "m18_failed",
-  count(*) AS "m20_rows",
   min("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT is_nan("amount")))) AS "m21_hmin",
   max("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT is_nan("amount")))) AS "m21_hmax",
   count(DISTINCT "status") FILTER (WHERE ("status" IS NOT NULL)) AS "m22_distinct"
