@@ -65,19 +65,23 @@ export function compilePlan(input: CompileInput): CompiledPlan {
     }
     try {
       const alias = (part: string) => `m${index}_${part}`;
+      const actual = new Map<string, string>();
       const add = (part: string, expr: SqlExpr) => {
-        const same = byExpr.get(JSON.stringify(expr));
-        if (same) return same;
-        items.push({ expr, alias: alias(part) });
-        byExpr.set(JSON.stringify(expr), alias(part));
-        return alias(part);
+        let name = byExpr.get(JSON.stringify(expr));
+        if (!name) {
+          name = alias(part);
+          items.push({ expr, alias: name });
+          byExpr.set(JSON.stringify(expr), name);
+        }
+        actual.set(part, name);
+        return name;
       };
       const scalar = scalarMetric(m.spec, ctx, input, add);
       if (scalar) {
         aggKeys.push(m.key);
         decoders.push((row, results) => results.set(m.key, safeDecode(() => scalar(row), m.spec, input.dialect)));
       }
-      extra.push(...compileExtraQueries(m, ctx, input, add, alias));
+      extra.push(...compileExtraQueries(m, ctx, input, add, (part) => actual.get(part) ?? alias(part)));
     } catch (e) {
       known.set(m.key, { ok: false, issue: issueOf(e, m.spec, input.dialect) });
     }
