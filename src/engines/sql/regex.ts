@@ -154,8 +154,10 @@ function readClass(s: string, start: number, unicode: boolean, features: RegexFe
       if ('reason' in esc) return esc;
       if (esc.kind === 'class') {
         if (esc.negate) shorthands.push(esc.name.toUpperCase());
-        else body += CLASS_OF[esc.name];
-        shorthands.push(esc.name);
+        else {
+          body += CLASS_OF[esc.name];
+          shorthands.push(esc.name);
+        }
       } else if (esc.kind === 'boundary') body += '\b'; // [\b] is a backspace
       else body += classChar(esc.char);
       i = esc.end;
