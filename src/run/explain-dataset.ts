@@ -11,7 +11,7 @@ import type { ContractDef } from '../model/contract.js';
 import type { PlannedMetric } from '../model/metric.js';
 import type { DatasetPlan } from '../plan/build-plan.js';
 import { detectFormat } from '../sources/detect-format.js';
-import { typedView } from '../sources/duckdb-files.js';
+import { csvGoesToDuckdb, typedView } from '../sources/duckdb-files.js';
 import { resolveFiles } from '../sources/resolve-files.js';
 import { describeSource } from './describe-source.js';
 
@@ -41,7 +41,7 @@ export async function chooseEngine(contract: ContractDef, connections: Record<st
   if (formats.every((f) => f.format === 'parquet' && !f.gzip)) {
     return { engine: 'sql', dialect: 'duckdb', connection: 'duckdb://memory', from: { t: 'relation', relation: { kind: 'files', format: 'parquet', paths } } };
   }
-  if (source.engine === 'duckdb' && formats.every((f) => f.format === 'csv' || f.format === 'tsv')) {
+  if (formats.every((f) => f.format === 'csv' || f.format === 'tsv') && csvGoesToDuckdb(source, files)) {
     const relation: SqlRelation = { kind: 'files', format: 'csv', paths, options: { all_varchar: true } };
     const view = typedView(relation, Object.keys(contract.columns), contract);
     return { engine: 'sql', dialect: 'duckdb', connection: 'duckdb://memory', from: view.from, rawColumns: view.rawColumns };

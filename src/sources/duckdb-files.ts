@@ -13,10 +13,23 @@ import { typeText } from '../checks/type-compat.js';
 type FileSource = Extract<SourceDef, { file: unknown }>;
 
 /**
+ * CSV this large goes to DuckDB unless the source says `engine: 'arrow'`. Smaller CSV stays with
+ * datacheck's reader, which also reports the source line of each failing row (DuckDB cannot);
+ * both count the same values as failing (tests/run/sql-sources.test.ts, the examples).
+ */
+export const DUCKDB_CSV_MIN_BYTES = 64 * 1024 * 1024;
+
+/** Whether DuckDB reads these CSV files when the source does not choose. */
+export function csvGoesToDuckdb(def: FileSource, files: ResolvedFile[]): boolean {
+  if (def.engine) return def.engine === 'duckdb';
+  return files.reduce((n, f) => n + f.size, 0) >= DUCKDB_CSV_MIN_BYTES;
+}
+
+/**
  * Decides whether DuckDB scans a file source and builds what it reads. Parquet goes to DuckDB by
  * default (typed files: DuckDB reads them faster than they decode into Arrow, and beyond memory);
- * CSV only when the source says `engine: 'duckdb'`, through a typed view that applies the
- * contract's parse rules in SQL; Arrow IPC, gzip'd Parquet and JSON stay with the Arrow readers.
+ * CSV when large (or `engine: 'duckdb'`), through a typed view that applies the contract's parse
+ * rules in SQL; Arrow IPC, gzip'd Parquet and JSON stay with the Arrow readers.
  */
 export async function duckdbFileTarget(def: FileSource, files: ResolvedFile[], ctx: OpenSourceContext): Promise<SqlTarget | undefined> {
   if (def.engine === 'arrow' || !ctx.connections) return undefined;
@@ -27,8 +40,9 @@ export async function duckdbFileTarget(def: FileSource, files: ResolvedFile[], c
     const relation: SqlRelation = { kind: 'files', format: 'parquet', paths, ...(paths.length > 1 && { options: { union_by_name: true } }) };
     return { connection: await ctx.connections.files(), relation };
   }
+  const csv = all((f) => f.format === 'csv' || f.format === 'tsv');
+  if (csv && csvGoesToDuckdb(def, files)) return csvTarget(def, files, ctx);
   if (def.engine !== 'duckdb') return undefined;
-  if (all((f) => f.format === 'csv' || f.format === 'tsv')) return csvTarget(def, files, ctx);
   throw sourceError('source.unsupported', files[0].display, "engine: 'duckdb' reads Parquet and CSV files; this source has other formats", {
     expected: '.parquet or .csv/.tsv files', found: [...new Set(formats.map((f) => f.format))].join(', '), hint: "remove `engine: 'duckdb'` to read them with datacheck's own readers",
   });

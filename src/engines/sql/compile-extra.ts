@@ -142,7 +142,10 @@ function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>
       const bound = (x: unknown): SqlExpr => ({ t: 'cast', arg: param(x), type: 'double' });
       const scaled = fn('floor', [bin('/', bin('*', bin('-', v.expr, bound(min)), num(bins)), bin('-', bound(max), bound(min)))]);
       const index: SqlExpr = min === max ? num(0) : { t: 'case', whens: [[bin('>', scaled, num(bins - 1)), num(bins - 1)]], else: scaled };
-      return { t: 'select', columns: [{ expr: index, alias: 'bin' }, { expr: countStar(), alias: 'n' }], from: input.from, where: filterOf(spec.where, ctx, ...v.keep), groupBy: [index] };
+      // Bins are computed in a subquery and grouped by name: the bound parameters make the
+      // expression itself unfit for GROUP BY in engines that compare expressions textually.
+      const binned: Select = { t: 'select', columns: [{ expr: index, alias: 'bin' }], from: input.from, where: filterOf(spec.where, ctx, ...v.keep) };
+      return { t: 'select', columns: [{ expr: col('bin'), alias: 'bin' }, { expr: countStar(), alias: 'n' }], from: { t: 'subquery', query: binned, alias: 'h' }, groupBy: [col('bin')] };
     },
     runIf: (s) => bounds(s).min !== null && bounds(s).min !== undefined,
     onSkip: (s) => void s.results.set(key, { ok: true, value: empty() }),

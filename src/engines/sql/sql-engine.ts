@@ -19,6 +19,9 @@ export interface SqlTarget {
   references?: Map<string, { from: From; columns: ColumnKinds }>;
 }
 
+/** Statements sent and rows read back in this process: what `--debug` and the benchmark report. */
+export const sqlTransfer = { queries: 0, rows: 0 };
+
 export function kindsOf(columns: PhysicalColumn[]): ColumnKinds {
   return new Map(columns.map((c) => [c.name, kindOfType(c.logical)]));
 }
@@ -36,7 +39,7 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
   const state: QueryState = { results, aggregate: {} };
   for (const q of plan.queries) {
-    if (q.keys.every((k) => results.get(k)?.ok === false)) continue;
+    if (q.keys.length > 0 && q.keys.every((k) => results.get(k)?.ok === false)) continue;
     if (q.runIf && !q.runIf(state)) {
       q.onSkip?.(state);
       continue;
@@ -45,6 +48,8 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
     try {
       query = renderSelect(typeof q.select === 'function' ? q.select(state) : q.select, DIALECTS[target.connection.dialect]);
       const rows = await target.connection.query(query);
+      sqlTransfer.queries++;
+      sqlTransfer.rows += rows.length;
       q.apply(rows, state);
     } catch (e) {
       const message = `the ${q.label} query failed: ${(e as Error)?.message ?? String(e)}`;

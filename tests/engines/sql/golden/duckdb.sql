@@ -152,12 +152,16 @@ LIMIT 5;
 
 -- query 10: histogram of amount (only when needed); metrics #21
 SELECT
-  CASE WHEN (floor(((("amount" - CAST($1 AS DOUBLE)) * 10) / (CAST($2 AS DOUBLE) - CAST($3 AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($4 AS DOUBLE)) * 10) / (CAST($5 AS DOUBLE) - CAST($6 AS DOUBLE)))) END AS "bin",
+  "bin" AS "bin",
   count(*) AS "n"
-FROM "analytics"."orders"
-WHERE (("amount" IS NOT NULL) AND (NOT isnan("amount")))
-GROUP BY CASE WHEN (floor(((("amount" - CAST($7 AS DOUBLE)) * 10) / (CAST($8 AS DOUBLE) - CAST($9 AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($10 AS DOUBLE)) * 10) / (CAST($11 AS DOUBLE) - CAST($12 AS DOUBLE)))) END;
--- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
+FROM (
+  SELECT
+    CASE WHEN (floor(((("amount" - CAST($1 AS DOUBLE)) * 10) / (CAST($2 AS DOUBLE) - CAST($3 AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($4 AS DOUBLE)) * 10) / (CAST($5 AS DOUBLE) - CAST($6 AS DOUBLE)))) END AS "bin"
+  FROM "analytics"."orders"
+  WHERE (("amount" IS NOT NULL) AND (NOT isnan("amount")))
+) AS "h"
+GROUP BY "bin";
+-- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 11: top 5 values of status (only when needed); metrics #22
 SELECT

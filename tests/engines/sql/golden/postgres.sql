@@ -152,12 +152,16 @@ LIMIT 5;
 
 -- query 10: histogram of amount (only when needed); metrics #21
 SELECT
-  CASE WHEN (floor(((("amount" - CAST($1 AS double precision)) * 10) / (CAST($2 AS double precision) - CAST($3 AS double precision)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($4 AS double precision)) * 10) / (CAST($5 AS double precision) - CAST($6 AS double precision)))) END AS "bin",
+  "bin" AS "bin",
   count(*) AS "n"
-FROM "analytics"."orders"
-WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::double precision)))
-GROUP BY CASE WHEN (floor(((("amount" - CAST($7 AS double precision)) * 10) / (CAST($8 AS double precision) - CAST($9 AS double precision)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($10 AS double precision)) * 10) / (CAST($11 AS double precision) - CAST($12 AS double precision)))) END;
--- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
+FROM (
+  SELECT
+    CASE WHEN (floor(((("amount" - CAST($1 AS double precision)) * 10) / (CAST($2 AS double precision) - CAST($3 AS double precision)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($4 AS double precision)) * 10) / (CAST($5 AS double precision) - CAST($6 AS double precision)))) END AS "bin"
+  FROM "analytics"."orders"
+  WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::double precision)))
+) AS "h"
+GROUP BY "bin";
+-- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 11: top 5 values of status (only when needed); metrics #22
 SELECT

@@ -152,12 +152,16 @@ LIMIT 5;
 
 -- query 10: histogram of amount (only when needed); metrics #21
 SELECT
-  CASE WHEN (floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) END AS "bin",
+  "bin" AS "bin",
   count(*) AS "n"
-FROM "analytics"."orders"
-WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::FLOAT)))
-GROUP BY CASE WHEN (floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) END;
--- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
+FROM (
+  SELECT
+    CASE WHEN (floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) END AS "bin"
+  FROM "analytics"."orders"
+  WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::FLOAT)))
+) AS "h"
+GROUP BY "bin";
+-- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 11: top 5 values of status (only when needed); metrics #22
 SELECT
