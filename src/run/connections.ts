@@ -1,8 +1,13 @@
 import path from 'node:path';
-import { openDuckdbConnection } from '../engines/sql/drivers/duckdb-connection.js';
 import type { SqlConnection } from '../engines/sql/sql-connection.js';
 import type { ConnectionDef } from '../model/config.js';
 import { DatacheckError } from '../model/issue.js';
+
+/** DuckDB's native module loads only when a run reads something through DuckDB. */
+async function openDuckdb(options: { path?: string } = {}): Promise<SqlConnection> {
+  const { openDuckdbConnection } = await import('../engines/sql/drivers/duckdb-connection.js');
+  return openDuckdbConnection(options);
+}
 
 /** Opens one named connection of the config. Credentials come from `env`, never from files. */
 export type ConnectionOpener = (name: string, def: ConnectionDef, env: NodeJS.ProcessEnv) => Promise<SqlConnection>;
@@ -21,7 +26,7 @@ export function defaultOpeners(baseDir: string): ConnectionOpeners {
       if (!def.path) {
         return Promise.reject(new DatacheckError({ code: 'connection.invalid', message: `connection '${name}' (duckdb) has no path`, expected: "{ kind: 'duckdb', path: 'warehouse.duckdb' }" }));
       }
-      return openDuckdbConnection({ path: path.resolve(baseDir, def.path) });
+      return openDuckdb({ path: path.resolve(baseDir, def.path) });
     },
   };
 }
@@ -53,7 +58,7 @@ export class ConnectionRegistry {
   files(): Promise<SqlConnection> {
     let c = this.open.get('\0files');
     if (!c) {
-      c = openDuckdbConnection();
+      c = openDuckdb();
       this.open.set('\0files', c);
     }
     return c;

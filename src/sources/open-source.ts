@@ -5,7 +5,6 @@ import { csvReader } from './csv-source.js';
 import { detectFormat } from './detect-format.js';
 import type { FormatOptions, FormatReader } from './format-reader.js';
 import { jsonReader } from './json-source.js';
-import { parquetReader } from './parquet-source.js';
 import { listArrowFileParts } from './read-parts.js';
 import { resolveFiles } from './resolve-files.js';
 import type { ResolvedFile } from './resolve-files.js';
@@ -87,8 +86,20 @@ function makeReader(format: ReturnType<typeof detectFormat>['format'], opts: For
     case 'csv': case 'tsv': return csvReader(opts);
     case 'json': return jsonReader(opts, 'array');
     case 'ndjson': return jsonReader(opts, 'lines');
-    case 'parquet': return parquetReader(opts);
+    case 'parquet': return lazyParquetReader(opts);
     case 'arrow': return arrowIpcReader(opts, 'file');
     case 'arrow-stream': return arrowIpcReader(opts, 'stream');
   }
+}
+
+/** parquet-wasm costs ~0.3 s to load: only runs that decode Parquet in JavaScript pay for it. */
+function lazyParquetReader(opts: FormatOptions): FormatReader {
+  let reader: Promise<FormatReader> | undefined;
+  const real = () => (reader ??= import('./parquet-source.js').then((m) => m.parquetReader(opts)));
+  return {
+    schema: async () => (await real()).schema(),
+    async *batches(rowOffset) {
+      yield* (await real()).batches(rowOffset);
+    },
+  };
 }

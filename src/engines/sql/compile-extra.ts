@@ -27,11 +27,11 @@ function failures(results: MetricResults, key: string): FailuresValue | undefine
 }
 
 /** A bounded, deterministic sample of failing rows that fills an existing FailuresValue. */
-function sampleQuery(key: string, label: string, from: From, where: SqlExpr | undefined, size: number, kinds: ColumnKinds, hidden: Set<string>, pick?: string[]): CompiledQuery {
+function sampleQuery(key: string, label: string, from: From, where: SqlExpr | undefined, size: number, kinds: ColumnKinds, hidden: Set<string>, pick?: string[], ordered = false): CompiledQuery {
   return {
     label,
     keys: [key],
-    select: { t: 'select', columns: '*', from, ...(where && { where }), orderBy: [{ expr: col(ROW) }], limit: size },
+    select: { t: 'select', columns: '*', from, ...(where && { where }), ...(!ordered && { orderBy: [{ expr: col(ROW) }] }), limit: size },
     runIf: (s) => size > 0 && (failures(s.results, key)?.failed ?? 0) > 0,
     apply(rows, s) {
       const f = failures(s.results, key);
@@ -47,12 +47,12 @@ export function compileExtraQueries(m: PlannedMetric, ctx: ExprContext, input: C
     case 'predicate_failures': {
       const considered = consideredFilter(spec, ctx);
       const failing = considered ? and(considered, not(compilePredicate(spec.predicate, ctx))) : not(compilePredicate(spec.predicate, ctx));
-      return [sampleQuery(m.key, 'failing-row sample', numbered(input.from), failing, spec.sampleSize, input.columns, hidden)];
+      return [sampleQuery(m.key, 'failing-row sample', numbered(input.from), failing, spec.sampleSize, input.columns, hidden, undefined, input.dialect.preservesScanOrder)];
     }
     case 'parse_failures': {
       const raw = input.rawColumns?.get(spec.column);
       if (raw === undefined) return [];
-      const q = sampleQuery(m.key, `values of ${spec.column} that did not parse`, numbered(input.from), and(isNull(col(raw), true), isNull(col(spec.column))), spec.sampleSize, input.columns, hidden);
+      const q = sampleQuery(m.key, `values of ${spec.column} that did not parse`, numbered(input.from), and(isNull(col(raw), true), isNull(col(spec.column))), spec.sampleSize, input.columns, hidden, undefined, input.dialect.preservesScanOrder);
       // The evidence is the text as written, like the Arrow path's parse failures.
       q.apply = (rows, s) => {
         const f = failures(s.results, m.key);
@@ -117,6 +117,8 @@ function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_co
     },
     apply: (rows, s) => void s.results.set(key, { ok: true, value: { considered: n(rows[0]?.considered), failed: n(rows[0]?.failed), sample: [] } }),
   };
+  // Samples: a window count per key (measured faster in DuckDB than a semi-join with the
+  // duplicated keys, 0.13 s vs 0.3-0.7 s on 500k rows); the window reorders rows, hence ORDER BY.
   const withCounts: Select = {
     t: 'select',
     columns: [...keys.map((k, i) => ({ expr: k, alias: spec.columns[i] })), { expr: col(ROW), alias: ROW }, { expr: { t: 'window_count', partition: keys }, alias: '__dc_n' }],
@@ -200,5 +202,5 @@ function orphans(key: string, spec: Extract<MetricSpec, { kind: 'orphan_count' }
     select: { t: 'select', columns: [{ expr: countStar(), alias: 'considered' }, { expr: countStar(orphan), alias: 'failed' }], from: { ...input.from, alias: 't' } as From, where: present },
     apply: (rows, s) => void s.results.set(key, { ok: true, value: { considered: n(rows[0]?.considered), failed: n(rows[0]?.failed), sample: [] } }),
   };
-  return [count, sampleQuery(key, `rows of ${column} missing from ${spec.ref.dataset}`, numbered(input.from, 't'), and(present, orphan), spec.sampleSize, input.columns, hidden)];
+  return [count, sampleQuery(key, `rows of ${column} missing from ${spec.ref.dataset}`, numbered(input.from, 't'), and(present, orphan), spec.sampleSize, input.columns, hidden, undefined, input.dialect.preservesScanOrder)];
 }

@@ -32,6 +32,11 @@ export interface Dialect {
   /** A relation the dialect reads itself (file scans); tables and queries are generic. */
   relation?(rel: SqlRelation, bind: (v: unknown) => string): string | undefined;
   gaps: DialectGap[];
+  /**
+   * The engine returns a filtered scan in scan order (DuckDB preserves insertion order), so a
+   * sample needs no ORDER BY and its LIMIT stops the scan at the first failing rows.
+   */
+  preservesScanOrder?: boolean;
   /** `row_number()` over the scan order, where the dialect insists on an ORDER BY. */
   rowNumber?: string;
 }

@@ -47,7 +47,10 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
     let query: SqlQuery | undefined;
     try {
       query = renderSelect(typeof q.select === 'function' ? q.select(state) : q.select, DIALECTS[target.connection.dialect]);
+      const started = performance.now();
       const rows = await target.connection.query(query);
+      // DATACHECK_TRACE_SQL=1 prints each statement's time: where a slow run spends it.
+      if (process.env.DATACHECK_TRACE_SQL) process.stderr.write(`datacheck sql: ${q.label}: ${Math.round(performance.now() - started)} ms, ${rows.length} rows\n`);
       sqlTransfer.queries++;
       sqlTransfer.rows += rows.length;
       q.apply(rows, state);

@@ -21,6 +21,7 @@ export const duckdbDialect: Dialect = {
     return `${fn}(${[paths, ...options].join(', ')})`;
   },
   gaps: [],
+  preservesScanOrder: true,
 };
 
 /** Option names are fixed by the source code (never user text); refuse anything else. */

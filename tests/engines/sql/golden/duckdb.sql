@@ -90,7 +90,6 @@ FROM (
   FROM "analytics"."orders"
 ) AS "n"
 WHERE (("status" IS NOT NULL) AND (NOT ("status" IN (CAST($1 AS VARCHAR), CAST($2 AS VARCHAR), CAST($3 AS VARCHAR)))))
-ORDER BY "__dc_row"
 LIMIT 5;
 -- params: ["placed","shipped","o'brien"]
 
@@ -104,7 +103,6 @@ FROM (
   FROM "analytics"."orders"
 ) AS "n"
 WHERE (("email" IS NOT NULL) AND (NOT regexp_matches("email", $1)))
-ORDER BY "__dc_row"
 LIMIT 5;
 -- params: ["^[^@\t\n\u000b\f\r    -     　﻿]+@[^@\t\n\u000b\f\r    -     　﻿]+\\.[^@\t\n\u000b\f\r    -     　﻿]+$"]
 
@@ -118,7 +116,6 @@ FROM (
   FROM "analytics"."orders"
 ) AS "n"
 WHERE ((((epoch_ms("ordered_at") >= (CAST($1 AS DOUBLE) - (CAST($2 AS DOUBLE) * CAST($3 AS DOUBLE)))) AND ("status" <> CAST($4 AS VARCHAR))) AND ("prénom_名前" IS NOT NULL)) AND (NOT ((length("prénom_名前") >= CAST($5 AS DOUBLE)) AND (length("prénom_名前") <= CAST($6 AS DOUBLE)))))
-ORDER BY "__dc_row"
 LIMIT 5;
 -- params: [1717200000000,7,86400000,"cancelled",1,40]
 
@@ -132,7 +129,6 @@ FROM (
   FROM "analytics"."orders"
 ) AS "n"
 WHERE (("amount" IS NOT NULL) AND (NOT (CASE WHEN ("amount" IS NULL) THEN NULL WHEN isnan("amount") THEN FALSE ELSE ("amount" >= CAST($1 AS DOUBLE)) END AND CASE WHEN ("amount" IS NULL) THEN NULL WHEN isnan("amount") THEN FALSE ELSE ("amount" <= CAST($2 AS DOUBLE)) END)))
-ORDER BY "__dc_row"
 LIMIT 5;
 -- params: [0,10000]
 
@@ -146,7 +142,6 @@ FROM (
   FROM "analytics"."orders"
 ) AS "n"
 WHERE (NOT ("x""; DROP TABLE t; --" IS NOT NULL))
-ORDER BY "__dc_row"
 LIMIT 5;
 -- params: []
 
@@ -198,7 +193,6 @@ WHERE (("t"."order_id" IS NOT NULL) AND (NOT EXISTS (SELECT
       1 AS "one"
     FROM "analytics"."customers" AS "r"
     WHERE ("r"."id" = "t"."order_id"))))
-ORDER BY "__dc_row"
 LIMIT 5;
 -- params: []
 
