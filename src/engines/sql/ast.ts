@@ -31,7 +31,7 @@ export type SqlFn =
 export type SqlType = 'double' | 'varchar' | 'bigint' | 'boolean' | 'date' | 'timestamp';
 
 /** Types only the typed view over text files casts to (DuckDB). */
-export type TextCastType = 'TINYINT' | 'SMALLINT' | 'INTEGER' | 'BIGINT' | 'UTINYINT' | 'USMALLINT' | 'UINTEGER' | 'UBIGINT' | 'DOUBLE' | 'DATE' | 'TIMESTAMPTZ' | `DECIMAL(${number}, ${number})`;
+export type TextCastType = 'TINYINT' | 'SMALLINT' | 'INTEGER' | 'BIGINT' | 'UTINYINT' | 'USMALLINT' | 'UINTEGER' | 'UBIGINT' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'TIMESTAMPTZ' | `DECIMAL(${number}, ${number})`;
 
 export type SqlExpr =
   | { t: 'col'; name: string; table?: string }

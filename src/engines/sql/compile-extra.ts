@@ -63,7 +63,7 @@ export function compileExtraQueries(m: PlannedMetric, ctx: ExprContext, input: C
     case 'distinct_count':
       return spec.columns.length > 1 ? [compoundDistinct(m.key, spec, ctx, input)] : [];
     case 'duplicate_count':
-      return duplicates(m.key, spec, ctx, input, hidden);
+      return duplicates(m.key, spec, ctx, input, alias);
     case 'histogram':
       return [histogram(m.key, spec, ctx, input, alias)];
     case 'top_values':
@@ -100,33 +100,44 @@ function compoundDistinct(key: string, spec: Extract<MetricSpec, { kind: 'distin
   };
 }
 
-function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_count' }>, ctx: ExprContext, input: CompileInput, hidden: Set<string>): CompiledQuery[] {
+/**
+ * Duplicate keys: rows considered come from the aggregate query; the failing rows from one window
+ * query (a count per key, then the rows whose key occurs more than once, their total as a window
+ * count and only the first few read back). Measured on 5M rows in DuckDB: 0.6-0.8 s, where a
+ * GROUP BY count was 0.85-2.2 s and a GROUP BY with first and last rows 2.4 s.
+ */
+function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_count' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery[] {
   const keys = keyColumns(spec.columns, ctx);
   const where = filterOf(spec.where, ctx, ...keys.map((k) => isNull(k, true)));
-  const groups: Select = { t: 'select', columns: [{ expr: countStar(), alias: 'n' }], from: input.from, ...(where && { where }), groupBy: keys };
-  const count: CompiledQuery = {
-    label: `duplicates of (${spec.columns.join(', ')})`,
-    keys: [key],
-    select: {
-      t: 'select',
-      columns: [
-        { expr: fn('coalesce', [fn('sum', [col('n')]), num(0)]), alias: 'considered' },
-        { expr: fn('coalesce', [fn('sum', [{ t: 'case', whens: [[bin('>', col('n'), num(1)), col('n')]], else: num(0) }]), num(0)]), alias: 'failed' },
-      ],
-      from: { t: 'subquery', query: groups, alias: 'g' },
-    },
-    apply: (rows, s) => void s.results.set(key, { ok: true, value: { considered: n(rows[0]?.considered), failed: n(rows[0]?.failed), sample: [] } }),
-  };
-  // Samples: a window count per key (measured faster in DuckDB than a semi-join with the
-  // duplicated keys, 0.13 s vs 0.3-0.7 s on 500k rows); the window reorders rows, hence ORDER BY.
-  const withCounts: Select = {
+  const perKey: Select = {
     t: 'select',
     columns: [...keys.map((k, i) => ({ expr: k, alias: spec.columns[i] })), { expr: col(ROW), alias: ROW }, { expr: { t: 'window_count', partition: keys }, alias: '__dc_n' }],
     from: numbered(input.from),
     ...(where && { where }),
   };
-  const sample = sampleQuery(key, `rows sharing a key of (${spec.columns.join(', ')})`, { t: 'subquery', query: withCounts, alias: 'w' }, bin('>', col('__dc_n'), num(1)), spec.sampleSize, input.columns, new Set([...hidden, '__dc_n']), spec.columns);
-  return [count, sample];
+  const select: Select = {
+    t: 'select',
+    columns: [...spec.columns.map((c) => ({ expr: col(c), alias: c })), { expr: col(ROW), alias: ROW }, { expr: { t: 'window_count', partition: [] }, alias: '__dc_failed' }],
+    from: { t: 'subquery', query: perKey, alias: 'w' },
+    where: bin('>', col('__dc_n'), num(1)),
+    orderBy: [{ expr: col(ROW) }],
+    limit: Math.max(1, spec.sampleSize),
+  };
+  return [
+    {
+      label: `duplicates of (${spec.columns.join(', ')})`,
+      keys: [key],
+      select,
+      apply(rows, s) {
+        const value: FailuresValue = {
+          considered: n(s.aggregate[alias('keyed')]),
+          failed: n(rows[0]?.__dc_failed),
+          sample: rows.slice(0, spec.sampleSize).map((r) => sampleRow(r, input.columns, new Set([ROW, '__dc_failed']))),
+        };
+        s.results.set(key, { ok: true, value });
+      },
+    },
+  ];
 }
 
 function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery {

@@ -166,6 +166,15 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
       const a = add('distinct', fn('count_distinct', [col(c)], filterOf(spec.where, ctx)));
       return (row) => n(row[a]);
     }
+    case 'duplicate_count': {
+      // Rows considered (a non-null key, passing `where`); the duplicates come from their own query.
+      const keys = spec.columns.map((c) => {
+        if (!ctx.columns.has(c)) throw missingColumn(c, ctx);
+        return isNull(col(c), true);
+      });
+      add('keyed', countStar(filterOf(spec.where, ctx, ...keys)));
+      return undefined;
+    }
     case 'value_count': {
       const value = typeof spec.value === 'bigint' ? (Number.isSafeInteger(Number(spec.value)) ? Number(spec.value) : spec.value.toString()) : spec.value;
       const eq: Expr = { op: 'cmp', cmp: '=', left: { op: 'col', name: spec.column }, right: { op: 'lit', value } };

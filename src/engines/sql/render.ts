@@ -84,7 +84,7 @@ class Renderer {
       case 'row_number':
         return this.d.rowNumber ?? 'row_number() OVER ()';
       case 'window_count':
-        return `count(*) OVER (PARTITION BY ${e.partition.map(r).join(', ')})`;
+        return e.partition.length === 0 ? 'count(*) OVER ()' : `count(*) OVER (PARTITION BY ${e.partition.map(r).join(', ')})`;
     }
   }
 
