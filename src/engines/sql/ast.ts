@@ -90,7 +90,8 @@ export const num = (value: number): SqlExpr => ({ t: 'num', value });
 export const fn = (f: SqlFn, args: SqlExpr[], filter?: SqlExpr): SqlExpr => ({ t: 'fn', fn: f, args, ...(filter && { filter }) });
 export const and = (...args: SqlExpr[]): SqlExpr => (args.length === 1 ? args[0] : { t: 'logic', op: 'AND', args });
 export const or = (...args: SqlExpr[]): SqlExpr => (args.length === 1 ? args[0] : { t: 'logic', op: 'OR', args });
-export const not = (arg: SqlExpr): SqlExpr => ({ t: 'not', arg });
+/** NOT, folding `NOT (x IS NULL)` into `x IS NOT NULL` so equal aggregates stay recognisably equal. */
+export const not = (arg: SqlExpr): SqlExpr => (arg.t === 'is_null' ? { ...arg, negate: !arg.negate } : { t: 'not', arg });
 export const isNull = (arg: SqlExpr, negate = false): SqlExpr => ({ t: 'is_null', arg, negate });
 export const bin = (op: Extract<SqlExpr, { t: 'bin' }>['op'], left: SqlExpr, right: SqlExpr): SqlExpr => ({ t: 'bin', op, left, right });
 export const TRUE: SqlExpr = { t: 'raw', sql: 'TRUE' };

@@ -66,8 +66,11 @@ export function compileExpr(e: Expr, ctx: ExprContext): Typed {
     }
     case 'not':
       return { sql: not(boolOf(sub(e.arg), e.arg)), kind: 'bool' };
-    case 'is_null':
-      return { sql: isNull(sub(e.arg).sql, e.negate), kind: 'bool' };
+    case 'is_null': {
+      // A date/timestamp reads as epoch_ms(col): test the column itself, which is the same and cheaper.
+      const arg = e.arg.op === 'col' && ctx.columns.has(e.arg.name) ? ({ t: 'col', name: e.arg.name, ...(ctx.table !== undefined && { table: ctx.table }) } as SqlExpr) : sub(e.arg).sql;
+      return { sql: isNull(arg, e.negate), kind: 'bool' };
+    }
     case 'in':
       return inList(sub(e.arg), e.values, e.negate, e);
     case 'between': {
@@ -142,6 +145,10 @@ function compare(op: CompareOp, left: Typed, right: Typed, e: Expr, ctx: ExprCon
     // SQL engines call NaN equal to itself and larger than everything; JavaScript says every
     // comparison with NaN is false (and != true). Nulls stay null.
     const nan = or(...floats.map((f) => fn('is_nan', [f])));
+    if (left.literal !== undefined || right.literal !== undefined) {
+      // Against a literal: AND NOT isnan / OR isnan keep null as null and need no CASE.
+      return { sql: op === '!=' ? or(plain, nan) : and(plain, not(nan)), kind: 'bool' };
+    }
     const nulls = or(...[left, right].filter((x) => x.literal === undefined).map((x) => isNull(x.sql)));
     return { sql: { t: 'case', whens: [[nulls, NULL], [nan, op === '!=' ? TRUE : FALSE]], else: plain }, kind: 'bool' };
   }

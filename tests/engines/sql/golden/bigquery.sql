@@ -24,8 +24,7 @@ SELECT
   COUNTIF((((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`prénom_名前` IS NOT NULL))) AS `m16_considered`,
   COUNTIF(((((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`prénom_名前` IS NOT NULL)) AND (NOT ((CHAR_LENGTH(`prénom_名前`) >= CAST(? AS FLOAT64)) AND (CHAR_LENGTH(`prénom_名前`) <= CAST(? AS FLOAT64)))))) AS `m16_failed`,
   COUNTIF((`amount` IS NOT NULL)) AS `m17_considered`,
-  COUNTIF(((`amount` IS NOT NULL) AND (NOT (CASE WHEN (`amount` IS NULL) THEN NULL WHEN IS_NAN(`amount`) THEN FALSE ELSE (`amount` >= CAST(? AS FLOAT64)) END AND CASE WHEN (`amount` IS NULL) THEN NULL WHEN IS_NAN(`amount`) THEN FALSE ELSE (`amount` <= CAST(? AS FLOAT64)) END)))) AS `m17_failed`,
-  COUNTIF((NOT (`x"; DROP TABLE t; --` IS NOT NULL))) AS `m18_failed`,
+  COUNTIF(((`amount` IS NOT NULL) AND (NOT (((`amount` >= CAST(? AS FLOAT64)) AND (NOT IS_NAN(`amount`))) AND ((`amount` <= CAST(? AS FLOAT64)) AND (NOT IS_NAN(`amount`))))))) AS `m17_failed`,
   min(CASE WHEN ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`))) THEN `amount` END) AS `m21_hmin`,
   max(CASE WHEN ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`))) THEN `amount` END) AS `m21_hmax`,
   count(DISTINCT CASE WHEN (`status` IS NOT NULL) THEN `status` END) AS `m22_distinct`
@@ -119,7 +118,7 @@ FROM (
     row_number() OVER () AS `__dc_row`
   FROM `analytics`.`orders`
 ) AS `n`
-WHERE ((`amount` IS NOT NULL) AND (NOT (CASE WHEN (`amount` IS NULL) THEN NULL WHEN IS_NAN(`amount`) THEN FALSE ELSE (`amount` >= CAST(? AS FLOAT64)) END AND CASE WHEN (`amount` IS NULL) THEN NULL WHEN IS_NAN(`amount`) THEN FALSE ELSE (`amount` <= CAST(? AS FLOAT64)) END)))
+WHERE ((`amount` IS NOT NULL) AND (NOT (((`amount` >= CAST(? AS FLOAT64)) AND (NOT IS_NAN(`amount`))) AND ((`amount` <= CAST(? AS FLOAT64)) AND (NOT IS_NAN(`amount`))))))
 ORDER BY `__dc_row`
 LIMIT 5;
 -- params: [0,10000]
@@ -133,7 +132,7 @@ FROM (
     row_number() OVER () AS `__dc_row`
   FROM `analytics`.`orders`
 ) AS `n`
-WHERE (NOT (`x"; DROP TABLE t; --` IS NOT NULL))
+WHERE (`x"; DROP TABLE t; --` IS NULL)
 ORDER BY `__dc_row`
 LIMIT 5;
 -- params: []

@@ -26,8 +26,7 @@ SELECT
   count(*) FILTER (WHERE (((floor(extract(epoch FROM "ordered_at") * 1000) >= (CAST($30 AS double precision) - (CAST($31 AS double precision) * CAST($32 AS double precision)))) AND (("status" COLLATE "C") <> (CAST($33 AS text) COLLATE "C"))) AND ("prénom_名前" IS NOT NULL))) AS "m16_considered",
   count(*) FILTER (WHERE ((((floor(extract(epoch FROM "ordered_at") * 1000) >= (CAST($34 AS double precision) - (CAST($35 AS double precision) * CAST($36 AS double precision)))) AND (("status" COLLATE "C") <> (CAST($37 AS text) COLLATE "C"))) AND ("prénom_名前" IS NOT NULL)) AND (NOT ((char_length("prénom_名前") >= CAST($38 AS double precision)) AND (char_length("prénom_名前") <= CAST($39 AS double precision)))))) AS "m16_failed",
   count(*) FILTER (WHERE ("amount" IS NOT NULL)) AS "m17_considered",
-  count(*) FILTER (WHERE (("amount" IS NOT NULL) AND (NOT (CASE WHEN ("amount" IS NULL) THEN NULL WHEN ("amount" = 'NaN'::double precision) THEN FALSE ELSE ("amount" >= CAST($40 AS double precision)) END AND CASE WHEN ("amount" IS NULL) THEN NULL WHEN ("amount" = 'NaN'::double precision) THEN FALSE ELSE ("amount" <= CAST($41 AS double precision)) END)))) AS "m17_failed",
-  count(*) FILTER (WHERE (NOT ("x""; DROP TABLE t; --" IS NOT NULL))) AS "m18_failed",
+  count(*) FILTER (WHERE (("amount" IS NOT NULL) AND (NOT ((("amount" >= CAST($40 AS double precision)) AND (NOT ("amount" = 'NaN'::double precision))) AND (("amount" <= CAST($41 AS double precision)) AND (NOT ("amount" = 'NaN'::double precision))))))) AS "m17_failed",
   min("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::double precision)))) AS "m21_hmin",
   max("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::double precision)))) AS "m21_hmax",
   count(DISTINCT "status") FILTER (WHERE ("status" IS NOT NULL)) AS "m22_distinct"
@@ -121,7 +120,7 @@ FROM (
     row_number() OVER () AS "__dc_row"
   FROM "analytics"."orders"
 ) AS "n"
-WHERE (("amount" IS NOT NULL) AND (NOT (CASE WHEN ("amount" IS NULL) THEN NULL WHEN ("amount" = 'NaN'::double precision) THEN FALSE ELSE ("amount" >= CAST($1 AS double precision)) END AND CASE WHEN ("amount" IS NULL) THEN NULL WHEN ("amount" = 'NaN'::double precision) THEN FALSE ELSE ("amount" <= CAST($2 AS double precision)) END)))
+WHERE (("amount" IS NOT NULL) AND (NOT ((("amount" >= CAST($1 AS double precision)) AND (NOT ("amount" = 'NaN'::double precision))) AND (("amount" <= CAST($2 AS double precision)) AND (NOT ("amount" = 'NaN'::double precision))))))
 ORDER BY "__dc_row"
 LIMIT 5;
 -- params: [0,10000]
@@ -135,7 +134,7 @@ FROM (
     row_number() OVER () AS "__dc_row"
   FROM "analytics"."orders"
 ) AS "n"
-WHERE (NOT ("x""; DROP TABLE t; --" IS NOT NULL))
+WHERE ("x""; DROP TABLE t; --" IS NULL)
 ORDER BY "__dc_row"
 LIMIT 5;
 -- params: []

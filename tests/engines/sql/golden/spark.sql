@@ -26,8 +26,7 @@ SELECT
   count_if((((unix_millis(CAST(`ordered_at` AS TIMESTAMP)) >= (CAST(? AS DOUBLE) - (CAST(? AS DOUBLE) * CAST(? AS DOUBLE)))) AND (`status` <> CAST(? AS STRING))) AND (`prénom_名前` IS NOT NULL))) AS `m16_considered`,
   count_if(((((unix_millis(CAST(`ordered_at` AS TIMESTAMP)) >= (CAST(? AS DOUBLE) - (CAST(? AS DOUBLE) * CAST(? AS DOUBLE)))) AND (`status` <> CAST(? AS STRING))) AND (`prénom_名前` IS NOT NULL)) AND (NOT ((char_length(`prénom_名前`) >= CAST(? AS DOUBLE)) AND (char_length(`prénom_名前`) <= CAST(? AS DOUBLE)))))) AS `m16_failed`,
   count_if((`amount` IS NOT NULL)) AS `m17_considered`,
-  count_if(((`amount` IS NOT NULL) AND (NOT (CASE WHEN (`amount` IS NULL) THEN NULL WHEN isnan(`amount`) THEN FALSE ELSE (`amount` >= CAST(? AS DOUBLE)) END AND CASE WHEN (`amount` IS NULL) THEN NULL WHEN isnan(`amount`) THEN FALSE ELSE (`amount` <= CAST(? AS DOUBLE)) END)))) AS `m17_failed`,
-  count_if((NOT (`x"; DROP TABLE t; --` IS NOT NULL))) AS `m18_failed`,
+  count_if(((`amount` IS NOT NULL) AND (NOT (((`amount` >= CAST(? AS DOUBLE)) AND (NOT isnan(`amount`))) AND ((`amount` <= CAST(? AS DOUBLE)) AND (NOT isnan(`amount`))))))) AS `m17_failed`,
   min(CASE WHEN ((`amount` IS NOT NULL) AND (NOT isnan(`amount`))) THEN `amount` END) AS `m21_hmin`,
   max(CASE WHEN ((`amount` IS NOT NULL) AND (NOT isnan(`amount`))) THEN `amount` END) AS `m21_hmax`,
   count(DISTINCT CASE WHEN (`status` IS NOT NULL) THEN `status` END) AS `m22_distinct`
@@ -121,7 +120,7 @@ FROM (
     row_number() OVER (ORDER BY monotonically_increasing_id()) AS `__dc_row`
   FROM `analytics`.`orders`
 ) AS `n`
-WHERE ((`amount` IS NOT NULL) AND (NOT (CASE WHEN (`amount` IS NULL) THEN NULL WHEN isnan(`amount`) THEN FALSE ELSE (`amount` >= CAST(? AS DOUBLE)) END AND CASE WHEN (`amount` IS NULL) THEN NULL WHEN isnan(`amount`) THEN FALSE ELSE (`amount` <= CAST(? AS DOUBLE)) END)))
+WHERE ((`amount` IS NOT NULL) AND (NOT (((`amount` >= CAST(? AS DOUBLE)) AND (NOT isnan(`amount`))) AND ((`amount` <= CAST(? AS DOUBLE)) AND (NOT isnan(`amount`))))))
 ORDER BY `__dc_row`
 LIMIT 5;
 -- params: [0,10000]
@@ -135,7 +134,7 @@ FROM (
     row_number() OVER (ORDER BY monotonically_increasing_id()) AS `__dc_row`
   FROM `analytics`.`orders`
 ) AS `n`
-WHERE (NOT (`x"; DROP TABLE t; --` IS NOT NULL))
+WHERE (`x"; DROP TABLE t; --` IS NULL)
 ORDER BY `__dc_row`
 LIMIT 5;
 -- params: []

@@ -24,8 +24,7 @@ SELECT
   count(*) FILTER (WHERE (((floor(to_unixtime(CAST("ordered_at" AS timestamp(3) with time zone)) * 1000) >= (CAST(? AS double) - (CAST(? AS double) * CAST(? AS double)))) AND ("status" <> CAST(? AS varchar))) AND ("prénom_名前" IS NOT NULL))) AS "m16_considered",
   count(*) FILTER (WHERE ((((floor(to_unixtime(CAST("ordered_at" AS timestamp(3) with time zone)) * 1000) >= (CAST(? AS double) - (CAST(? AS double) * CAST(? AS double)))) AND ("status" <> CAST(? AS varchar))) AND ("prénom_名前" IS NOT NULL)) AND (NOT ((length("prénom_名前") >= CAST(? AS double)) AND (length("prénom_名前") <= CAST(? AS double)))))) AS "m16_failed",
   count(*) FILTER (WHERE ("amount" IS NOT NULL)) AS "m17_considered",
-  count(*) FILTER (WHERE (("amount" IS NOT NULL) AND (NOT (CASE WHEN ("amount" IS NULL) THEN NULL WHEN is_nan("amount") THEN FALSE ELSE ("amount" >= CAST(? AS double)) END AND CASE WHEN ("amount" IS NULL) THEN NULL WHEN is_nan("amount") THEN FALSE ELSE ("amount" <= CAST(? AS double)) END)))) AS "m17_failed",
-  count(*) FILTER (WHERE (NOT ("x""; DROP TABLE t; --" IS NOT NULL))) AS "m18_failed",
+  count(*) FILTER (WHERE (("amount" IS NOT NULL) AND (NOT ((("amount" >= CAST(? AS double)) AND (NOT is_nan("amount"))) AND (("amount" <= CAST(? AS double)) AND (NOT is_nan("amount"))))))) AS "m17_failed",
   min("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT is_nan("amount")))) AS "m21_hmin",
   max("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT is_nan("amount")))) AS "m21_hmax",
   count(DISTINCT "status") FILTER (WHERE ("status" IS NOT NULL)) AS "m22_distinct"
@@ -119,7 +118,7 @@ FROM (
     row_number() OVER () AS "__dc_row"
   FROM "analytics"."orders"
 ) AS "n"
-WHERE (("amount" IS NOT NULL) AND (NOT (CASE WHEN ("amount" IS NULL) THEN NULL WHEN is_nan("amount") THEN FALSE ELSE ("amount" >= CAST(? AS double)) END AND CASE WHEN ("amount" IS NULL) THEN NULL WHEN is_nan("amount") THEN FALSE ELSE ("amount" <= CAST(? AS double)) END)))
+WHERE (("amount" IS NOT NULL) AND (NOT ((("amount" >= CAST(? AS double)) AND (NOT is_nan("amount"))) AND (("amount" <= CAST(? AS double)) AND (NOT is_nan("amount"))))))
 ORDER BY "__dc_row"
 LIMIT 5;
 -- params: [0,10000]
@@ -133,7 +132,7 @@ FROM (
     row_number() OVER () AS "__dc_row"
   FROM "analytics"."orders"
 ) AS "n"
-WHERE (NOT ("x""; DROP TABLE t; --" IS NOT NULL))
+WHERE ("x""; DROP TABLE t; --" IS NULL)
 ORDER BY "__dc_row"
 LIMIT 5;
 -- params: []
