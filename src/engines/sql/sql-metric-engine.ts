@@ -25,10 +25,13 @@ export function createSqlEngine(fallbackEngine: MetricEngine = arrowEngine): Met
         for (const [k, v] of streamed) results.set(k, v);
         return results;
       }
+      // Only file sources have rows to stream; a table or query stays in its database.
+      const hint = source.files
+        ? "to compute it anyway, allow streaming through the Arrow engine with `fallback: 'arrow'` in the source (or read the files with `engine: 'arrow'`)"
+        : 'a table or query source is read in SQL only, so this check cannot run on it; rewrite it in a form SQL can express';
       for (const m of unsupported) {
         const r = results.get(m.key)!;
         if (!r.ok) {
-          const hint = "to compute it anyway, allow streaming through the Arrow engine with `fallback: 'arrow'` in the source (or read files with `engine: 'arrow'`)";
           results.set(m.key, { ok: false, issue: { ...r.issue, message: `${r.issue.message}; ${hint}`, hint } });
         }
       }

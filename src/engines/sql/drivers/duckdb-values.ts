@@ -55,7 +55,8 @@ export function physicalColumn(name: string, duckType: string): PhysicalColumn {
   if (t === 'FLOAT') return col('Float32', { type: 'float', bits: 32 });
   const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(t);
   if (dec) return col(`Decimal[${dec[1]}, ${dec[2]}]`, { type: 'decimal', precision: +dec[1], scale: +dec[2] });
-  if (t === 'VARCHAR') return col('Utf8', { type: 'string' });
+  // ENUM values read as their labels: strings for every metric and filter.
+  if (t === 'VARCHAR' || t.startsWith('ENUM(')) return col('Utf8', { type: 'string' });
   if (t === 'BOOLEAN') return col('Bool', { type: 'bool' });
   if (t === 'DATE') return col('Date32<DAY>', { type: 'date' });
   if (t === 'TIMESTAMP') return col('Timestamp<MICROSECOND>', { type: 'timestamp', unit: 'us' });
