@@ -9,6 +9,7 @@ import type { ResolvedFile } from './resolve-files.js';
 import type { OpenSourceContext } from './source.js';
 import { sourceError } from './source-error.js';
 import { typeText } from '../checks/type-compat.js';
+import { JS_WHITESPACE } from '../engines/sql/js-whitespace.js';
 
 type FileSource = Extract<SourceDef, { file: unknown }>;
 
@@ -80,7 +81,6 @@ const INT_RE = '^[+-]?[0-9]+$';
 const FLOAT_RE = '^[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?$';
 const DATE_RE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 const TS_RE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,9})?)?)?\\s*(?:Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$';
-const JS_TRIM = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const INT_TYPES: Record<string, TextCastType> = { i8: 'TINYINT', i16: 'SMALLINT', i32: 'INTEGER', i64: 'BIGINT', u8: 'UTINYINT', u16: 'USMALLINT', u32: 'UINTEGER', u64: 'UBIGINT' };
 
 /**
@@ -111,14 +111,14 @@ export function typedView(relation: SqlRelation, names: string[], contract: Cont
 // Leading or trailing JavaScript whitespace. Values are parsed as written first; only a value that
 // does not match and is padded is trimmed and tried again (trim with a character set costs ~4 s per
 // 5M values in DuckDB, the pattern test a fraction of that).
-const PADDED = `^[${JS_TRIM}]|[${JS_TRIM}]$`;
+const PADDED = `^[${JS_WHITESPACE}]|[${JS_WHITESPACE}]$`;
 const TS_NAIVE_RE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,6})?)?)?$';
 
 const matches = (subject: SqlExpr, pattern: string): SqlExpr => ({ t: 'regex', subject, pattern, caseInsensitive: false });
 
 /** `parse` on the text as written, else on the trimmed text when the value is padded; null when neither parses. */
 function asWrittenOrTrimmed(raw: SqlExpr, parse: (text: SqlExpr) => SqlExpr): SqlExpr {
-  const trimmed = fn('trim', [raw, param(JS_TRIM)]);
+  const trimmed = fn('trim', [raw, param(JS_WHITESPACE)]);
   return { t: 'case', whens: [[matches(raw, PADDED), parse(trimmed)]], else: parse(raw) };
 }
 

@@ -3,11 +3,14 @@ import { DatacheckError } from '../../model/issue.js';
 import { formatExpr } from '../../expr/format-expr.js';
 import { parseInstant } from '../../expr/interval.js';
 import { compileRegex } from '../../expr/eval/regex-cache.js';
+import { arithRule } from '../../expr/arith-rules.js';
+import type { OperandKind } from '../../expr/arith-rules.js';
 import type { SqlExpr } from './ast.js';
 import { FALSE, NULL, TRUE, and, bin, fn, isNull, not, or, param } from './ast.js';
 import type { ColumnKinds } from './column-kinds.js';
 import type { Dialect } from './dialect.js';
 import { translateRegex } from './regex.js';
+import { JS_WHITESPACE } from './js-whitespace.js';
 
 /** A metric or filter the dialect cannot express exactly: reported, never approximated. */
 export class SqlUnsupported extends Error {}
@@ -31,8 +34,6 @@ export interface ExprContext {
 }
 
 const DAY_MS = 86_400_000;
-// JavaScript's String.prototype.trim removes these (SQL trim() alone removes only spaces).
-const JS_TRIM = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 /** A predicate in SQL with the Arrow engine's meaning (three-valued logic, NaN as JavaScript sees it). */
 export function compilePredicate(e: Expr, ctx: ExprContext): SqlExpr {
@@ -198,28 +199,14 @@ function arith(op: '+' | '-' | '*' | '/' | '%', left: Typed, right: Typed, e: Ex
   if (left.kind === 'null' || right.kind === 'null') return { sql: NULL, kind: 'null' };
   if (!isNumeric(left)) throw typeError(e, 'a number, date or timestamp', left);
   if (!isNumeric(right)) throw typeError(e, 'a number, date or timestamp', right);
-  const lt = isTemporal(left);
-  const rt = isTemporal(right);
-  let kind: Kind = left.kind === 'float' || right.kind === 'float' ? 'float' : 'number';
-  let l = asDouble(left.sql);
-  let r = asDouble(right.sql);
-  if (lt || rt) {
-    if (lt && rt) {
-      if (op !== '-') throw typeError(e, `'-' between two instants (found '${op}')`, right);
-      kind = 'number';
-    } else if (op !== '+' && op !== '-') {
-      throw typeError(e, `'+' or '-' with a date or timestamp (found '${op}')`, lt ? right : left);
-    } else if (lt) {
-      if (right.kind !== 'interval') r = bin('*', r, num(DAY_MS));
-      kind = left.kind === 'date' && right.kind === 'interval' ? 'timestamp' : left.kind;
-    } else {
-      if (op === '-') throw typeError(e, 'an instant on the left of -', left);
-      if (left.kind !== 'interval') l = bin('*', l, num(DAY_MS));
-      kind = right.kind === 'date' && left.kind === 'interval' ? 'timestamp' : right.kind;
-    }
-  } else if (left.kind === 'interval' || right.kind === 'interval') {
-    kind = left.kind === 'interval' && right.kind === 'interval' ? 'interval' : 'number';
-  }
+  const operand = (t: Typed): OperandKind => (t.kind === 'float' ? 'number' : (t.kind as OperandKind));
+  const rule = arithRule(op, operand(left), operand(right));
+  if ('expected' in rule) throw typeError(e, rule.expected, rule.blame === 'left' ? left : right);
+  const scaled = (x: SqlExpr, scale: number) => (scale === 1 ? asDouble(x) : bin('*', asDouble(x), num(scale)));
+  const l = scaled(left.sql, rule.scaleLeft);
+  let r = scaled(right.sql, rule.scaleRight);
+  // A float operand may be NaN or infinite: the result may be NaN too.
+  const kind: Kind = rule.kind === 'number' && (left.kind === 'float' || right.kind === 'float') ? 'float' : rule.kind;
   // Division and modulo by zero give null, as in the Arrow engine.
   if (op === '/' || op === '%') r = nullIfZero(r);
   return { sql: bin(op, l, r), kind };
@@ -256,7 +243,7 @@ function call(e: Extract<Expr, { op: 'call' }>, ctx: ExprContext): Typed {
       return args[0].kind === 'null' ? args[0] : { sql: fn(e.fn, [str(args[0])]), kind: 'string' };
     case 'trim':
       arity(1);
-      return args[0].kind === 'null' ? args[0] : { sql: fn('trim', [str(args[0]), literal(JS_TRIM).sql]), kind: 'string' };
+      return args[0].kind === 'null' ? args[0] : { sql: fn('trim', [str(args[0]), literal(JS_WHITESPACE).sql]), kind: 'string' };
     case 'abs': {
       arity(1);
       const a = args[0];

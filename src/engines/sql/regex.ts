@@ -1,3 +1,5 @@
+import { JS_WHITESPACE } from './js-whitespace.js';
+
 /**
  * Translates a JavaScript regular expression into a pattern SQL engines read with the very same
  * meaning, or says why it cannot. Shorthands whose meaning differs between engines (`\s`, `\w`,
@@ -19,9 +21,7 @@ export interface RegexFeatures {
 
 export type RegexTranslation = { ok: true; pattern: string; caseInsensitive: boolean } | { ok: false; reason: string };
 
-// JavaScript's \s: WhiteSpace and LineTerminator code points.
-const JS_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
-const CLASS_OF: Record<string, string> = { d: '0-9', w: '0-9A-Za-z_', s: JS_SPACE };
+const CLASS_OF: Record<string, string> = { d: '0-9', w: '0-9A-Za-z_', s: JS_WHITESPACE };
 const NOT_NEWLINE = '[^\n\r\u2028\u2029]';
 const SIMPLE_ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f', v: '\v' };
 const META = new Set([...'\\^$.|?*+()[]{}/-']);

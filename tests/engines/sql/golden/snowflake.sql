@@ -31,7 +31,7 @@ SELECT
   max(CASE WHEN (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::FLOAT))) THEN "amount" END) AS "m21_hmax",
   count(DISTINCT CASE WHEN ("status" IS NOT NULL) THEN "status" END) AS "m22_distinct"
 FROM "analytics"."orders";
--- params: [1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled","it's \\ \"quoted\"","placed","shipped","o'brien","^[^@\t\n\u000b\f\r    -     　﻿]+@[^@\t\n\u000b\f\r    -     　﻿]+\\.[^@\t\n\u000b\f\r    -     　﻿]+$","c",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1,40,0,10000]
+-- params: [1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled","it's \\ \"quoted\"","placed","shipped","o'brien","^[^@\t\n\u000b\f\r                  　﻿]+@[^@\t\n\u000b\f\r                  　﻿]+\\.[^@\t\n\u000b\f\r                  　﻿]+$","c",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1,40,0,10000]
 
 -- query 2: distinct (order_id, x"; DROP TABLE t; --); metrics #11
 SELECT
@@ -95,7 +95,7 @@ FROM (
 WHERE (("email" IS NOT NULL) AND (NOT (REGEXP_INSTR("email", ?, 1, 1, 0, ?) > 0)))
 ORDER BY "__dc_row"
 LIMIT 5;
--- params: ["^[^@\t\n\u000b\f\r    -     　﻿]+@[^@\t\n\u000b\f\r    -     　﻿]+\\.[^@\t\n\u000b\f\r    -     　﻿]+$","c"]
+-- params: ["^[^@\t\n\u000b\f\r                  　﻿]+@[^@\t\n\u000b\f\r                  　﻿]+\\.[^@\t\n\u000b\f\r                  　﻿]+$","c"]
 
 -- query 6: failing-row sample (only when needed); metrics #16
 SELECT
