@@ -46,7 +46,9 @@ export async function chooseEngine(contract: ContractDef, connections: Record<st
     const view = typedView(relation, Object.keys(contract.columns), contract);
     return { engine: 'sql', dialect: 'duckdb', connection: 'duckdb://memory', from: view.from, rawColumns: view.rawColumns };
   }
-  return { engine: 'arrow', why: `${[...new Set(formats.map((f) => f.format))].join(', ')} files are read by datacheck's own readers` };
+  const kinds = [...new Set(formats.map((f) => f.format))].join(', ');
+  const why = kinds === 'csv' || kinds === 'tsv' ? `${kinds} under 64 MiB is read by datacheck's own reader (failing rows keep their source lines)` : `${kinds} files are read by datacheck's own readers`;
+  return { engine: 'arrow', why };
 }
 
 /** The text `datacheck plan` prints for one dataset: engine, metrics by canonical key, exact SQL. */

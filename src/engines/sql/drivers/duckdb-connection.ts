@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { PhysicalColumn } from '../../../model/metric.js';
 import type { DatasetLocation } from '../../../model/result.js';
 import { duckdbDialect } from '../dialects/duckdb.js';
@@ -82,4 +81,3 @@ function locate(relation: SqlRelation, namespace: string): DatasetLocation | und
   return undefined;
 }
 
-export type { DuckDBConnection };
