@@ -95,3 +95,27 @@ describe('sources read in SQL where the data lives', () => {
     expect(r.outcome).toBe('error');
   });
 });
+
+describe("CSV options through DuckDB (engine: 'duckdb')", () => {
+  it('keeps gzip, a delimiter, no header, quoted empty strings and nullValues as datacheck reads them', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const text = '1|"a"|NA\n2|""|5\n3||x\n';
+    writeFileSync(path.join(dir, 'raw.txt.gz'), gzipSync(text));
+    const contract = (engine: 'duckdb' | 'arrow') =>
+      defineContract({
+        name: 'raw',
+        source: { file: 'raw.txt.gz', format: 'csv', csv: { delimiter: '|', header: false }, nullValues: ['NA'], engine },
+        columns: { id: col.int64(), name: col.string().nullable(), n: col.int64().nullable() },
+      }) as ContractDef;
+    const results = await Promise.all(
+      (['duckdb', 'arrow'] as const).map((engine) => runDatacheck({ cwd: dir, contracts: [contract(engine)], suites: [], issues: [], maxFailingRows: 5 })),
+    );
+    const [duck, arrow] = results.map((r) => r.datasets[0]);
+    expect(duck.issues).toEqual([]);
+    expect(duck.rowCount).toBe(3);
+    const summary = (d: typeof duck) => d.checks.map((c) => [c.title, c.outcome, c.rows, c.failingRows?.map((f) => ({ row: f.row, values: f.values }))]);
+    expect(summary(duck)).toEqual(summary(arrow));
+    expect(duck.checks.find((c) => c.kind === 'column_type' && c.column === 'n')).toMatchObject({ outcome: 'fail', rows: { considered: 3, failed: 1 }, failingRows: [{ row: 3, values: { n: 'x' } }] });
+    expect(duck.columns.find((c) => c.name === 'name')).toMatchObject({ nullCount: 1 });
+  });
+});
