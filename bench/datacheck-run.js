@@ -24,7 +24,7 @@ async function vmHwmKiB(pid) {
  * One CLI run. Exit 0 (passed) and 1 (a check failed: expected, the data is broken on purpose)
  * are results; anything else is an error carrying the child's stderr.
  */
-export async function runDatacheckCli({ projectDir = PROJECT_DIR, env = {}, cliPath = CLI_PATH } = {}) {
+export async function runDatacheckCli({ projectDir = PROJECT_DIR, env = {}, cliPath = CLI_PATH, debug = false } = {}) {
   if (!existsSync(cliPath)) throw new Error(`datacheck CLI not found at ${cliPath} (is bin/datacheck.js written and built?)`);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'datacheck-bench-'));
   const outputFile = path.join(tmp, 'result.json');
@@ -33,6 +33,7 @@ export async function runDatacheckCli({ projectDir = PROJECT_DIR, env = {}, cliP
     const args = [
       '--import', pathToFileURL(path.join(BENCH_DIR, 'rss-probe.mjs')).href,
       cliPath, projectDir, '--reporter', 'json', '--output-file', outputFile, '--no-typecheck',
+      ...(debug ? ['--debug'] : []),
     ];
     const started = performance.now();
     const child = spawn(process.execPath, args, {
@@ -61,7 +62,7 @@ export async function runDatacheckCli({ projectDir = PROJECT_DIR, env = {}, cliP
     const probe = await readFile(rssFile, 'utf8').then(JSON.parse).catch(() => ({}));
     const peakRssBytes = Math.max(probe.maxRssKiB ?? 0, polledKiB) * 1024;
     const result = JSON.parse(await readFile(outputFile, 'utf8'));
-    return { ms, cpuMs: probe.cpuMs, exitCode: code, peakRssBytes, result };
+    return { ms, cpuMs: probe.cpuMs, exitCode: code, peakRssBytes, result, stderr };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

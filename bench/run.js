@@ -9,6 +9,7 @@ import { DATA_DIR, PROJECT_DIR, ROWS } from './config.js';
 import { datacheckCounts, runDatacheckCli } from './datacheck-run.js';
 import { duckdbCounts, runDuckdbChecks } from './duckdb-checks.js';
 import { ensureData } from './generate.js';
+import { ensureCsv, rowsTransferred, sqlInputs } from './sql-inputs.js';
 import { bestOf, bestOfInterleaved } from './timing.js';
 
 const { values: opts } = parseArgs({
@@ -88,6 +89,27 @@ if (typeof dc.best.cpuMs === 'number' && typeof duck.best.cpuMs === 'number') {
   log(`cpu time ratio (datacheck / duckdb, all threads): ${(dc.best.cpuMs / duck.best.cpuMs).toFixed(2)}`);
 }
 log(`ratio arrow-ipc: ${ratio.toFixed(2)}`);
+
+// SQL pushdown: datacheck's default run on each input vs one hand-written aggregate query.
+const csvPath = await ensureCsv(data.paths.parquet, log);
+const sqlSummary = {};
+let sqlCountsOk = true;
+for (const input of sqlInputs({ parquet: data.paths.parquet, csv: csvPath, ...(opts.cli && { cli: path.resolve(opts.cli) }) })) {
+  const r = await bestOfInterleaved({ duckdb: input.handWritten, datacheck: input.datacheck }, timing);
+  const transfer = rowsTransferred(r.datacheck.best.stderr);
+  const cmp = compareCounts(await duckdbCounts(data.paths.parquet, r.duckdb.best.row), datacheckCounts(r.datacheck.best.result));
+  sqlCountsOk &&= cmp.ok;
+  const inputRatio = r.datacheck.best.ms / r.duckdb.best.ms;
+  log(`${input.name}: hand-written query ${secs(r.duckdb.best.ms)}, datacheck ${secs(r.datacheck.best.ms)} (peak RSS ${mib(r.datacheck.best.peakRssBytes)}); rows transferred ${transfer ? `${transfer.rows} in ${transfer.queries} queries` : 'n/a'}; counts ${cmp.ok ? 'agree' : 'DIFFER'}`);
+  if (!cmp.ok) log(formatComparison(cmp));
+  log(`ratio ${input.name}: ${inputRatio.toFixed(2)}`);
+  sqlSummary[input.name] = { handWrittenMs: r.duckdb.best.ms, datacheckMs: r.datacheck.best.ms, ratio: inputRatio, transfer, countsAgree: cmp.ok };
+}
+summary.sql = sqlSummary;
+if (!sqlCountsOk) {
+  log('FAIL: a SQL input disagrees with DuckDB on the counts above');
+  process.exitCode = 1;
+}
 
 Object.assign(summary, { datacheckMs: dc.best.ms, datacheckCpuMs: dc.best.cpuMs, datacheckPeakRssBytes: peak, ratio, countsAgree: comparison.ok, comparison: comparison.rows });
 await writeFile(path.join(DATA_DIR, 'last-run.json'), `${JSON.stringify(summary, null, 2)}\n`);

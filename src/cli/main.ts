@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { VERSION } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import type { CheckOptions } from './commands/check.js';
+import { planCommand } from './commands/plan.js';
+import type { PlanOptions } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import type { ReportOptions } from './commands/report.js';
 import { EXIT } from './exit-codes.js';
@@ -84,6 +86,19 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .showHelpAfterError('(run datacheck report --help to see the options)')
     .action(async (file: string, opts: ReportOptions) => {
       setCode(await reportCommand(file, opts, io));
+    });
+
+  program
+    .command('plan')
+    .description('print, per dataset, the engine, the metrics and the exact SQL, without running anything')
+    .argument('[paths...]', 'contract/suite files, directories or globs (default: contracts/, checks/, models/)')
+    .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
+    .option('-f, --filter <dataset|check>', 'only these datasets, or checks whose id/title contains the text; repeatable', collect)
+    .addOption(new Option('--dialect <name>', 'render the SQL for this dialect').choices(['duckdb', 'postgres', 'snowflake', 'bigquery', 'trino', 'spark']))
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action(async (paths: string[], opts: PlanOptions) => {
+      setCode(await planCommand(paths, opts, io));
     });
 
   return program;

@@ -66,8 +66,18 @@ export type SourceDef =
       csv?: CsvOptions;
       /** Extra strings read as null in text formats, e.g. ['NA', 'NULL']. Empty unquoted CSV fields are always null. */
       nullValues?: string[];
+      /**
+       * Who reads the files: `duckdb` scans them in SQL (the default for Parquet, and for CSV of
+       * 64 MiB or more), `arrow` streams them through datacheck's own readers (the default for
+       * smaller CSV, whose failing rows then carry source line numbers, and for JSON and Arrow).
+       */
+      engine?: 'duckdb' | 'arrow';
+      /** `arrow`: a metric SQL cannot express streams through the Arrow engine instead of failing its check. */
+      fallback?: 'arrow';
     }
+  /** A table (`schema.table`) of a named connection, read in SQL where it lives. */
   | { table: string; connection: string }
+  /** A SELECT run on a named connection; datacheck wraps it as a subquery. */
   | { query: string; connection: string }
   | { dbt: string };
 

@@ -5,7 +5,9 @@ import type { Issue } from '../model/issue.js';
 import { isDatacheckError } from '../model/issue.js';
 import type { MetricOutcome, MetricResults, MetricSpec, PlannedMetric } from '../model/metric.js';
 import { metricKey } from '../plan/metric-key.js';
-import type { OpenSource } from '../sources/source.js';
+import type { OpenSource, OpenSourceContext, OpenedSource } from '../sources/source.js';
+import { kindsOf } from '../engines/sql/sql-engine.js';
+import { sqlDistinctKeys } from './sql-keys.js';
 
 type OrphanSpec = Extract<MetricSpec, { kind: 'orphan_count' }>;
 
@@ -21,6 +23,7 @@ export async function resolveOrphanMetrics(
   contracts: Map<string, ContractDef>,
   openSource: OpenSource,
   baseDir: string,
+  sql?: { main: OpenedSource; connections: OpenSourceContext['connections'] },
 ): Promise<{ metrics: PlannedMetric[]; finish(results: MetricResults): void }> {
   const out: PlannedMetric[] = [];
   const mapped: { orphanKey: string; via?: string; issue?: Issue }[] = [];
@@ -30,7 +33,11 @@ export async function resolveOrphanMetrics(
       continue;
     }
     const spec = m.spec as OrphanSpec;
-    const keys = await loadKeys(spec, contracts, openSource, baseDir);
+    if (sql && (await joinInSql(spec, contracts, openSource, baseDir, sql))) {
+      out.push(m);
+      continue;
+    }
+    const keys = await loadKeys(spec, contracts, openSource, baseDir, sql?.connections);
     if ('issue' in keys) {
       mapped.push({ orphanKey: m.key, issue: keys.issue });
       continue;
@@ -56,11 +63,39 @@ export async function resolveOrphanMetrics(
   };
 }
 
+/**
+ * When this dataset and the referenced one are read on the same SQL connection (two tables of one
+ * database, or two files DuckDB scans), the orphan count stays an `orphan_count` metric: the SQL
+ * engine answers it with an anti-join, and no keys travel to the process.
+ */
+async function joinInSql(
+  spec: OrphanSpec,
+  contracts: Map<string, ContractDef>,
+  openSource: OpenSource,
+  baseDir: string,
+  sql: { main: OpenedSource; connections: OpenSourceContext['connections'] },
+): Promise<boolean> {
+  const target = sql.main.sql;
+  const ref = contracts.get(spec.ref.dataset);
+  if (!target || !ref?.source) return false;
+  try {
+    const other = await openSource(ref.source, { contract: ref, baseDir, ...(sql.connections && { connections: sql.connections }) });
+    if (!other.sql || other.sql.connection !== target.connection) return false;
+    const columns = kindsOf(other.sql.view?.columns ?? (await other.sql.connection.describe(other.sql.relation)));
+    target.references ??= new Map();
+    target.references.set(spec.ref.dataset, { from: other.sql.view?.from ?? { t: 'relation', relation: other.sql.relation }, columns });
+    return true;
+  } catch {
+    return false; // the keys path below reports the problem
+  }
+}
+
 async function loadKeys(
   spec: OrphanSpec,
   contracts: Map<string, ContractDef>,
   openSource: OpenSource,
   baseDir: string,
+  connections?: OpenSourceContext['connections'],
 ): Promise<{ values: ExprLiteral[] } | { issue: Issue }> {
   const ref = contracts.get(spec.ref.dataset);
   const column = spec.ref.columns[0];
@@ -71,7 +106,8 @@ async function loadKeys(
     return { issue: { code: 'reference.no_source', message: `contract '${ref.name}' has no source to read its keys from`, location: ref.location } };
   }
   try {
-    const source = await openSource(ref.source, { contract: ref, baseDir });
+    const source = await openSource(ref.source, { contract: ref, baseDir, ...(connections && { connections }) });
+    if (source.sql) return await sqlDistinctKeys(source, column);
     const values = new Set<ExprLiteral>();
     for await (const { batch } of source.batches()) {
       const vector = batch.getChild(column);

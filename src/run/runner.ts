@@ -1,23 +1,23 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { arrowEngine } from '../engines/arrow/arrow-engine.js';
+import { sqlEngine } from '../engines/sql/sql-metric-engine.js';
+import type { ConnectionDef } from '../model/config.js';
+import { ConnectionRegistry, defaultOpeners } from './connections.js';
+import type { ConnectionOpeners } from './connections.js';
 import type { MetricEngine } from '../engines/engine.js';
-import { parseExpr } from '../expr/parse-expr.js';
 import { evaluateDataset } from '../evaluate/evaluate-dataset.js';
-import type { CheckDef } from '../model/check.js';
 import type { ContractDef } from '../model/contract.js';
 import type { Issue } from '../model/issue.js';
 import { isDatacheckError } from '../model/issue.js';
 import type { CheckResult, DatasetResult, Outcome, RunResult } from '../model/result.js';
 import { RESULT_SCHEMA_VERSION } from '../model/result.js';
 import type { SuiteDef } from '../model/suite.js';
-import { buildPlan } from '../plan/build-plan.js';
 import { openSource as defaultOpenSource } from '../sources/open-source.js';
+import { collectDatasets, planDataset } from './dataset-plan.js';
+import type { Dataset } from './dataset-plan.js';
 import type { OpenSource } from '../sources/source.js';
-import { assignCheckIds } from '../checks/check-id.js';
-import { checksFromContract } from '../checks/from-contract.js';
-import { CHECK_KINDS } from '../checks/builtin.js';
-import { columnProfiles, profileMetrics } from './profiles.js';
+import { columnProfiles } from './profiles.js';
 import { resolveOrphanMetrics } from './reference-keys.js';
 import { uuidv7 } from './run-id.js';
 import { describeSource } from './describe-source.js';
@@ -33,17 +33,18 @@ export interface RunInput {
   /** Dataset names, or substrings of check ids/titles. */
   filter?: string[];
   maxFailingRows: number;
-  /** Overrides for tests and other engines. */
+  /** Named connections of the config (`{ table, connection }` and `{ query, connection }` sources). */
+  connections?: Record<string, ConnectionDef>;
+  /** Openers by connection kind, added to the built-in ones (DuckDB). */
+  openers?: ConnectionOpeners;
+  /** Where connection credentials are read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Overrides for tests and other engines (default: SQL where the source has a SQL side, else Arrow). */
   engine?: MetricEngine;
   openSource?: OpenSource;
   now?: Date;
   /** When the whole command started (config, loading and type-checking included): the run's duration counts from it. */
   startedAt?: Date;
-}
-
-interface Dataset {
-  contract: ContractDef;
-  suiteChecks: CheckDef[];
 }
 
 /** Runs every dataset's checks and returns one RunResult. Never throws: failures are values. */
@@ -55,9 +56,14 @@ export async function runDatacheck(input: RunInput): Promise<RunResult> {
   const datasets = collectDatasets(input, issues);
   const contracts = new Map([...datasets].map(([name, d]) => [name, d.contract]));
   const results: DatasetResult[] = [];
-  for (const dataset of datasets.values()) {
-    const result = await runDataset(dataset, contracts, input, now);
-    if (result) results.push(result);
+  const connections = new ConnectionRegistry(input.connections ?? {}, { ...defaultOpeners(input.cwd), ...input.openers }, input.env);
+  try {
+    for (const dataset of datasets.values()) {
+      const result = await runDataset(dataset, contracts, input, now, connections);
+      if (result) results.push(result);
+    }
+  } finally {
+    await connections.closeAll();
   }
   const finished = new Date();
   const relative = (file: string) => (path.isAbsolute(file) ? path.relative(input.cwd, file) || file : file);
@@ -78,61 +84,11 @@ export async function runDatacheck(input: RunInput): Promise<RunResult> {
   return run;
 }
 
-function collectDatasets(input: RunInput, issues: Issue[]): Map<string, Dataset> {
-  const datasets = new Map<string, Dataset>();
-  const add = (contract: ContractDef) => {
-    const existing = datasets.get(contract.name);
-    if (!existing) {
-      datasets.set(contract.name, { contract, suiteChecks: [] });
-      return true;
-    }
-    if (existing.contract !== contract) {
-      issues.push({
-        code: 'contract.duplicate_name',
-        message: `two contracts are named '${contract.name}'`,
-        location: contract.location,
-        expected: 'unique contract names',
-        found: `'${contract.name}' also at ${existing.contract.location.file}:${existing.contract.location.line}`,
-      });
-      return false;
-    }
-    return true;
-  };
-  for (const c of input.contracts) add(c);
-  for (const suite of input.suites) {
-    if (!add(suite.contract)) continue;
-    datasets.get(suite.contract.name)!.suiteChecks.push(...suite.checks);
-  }
-  return datasets;
-}
-
-/**
- * `--filter`: whole datasets by name, or checks whose id or title (written or generated) contains
- * the text. The schema check always stays with any selected check: without it, a check on a
- * column the data lacks would be skipped and the run could pass having checked nothing.
- */
-function selectChecks(name: string, checks: CheckDef[], filter: string[] | undefined): CheckDef[] {
-  if (!filter?.length || filter.includes(name)) return checks;
-  const title = (c: CheckDef) => c.title ?? CHECK_KINDS.get(c.kind)?.describe(c) ?? '';
-  const selected = checks.filter((c) => filter.some((f) => c.id.includes(f) || title(c).includes(f)));
-  if (selected.length === 0 || selected.some((c) => c.kind === 'schema')) return selected;
-  return [...checks.filter((c) => c.kind === 'schema'), ...selected];
-}
-
-async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>, input: RunInput, now: Date): Promise<DatasetResult | undefined> {
+async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>, input: RunInput, now: Date, connections: ConnectionRegistry): Promise<DatasetResult | undefined> {
   const t0 = performance.now();
   const { contract } = dataset;
-  const suiteColumns = dataset.suiteChecks.flatMap((c) => c.columns ?? (c.column ? [c.column] : []));
-  const taken = new Set<string>();
-  const all = [...assignCheckIds(checksFromContract(contract, suiteColumns), taken), ...assignCheckIds(dataset.suiteChecks, taken)];
-  const checks = selectChecks(contract.name, all, input.filter);
-  if (checks.length === 0) return undefined;
-
-  const plan = buildPlan(contract, checks, {
-    sampleSize: input.maxFailingRows,
-    parseWhere: parseExpr,
-    profile: profileMetrics(contract),
-  });
+  const plan = planDataset(dataset, input.filter, input.maxFailingRows);
+  if (!plan) return undefined;
   const base: Omit<DatasetResult, 'checks' | 'columns' | 'durationMs' | 'issues'> = {
     name: contract.name,
     ...(contract.version !== undefined && { version: contract.version }),
@@ -153,9 +109,11 @@ async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>,
   }
   const open = input.openSource ?? defaultOpenSource;
   try {
-    const source = await open(contract.source, { contract, baseDir: input.cwd });
-    const orphans = await resolveOrphanMetrics(plan.metrics, contracts, open, input.cwd);
-    const results = await (input.engine ?? arrowEngine).compute(source, orphans.metrics, { contract, now });
+    const source = await open(contract.source, { contract, baseDir: input.cwd, connections });
+    const engine = input.engine ?? (source.sql ? sqlEngine : arrowEngine);
+    const sql = engine === sqlEngine ? { main: source, connections } : undefined;
+    const orphans = await resolveOrphanMetrics(plan.metrics, contracts, open, input.cwd, sql);
+    const results = await engine.compute(source, orphans.metrics, { contract, now });
     orphans.finish(results);
     const checkResults = evaluateDataset(plan, results, now);
     const rowCount = results.get(plan.resolve({ kind: 'row_count' }).key);

@@ -1,31 +1,54 @@
-import type { OpenSource, OpenedSource, SourceBatch } from './source.js';
+import type { SourceDef } from '../model/contract.js';
+import type { OpenSource, OpenSourceContext, OpenedSource, SourceBatch } from './source.js';
 import { arrowIpcReader } from './arrow-ipc-source.js';
 import { csvReader } from './csv-source.js';
 import { detectFormat } from './detect-format.js';
 import { fileLocation } from './file-location.js';
 import type { FormatOptions, FormatReader } from './format-reader.js';
 import { jsonReader } from './json-source.js';
-import { parquetReader } from './parquet-source.js';
 import { listArrowFileParts } from './read-parts.js';
 import { resolveFiles } from './resolve-files.js';
+import type { ResolvedFile } from './resolve-files.js';
 import { sourceError } from './source-error.js';
+import { duckdbFileTarget } from './duckdb-files.js';
+import { openSqlSource } from './sql-sources.js';
 import { conformBatch, emptyBatch, unionSchemas } from './union-schema.js';
 
 const DEFAULT_BATCH_SIZE = 65_536;
 
 /**
- * Opens a file-based source: paths/globs -> sorted files -> one reader per format -> batches
- * unioned by column name. Table, query and dbt sources are read by the SQL layer (a later issue).
+ * Opens a source. Files: paths/globs -> sorted files -> either DuckDB scanning them in SQL (the
+ * default for Parquet when the run has connections) or one Arrow reader per format, batches
+ * unioned by column name. Tables and queries of a named connection are read in SQL only.
  */
 export const openSource: OpenSource = async (def, ctx) => {
+  if ('table' in def || 'query' in def) return openSqlSource(def, ctx);
   if (!('file' in def)) {
-    const kind = 'table' in def ? 'table' : 'query' in def ? 'query' : 'dbt';
-    throw sourceError('source.unsupported', ctx.contract.name, `${kind} sources cannot be read as files yet; only { file } sources are supported`, {
-      expected: '{ file: ... }', found: `{ ${kind}: ... }`,
+    throw sourceError('source.unsupported', ctx.contract.name, 'dbt sources cannot be read yet; only { file }, { table } and { query } sources are supported', {
+      expected: '{ file: ... }', found: '{ dbt: ... }',
     });
   }
   const patterns = Array.isArray(def.file) ? def.file : [def.file];
   const files = await resolveFiles(patterns, ctx.baseDir);
+  const description = files.length === 1 ? files[0].display : `${patterns.join(', ')} (${files.length} files)`;
+  const sql = ctx.connections ? await duckdbFileTarget(def, files, ctx) : undefined;
+  if (!sql) return openArrowFiles(def, ctx, files, description);
+  // The Arrow readers are opened only if a metric falls back to streaming.
+  let arrow: Promise<OpenedSource> | undefined;
+  const viaArrow = () => (arrow ??= openArrowFiles(def, ctx, files, description));
+  return {
+    description,
+    files: files.map((f) => f.display),
+    location: fileLocation(patterns, ctx.baseDir),
+    sql,
+    ...(def.fallback === 'arrow' && { fallback: 'arrow' as const }),
+    async *batches() {
+      yield* (await viaArrow()).batches();
+    },
+  };
+};
+
+async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>, ctx: OpenSourceContext, files: ResolvedFile[], description: string): Promise<OpenedSource> {
   const batchSize = ctx.batchSize ?? DEFAULT_BATCH_SIZE;
   const readers = files.map((file) => {
     const { format, gzip } = detectFormat(file.display, def.format);
@@ -34,12 +57,11 @@ export const openSource: OpenSource = async (def, ctx) => {
   const schemas = [];
   for (const { file, reader } of readers) schemas.push({ file: file.display, schema: await reader.schema() });
   const schema = unionSchemas(schemas);
-  const description = files.length === 1 ? files[0].display : `${patterns.join(', ')} (${files.length} files)`;
 
   const opened: OpenedSource = {
     description,
     files: files.map((f) => f.display),
-    location: fileLocation(patterns, ctx.baseDir),
+    location: fileLocation(Array.isArray(def.file) ? def.file : [def.file], ctx.baseDir),
     async *batches(): AsyncIterable<SourceBatch> {
       let rowOffset = 0;
       for (const { file, reader } of readers) {
@@ -59,15 +81,27 @@ export const openSource: OpenSource = async (def, ctx) => {
   // Uncompressed Arrow IPC files can be read batch by batch in any order (worker threads).
   if (readers.every((r) => r.splittable)) opened.parts = () => listArrowFileParts(files);
   return opened;
-};
+}
 
 function makeReader(format: ReturnType<typeof detectFormat>['format'], opts: FormatOptions): FormatReader {
   switch (format) {
     case 'csv': case 'tsv': return csvReader(opts);
     case 'json': return jsonReader(opts, 'array');
     case 'ndjson': return jsonReader(opts, 'lines');
-    case 'parquet': return parquetReader(opts);
+    case 'parquet': return lazyParquetReader(opts);
     case 'arrow': return arrowIpcReader(opts, 'file');
     case 'arrow-stream': return arrowIpcReader(opts, 'stream');
   }
+}
+
+/** parquet-wasm costs ~0.3 s to load: only runs that decode Parquet in JavaScript pay for it. */
+function lazyParquetReader(opts: FormatOptions): FormatReader {
+  let reader: Promise<FormatReader> | undefined;
+  const real = () => (reader ??= import('./parquet-source.js').then((m) => m.parquetReader(opts)));
+  return {
+    schema: async () => (await real()).schema(),
+    async *batches(rowOffset) {
+      yield* (await real()).batches(rowOffset);
+    },
+  };
 }

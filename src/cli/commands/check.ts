@@ -90,6 +90,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       issues,
       ...(opts.filter?.length && { filter: opts.filter }),
       maxFailingRows: opts.maxFailingRows ?? config.maxFailingRows ?? 10,
+      ...(config.connections && { connections: config.connections }),
     }),
   );
 
@@ -110,6 +111,8 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   if (opts.debug) {
     printStacks(io, [...(configError ? [{ file: configFile ?? '', error: configError }] : []), ...loaded.errors]);
     io.stderr.write(`datacheck: ${discovery.files.length} files; ${Object.entries(timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}\n`);
+    const { sqlTransfer } = await import('../../engines/sql/sql-engine.js');
+    io.stderr.write(`datacheck: sql ${sqlTransfer.queries} queries, ${sqlTransfer.rows} rows read back\n`);
   }
   const rendered = await renderAll(result, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false });
   if (!rendered) return EXIT.error;

@@ -1,8 +1,7 @@
 import type { ArithOp, Expr } from '../../model/expr.js';
 import { asNum, instantConst, isNullConst, isTemporal, kindOf, typeError } from './coerce.js';
-import type { NumKind, Vec } from './vec.js';
-
-const DAY_MS = 86_400_000;
+import type { Vec } from './vec.js';
+import { arithRule } from '../arith-rules.js';
 
 /**
  * Arithmetic on numbers and instants. Dates/timestamps are epoch ms: `temporal ± interval` shifts
@@ -17,30 +16,9 @@ export function arithVecs(op: ArithOp, left: Vec, right: Vec, n: number, e: Expr
   const rk = kindOf(right);
   if (lk === undefined) throw typeError(e, 'a number, date or timestamp', left);
   if (rk === undefined) throw typeError(e, 'a number, date or timestamp', right);
-  let kind: NumKind = 'number';
-  let scaleRight = 1;
-  let scaleLeft = 1;
-  const lt = lk === 'date' || lk === 'timestamp';
-  const rt = rk === 'date' || rk === 'timestamp';
-  if (lt || rt) {
-    if (lt && rt) {
-      if (op !== '-') throw typeError(e, `'-' between two instants (found '${op}')`, right);
-      kind = 'number';
-    } else if (op !== '+' && op !== '-') {
-      throw typeError(e, `'+' or '-' with a date or timestamp (found '${op}')`, lt ? right : left);
-    } else if (lt) {
-      if (rk === 'number') scaleRight = DAY_MS;
-      kind = lk;
-    } else {
-      if (op === '-') throw typeError(e, 'an instant on the left of -', left);
-      if (lk === 'number') scaleLeft = DAY_MS;
-      kind = rk;
-    }
-    // Adding whole days to a date keeps it a date; adding hours makes it a timestamp.
-    if (kind === 'date' && (lk === 'interval' || rk === 'interval')) kind = 'timestamp';
-  } else if (lk === 'interval' || rk === 'interval') {
-    kind = lk === 'interval' && rk === 'interval' ? 'interval' : 'number';
-  }
+  const rule = arithRule(op, lk, rk);
+  if ('expected' in rule) throw typeError(e, rule.expected, rule.blame === 'left' ? left : right);
+  const { kind, scaleLeft, scaleRight } = rule;
   if (left.t === 'const' && right.t === 'const') {
     const r = apply(op, (left.value as number) * scaleLeft, (right.value as number) * scaleRight);
     return Number.isNaN(r) && (op === '/' || op === '%') && right.value === 0 ? { t: 'const', value: null } : { t: 'const', value: r, kind: kind === 'number' ? undefined : kind };

@@ -1,0 +1,217 @@
+import type { FailingRow, FailuresValue, HistogramValue, MetricResults, MetricSpec, PlannedMetric, TopValuesValue } from '../../model/metric.js';
+import type { From, Select, SqlExpr } from './ast.js';
+import { and, bin, col, countStar, fn, isNull, not, num, param } from './ast.js';
+import type { ColumnKinds } from './column-kinds.js';
+import type { CompiledQuery, QueryState } from './compiled-query.js';
+import type { ExprContext } from './compile-expr.js';
+import { SqlUnsupported, columnValue, compilePredicate } from './compile-expr.js';
+import type { CompileInput } from './compile-plan.js';
+import { consideredFilter, filterOf } from './compile-plan.js';
+import { missingColumn, numericValue } from './metric-values.js';
+import { sampleRow } from './sample-rows.js';
+
+/** The row number column the sample queries add: 1-based position in the relation's scan order. */
+export const ROW = '__dc_row';
+
+type Add = (part: string, expr: SqlExpr) => string;
+const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** The relation with a row number, computed before any filter so numbers are dataset rows. */
+function numbered(from: From, alias = 'n'): From {
+  return { t: 'subquery', alias, query: { t: 'select', columns: '*', extra: [{ expr: { t: 'row_number' }, alias: ROW }], from } };
+}
+
+function failures(results: MetricResults, key: string): FailuresValue | undefined {
+  const r = results.get(key);
+  return r?.ok ? (r.value as FailuresValue) : undefined;
+}
+
+/** A bounded, deterministic sample of failing rows that fills an existing FailuresValue. */
+function sampleQuery(key: string, label: string, from: From, where: SqlExpr | undefined, size: number, kinds: ColumnKinds, hidden: Set<string>, pick?: string[], ordered = false): CompiledQuery {
+  return {
+    label,
+    keys: [key],
+    select: { t: 'select', columns: '*', from, ...(where && { where }), ...(!ordered && { orderBy: [{ expr: col(ROW) }] }), limit: size },
+    runIf: (s) => size > 0 && (failures(s.results, key)?.failed ?? 0) > 0,
+    apply(rows, s) {
+      const f = failures(s.results, key);
+      if (f) f.sample = rows.map((r) => sampleRow(r, kinds, hidden, pick));
+    },
+  };
+}
+
+export function compileExtraQueries(m: PlannedMetric, ctx: ExprContext, input: CompileInput, add: Add, alias: (part: string) => string): CompiledQuery[] {
+  const spec = m.spec;
+  const hidden = new Set([ROW, ...(input.rawColumns?.values() ?? [])]);
+  switch (spec.kind) {
+    case 'predicate_failures': {
+      const considered = consideredFilter(spec, ctx);
+      const failing = considered ? and(considered, not(compilePredicate(spec.predicate, ctx))) : not(compilePredicate(spec.predicate, ctx));
+      return [sampleQuery(m.key, 'failing-row sample', numbered(input.from), failing, spec.sampleSize, input.columns, hidden, undefined, input.dialect.preservesScanOrder)];
+    }
+    case 'parse_failures': {
+      const raw = input.rawColumns?.get(spec.column);
+      if (raw === undefined) return [];
+      const q = sampleQuery(m.key, `values of ${spec.column} that did not parse`, numbered(input.from), and(isNull(col(raw), true), isNull(col(spec.column))), spec.sampleSize, input.columns, hidden, undefined, input.dialect.preservesScanOrder);
+      // The evidence is the text as written, like the Arrow path's parse failures.
+      q.apply = (rows, s) => {
+        const f = failures(s.results, m.key);
+        if (f) f.sample = rows.map((r): FailingRow => ({ row: n(r[ROW]), values: { [spec.column]: r[raw] } }));
+      };
+      return [q];
+    }
+    case 'distinct_count':
+      return spec.columns.length > 1 ? [compoundDistinct(m.key, spec, ctx, input)] : [];
+    case 'duplicate_count':
+      return duplicates(m.key, spec, ctx, input, alias);
+    case 'histogram':
+      return [histogram(m.key, spec, ctx, input, alias)];
+    case 'top_values':
+      return [topValues(m.key, spec, ctx, input, alias)];
+    case 'orphan_count':
+      return orphans(m.key, spec, ctx, input, hidden);
+    default:
+      void add;
+      return [];
+  }
+}
+
+function keyColumns(columns: string[], ctx: ExprContext): SqlExpr[] {
+  return columns.map((c) => {
+    if (!ctx.columns.has(c)) throw missingColumn(c, ctx);
+    return col(c);
+  });
+}
+
+function compoundDistinct(key: string, spec: Extract<MetricSpec, { kind: 'distinct_count' }>, ctx: ExprContext, input: CompileInput): CompiledQuery {
+  const keys = keyColumns(spec.columns, ctx);
+  const inner: Select = {
+    t: 'select',
+    columns: keys.map((k, i) => ({ expr: k, alias: `k${i}` })),
+    from: input.from,
+    where: filterOf(spec.where, ctx, ...keys.map((k) => isNull(k, true))),
+    groupBy: keys,
+  };
+  return {
+    label: `distinct (${spec.columns.join(', ')})`,
+    keys: [key],
+    select: { t: 'select', columns: [{ expr: countStar(), alias: 'distinct' }], from: { t: 'subquery', query: inner, alias: 'd' } },
+    apply: (rows, s) => void s.results.set(key, { ok: true, value: n(rows[0]?.distinct) }),
+  };
+}
+
+/**
+ * Duplicate keys: rows considered come from the aggregate query; the failing rows from one window
+ * query (a count per key, then the rows whose key occurs more than once, their total as a window
+ * count and only the first few read back). Measured on 5M rows in DuckDB: 0.6-0.8 s, where a
+ * GROUP BY count was 0.85-2.2 s and a GROUP BY with first and last rows 2.4 s.
+ */
+function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_count' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery[] {
+  const keys = keyColumns(spec.columns, ctx);
+  const where = filterOf(spec.where, ctx, ...keys.map((k) => isNull(k, true)));
+  const perKey: Select = {
+    t: 'select',
+    columns: [...keys.map((k, i) => ({ expr: k, alias: spec.columns[i] })), { expr: col(ROW), alias: ROW }, { expr: { t: 'window_count', partition: keys }, alias: '__dc_n' }],
+    from: numbered(input.from),
+    ...(where && { where }),
+  };
+  const select: Select = {
+    t: 'select',
+    columns: [...spec.columns.map((c) => ({ expr: col(c), alias: c })), { expr: col(ROW), alias: ROW }, { expr: { t: 'window_count', partition: [] }, alias: '__dc_failed' }],
+    from: { t: 'subquery', query: perKey, alias: 'w' },
+    where: bin('>', col('__dc_n'), num(1)),
+    orderBy: [{ expr: col(ROW) }],
+    limit: Math.max(1, spec.sampleSize),
+  };
+  return [
+    {
+      label: `duplicates of (${spec.columns.join(', ')})`,
+      keys: [key],
+      select,
+      apply(rows, s) {
+        const value: FailuresValue = {
+          considered: n(s.aggregate[alias('keyed')]),
+          failed: n(rows[0]?.__dc_failed),
+          sample: rows.slice(0, spec.sampleSize).map((r) => sampleRow(r, input.columns, new Set([ROW, '__dc_failed']))),
+        };
+        s.results.set(key, { ok: true, value });
+      },
+    },
+  ];
+}
+
+function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery {
+  const v = numericValue(spec.column, 'histogram', ctx);
+  const bins = spec.bins;
+  if (!Number.isSafeInteger(bins) || bins < 1) throw new SqlUnsupported(`a histogram needs a positive whole number of bins, not ${bins}`);
+  const bounds = (s: QueryState) => ({ min: s.aggregate[alias('hmin')] as number | null, max: s.aggregate[alias('hmax')] as number | null });
+  const empty = (): HistogramValue => ({ min: null, max: null, counts: new Array(bins).fill(0) });
+  return {
+    label: `histogram of ${spec.column}`,
+    keys: [key],
+    select(s) {
+      const { min, max } = bounds(s);
+      // The Arrow engine's formula, in the same floating-point order: min(bins - 1, floor((x - min) * bins / (max - min))).
+      const bound = (x: unknown): SqlExpr => ({ t: 'cast', arg: param(x), type: 'double' });
+      const scaled = fn('floor', [bin('/', bin('*', bin('-', v.expr, bound(min)), num(bins)), bin('-', bound(max), bound(min)))]);
+      const index: SqlExpr = min === max ? num(0) : { t: 'case', whens: [[bin('>', scaled, num(bins - 1)), num(bins - 1)]], else: scaled };
+      // Bins are computed in a subquery and grouped by name: the bound parameters make the
+      // expression itself unfit for GROUP BY in engines that compare expressions textually.
+      const binned: Select = { t: 'select', columns: [{ expr: index, alias: 'bin' }], from: input.from, where: filterOf(spec.where, ctx, ...v.keep) };
+      return { t: 'select', columns: [{ expr: col('bin'), alias: 'bin' }, { expr: countStar(), alias: 'n' }], from: { t: 'subquery', query: binned, alias: 'h' }, groupBy: [col('bin')] };
+    },
+    runIf: (s) => bounds(s).min !== null && bounds(s).min !== undefined,
+    onSkip: (s) => void s.results.set(key, { ok: true, value: empty() }),
+    apply(rows, s) {
+      const value: HistogramValue = { ...bounds(s), counts: new Array(bins).fill(0) };
+      for (const r of rows) value.counts[n(r.bin)] += n(r.n);
+      s.results.set(key, { ok: true, value });
+    },
+  };
+}
+
+function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery {
+  const v = columnValue(spec.column, ctx);
+  const distinct = (s: QueryState) => n(s.aggregate[alias('distinct')]);
+  const order: SqlExpr = v.kind === 'string' ? { t: 'binary_collate', arg: v.sql } : v.sql;
+  return {
+    label: `top ${spec.k} values of ${spec.column}`,
+    keys: [key],
+    select: {
+      t: 'select',
+      columns: [{ expr: v.sql, alias: 'value' }, { expr: countStar(), alias: 'n' }],
+      from: input.from,
+      where: filterOf(spec.where, ctx, isNull(v.sql, true)),
+      groupBy: [v.sql],
+      orderBy: [{ expr: countStar(), desc: true }, { expr: order }],
+      limit: spec.k,
+    },
+    runIf: (s) => distinct(s) <= spec.maxDistinct,
+    onSkip: (s) => void s.results.set(key, { ok: true, value: { top: [], truncated: true } satisfies TopValuesValue }),
+    apply(rows, s) {
+      const top = rows.map((r) => ({ value: r.value as string | number | boolean, count: n(r.n) }));
+      s.results.set(key, { ok: true, value: { top, distinct: distinct(s), truncated: false } satisfies TopValuesValue });
+    },
+  };
+}
+
+function orphans(key: string, spec: Extract<MetricSpec, { kind: 'orphan_count' }>, ctx: ExprContext, input: CompileInput, hidden: Set<string>): CompiledQuery[] {
+  const ref = input.references?.get(spec.ref.dataset);
+  if (!ref) throw new SqlUnsupported(`'${spec.ref.dataset}' is not readable on the same connection`);
+  if (spec.columns.length !== 1 || spec.ref.columns.length !== 1) throw new SqlUnsupported('references over several columns are not supported');
+  const [column] = spec.columns;
+  const [refColumn] = spec.ref.columns;
+  if (!ctx.columns.has(column)) throw missingColumn(column, ctx);
+  if (!ref.columns.has(refColumn)) throw missingColumn(refColumn, { ...ctx, columns: ref.columns });
+  const local = col(column, 't');
+  const lookup: Select = { t: 'select', columns: [{ expr: num(1), alias: 'one' }], from: { ...ref.from, alias: 'r' } as From, where: bin('=', col(refColumn, 'r'), local) };
+  const orphan: SqlExpr = { t: 'exists', query: lookup, negate: true };
+  const present = isNull(local, true);
+  const count: CompiledQuery = {
+    label: `${column} values missing from ${spec.ref.dataset}.${refColumn}`,
+    keys: [key],
+    select: { t: 'select', columns: [{ expr: countStar(), alias: 'considered' }, { expr: countStar(orphan), alias: 'failed' }], from: { ...input.from, alias: 't' } as From, where: present },
+    apply: (rows, s) => void s.results.set(key, { ok: true, value: { considered: n(rows[0]?.considered), failed: n(rows[0]?.failed), sample: [] } }),
+  };
+  return [count, sampleQuery(key, `rows of ${column} missing from ${spec.ref.dataset}`, numbered(input.from, 't'), and(present, orphan), spec.sampleSize, input.columns, hidden, undefined, input.dialect.preservesScanOrder)];
+}

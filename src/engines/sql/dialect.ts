@@ -1,0 +1,47 @@
+import type { SqlFn, SqlType } from './ast.js';
+import type { RegexFeatures } from './regex.js';
+import type { SqlRelation } from './sql-connection.js';
+
+/** What a dialect can say it cannot do, so the compiler reports `sql.unsupported` instead of guessing. */
+export type DialectGap = 'exact_quantile' | 'row_number';
+
+/**
+ * The differences between SQL engines, as small hooks. Everything else (SELECT, CASE, IN, IS
+ * NULL, arithmetic) is rendered the same way for all of them by render.ts.
+ */
+export interface Dialect {
+  name: 'duckdb' | 'postgres' | 'snowflake' | 'bigquery' | 'trino' | 'spark';
+  /** Quotes an identifier, escaping embedded quote characters. */
+  quoteIdent(id: string): string;
+  /** Placeholder of the i-th (1-based) bound parameter. */
+  param(i: number): string;
+  /** `agg(x) FILTER (WHERE c)` is available; else filters become CASE inside the aggregate. */
+  filterClause: boolean;
+  /** Functions spelled differently from the default (`args` already rendered). */
+  fns: Partial<Record<SqlFn, (args: string[]) => string>>;
+  /** `count of rows where c`, when the dialect has no FILTER clause but a count_if function. */
+  countIf?(cond: string): string;
+  /** quantile_cont with a filter already folded in (value is null where the filter is false). */
+  quantile?(value: string, p: string): string;
+  castType: Record<SqlType, string>;
+  /** A regex search (not a full match); the hook binds the pattern (and flags) itself. */
+  regex(subject: string, pattern: string, caseInsensitive: boolean, bind: (v: unknown) => string): string;
+  regexFeatures: RegexFeatures;
+  /** An expression compared and ordered by code point. */
+  binaryCollate(expr: string): string;
+  /** A relation the dialect reads itself (file scans); tables and queries are generic. */
+  relation?(rel: SqlRelation, bind: (v: unknown) => string): string | undefined;
+  gaps: DialectGap[];
+  /**
+   * The engine returns a filtered scan in scan order (DuckDB preserves insertion order), so a
+   * sample needs no ORDER BY and its LIMIT stops the scan at the first failing rows.
+   */
+  preservesScanOrder?: boolean;
+  /** `row_number()` over the scan order, where the dialect insists on an ORDER BY. */
+  rowNumber?: string;
+}
+
+/** Doubles the quote character inside `q...q`: the SQL standard's escape. */
+export function quoteWith(q: string): (id: string) => string {
+  return (id) => `${q}${id.split(q).join(q + q)}${q}`;
+}

@@ -1,0 +1,38 @@
+import type { Dialect } from '../dialect.js';
+import { quoteWith } from '../dialect.js';
+
+/** DuckDB: RE2 regexes, FILTER clauses, exact quantile_cont, and file scans (read_parquet/read_csv/read_json). */
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  quoteIdent: quoteWith('"'),
+  param: (i) => `$${i}`,
+  filterClause: true,
+  fns: {},
+  castType: { double: 'DOUBLE', varchar: 'VARCHAR', bigint: 'BIGINT', boolean: 'BOOLEAN', date: 'DATE', timestamp: 'TIMESTAMP' },
+  regex: (s, p, ci, bind) => `regexp_matches(${s}, ${bind(ci ? `(?i)${p}` : p)})`,
+  regexFeatures: { nonCapturing: true, lazy: true, wordBoundary: true, anyChar: '(?s:.)' },
+  // DuckDB compares VARCHAR byte-wise (UTF-8), which is code-point order.
+  binaryCollate: (e) => e,
+  relation(rel, bind) {
+    if (rel.kind !== 'files') return undefined;
+    const paths = `[${rel.paths.map(bind).join(', ')}]`;
+    const fn = rel.format === 'parquet' ? 'read_parquet' : rel.format === 'csv' ? 'read_csv' : 'read_json';
+    const options = Object.entries(rel.options ?? {}).map(([k, v]) => `${optionName(k)} = ${optionValue(v, bind)}`);
+    return `${fn}(${[paths, ...options].join(', ')})`;
+  },
+  gaps: [],
+  preservesScanOrder: true,
+};
+
+/** Option names are fixed by the source code (never user text); refuse anything else. */
+function optionName(k: string): string {
+  if (!/^[a-z_]+$/.test(k)) throw new Error(`not a DuckDB option name: ${k}`);
+  return k;
+}
+
+/** Scalar options (and lists of them) are bound; nested options are never needed. */
+function optionValue(v: unknown, bind: (v: unknown) => string): string {
+  if (Array.isArray(v)) return `[${v.map((x) => optionValue(x, bind)).join(', ')}]`;
+  if (v !== null && typeof v === 'object') throw new Error('nested DuckDB options are not supported');
+  return bind(v);
+}

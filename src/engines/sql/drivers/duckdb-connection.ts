@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { PhysicalColumn } from '../../../model/metric.js';
+import type { DatasetLocation } from '../../../model/result.js';
+import { duckdbDialect } from '../dialects/duckdb.js';
+import { renderSelect } from '../render.js';
+import type { SqlConnection, SqlQuery, SqlRelation } from '../sql-connection.js';
+import { normalizeDuckdbValue, physicalColumn } from './duckdb-values.js';
+
+export interface DuckdbOptions {
+  /** A database file, opened READ_ONLY; absent: an in-memory database (for scanning files). */
+  path?: string;
+  /** Per-statement time limit (default 10 minutes); DuckDB has no setting, so the query is interrupted. */
+  timeoutMs?: number;
+  /** Worker threads (default: DuckDB's own, the machine's cores). */
+  threads?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 600_000;
+
+/**
+ * SqlConnection over embedded DuckDB. A database file is opened READ_ONLY, so no statement can
+ * change it; the in-memory instance used for file scans holds no data of its own, and every
+ * statement datacheck sends is a SELECT it compiled (a user's query is only ever a subquery).
+ */
+export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise<SqlConnection> {
+  const file = options.path ? path.resolve(options.path) : undefined;
+  const config: Record<string, string> = {};
+  if (file) config.access_mode = 'READ_ONLY';
+  if (options.threads) config.threads = String(options.threads);
+  const instance = await DuckDBInstance.create(file ?? ':memory:', config);
+  const conn = await instance.connect();
+  // Text without a zone is UTC in datacheck; DuckDB would read it in the machine's zone.
+  await conn.run("SET TimeZone = 'UTC'");
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const namespace = file ? `duckdb://${file}` : 'duckdb://memory';
+
+  async function run(q: SqlQuery): Promise<{ names: string[]; types: string[]; rows: unknown[][] }> {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      conn.interrupt();
+    }, timeoutMs);
+    try {
+      const reader = await conn.runAndReadAll(q.sql, q.params as never);
+      return { names: reader.columnNames(), types: reader.columnTypes().map((t) => t.toString()), rows: reader.getRows() };
+    } catch (e) {
+      if (timedOut) throw new Error(`the query ran longer than the statement timeout (${timeoutMs} ms) and was interrupted`);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    dialect: 'duckdb',
+    async query(q) {
+      const { names, rows } = await run(q);
+      return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, normalizeDuckdbValue(r[i])])));
+    },
+    async describe(relation) {
+      // LIMIT 0 reads the catalog or the file's footer/header only: column names and types, no rows.
+      const q = renderSelect({ t: 'select', columns: '*', from: { t: 'relation', relation }, limit: 0 }, duckdbDialect);
+      const { names, types } = await run(q);
+      return names.map((n, i): PhysicalColumn => physicalColumn(n, types[i]));
+    },
+    locate: (relation) => locate(relation, namespace),
+    async close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+function locate(relation: SqlRelation, namespace: string): DatasetLocation | undefined {
+  if (relation.kind === 'files') return relation.paths.length === 1 ? { namespace: 'file', name: path.resolve(relation.paths[0]) } : undefined;
+  if (relation.kind === 'table') {
+    const parts = relation.parts.length >= 3 ? relation.parts : relation.parts.length === 2 ? ['main', ...relation.parts] : ['main', 'main', ...relation.parts];
+    return { namespace, name: parts.join('.') };
+  }
+  return undefined;
+}
+

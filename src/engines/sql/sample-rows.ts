@@ -1,0 +1,28 @@
+import type { FailingRow } from '../../model/metric.js';
+import type { ColumnKinds } from './column-kinds.js';
+
+const ROW = '__dc_row';
+
+/**
+ * A failing row from a sample query, shaped like the Arrow engine's: its 1-based row number and
+ * JSON-friendly values (dates as `YYYY-MM-DD`, timestamps as ISO text; the connection hands
+ * instants over as epoch milliseconds). Helper columns (row number, raw text) are left out.
+ */
+export function sampleRow(r: Record<string, unknown>, kinds: ColumnKinds, hidden: Set<string>, pick?: string[]): FailingRow {
+  const values: Record<string, unknown> = {};
+  for (const [name, v] of Object.entries(r)) {
+    if (hidden.has(name) || (pick && !pick.includes(name))) continue;
+    values[name] = jsonValue(v, kinds.get(name));
+  }
+  return { row: Number(r[ROW]), values };
+}
+
+function jsonValue(v: unknown, kind: string | undefined): unknown {
+  if (typeof v === 'number' && (kind === 'date' || kind === 'timestamp')) {
+    if (!Number.isFinite(v)) return null;
+    const iso = new Date(v).toISOString();
+    return kind === 'date' && v % 86_400_000 === 0 ? iso.slice(0, 10) : iso;
+  }
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  return v;
+}

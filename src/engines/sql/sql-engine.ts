@@ -1,0 +1,75 @@
+import type { MetricResults, PhysicalColumn, PlannedMetric } from '../../model/metric.js';
+import type { From } from './ast.js';
+import type { ColumnKinds } from './column-kinds.js';
+import { kindOfType } from './column-kinds.js';
+import type { CompiledPlan } from './compile-plan.js';
+import { compilePlan } from './compile-plan.js';
+import type { QueryState } from './compiled-query.js';
+import { DIALECTS } from './dialects/index.js';
+import { renderSelect } from './render.js';
+import type { SqlConnection, SqlQuery, SqlRelation } from './sql-connection.js';
+
+/** What the SQL engine reads: a relation on a live connection, possibly through a typed view. */
+export interface SqlTarget {
+  connection: SqlConnection;
+  relation: SqlRelation;
+  /** Text files read as VARCHAR: the typed view the metrics read, and each column's raw text column. */
+  view?: { from: From; rawColumns: Map<string, string>; columns: PhysicalColumn[] };
+  /** Referenced datasets on the same connection (anti-joins for referential checks). */
+  references?: Map<string, { from: From; columns: ColumnKinds }>;
+}
+
+/** Statements sent and rows read back in this process: what `--debug` and the benchmark report. */
+export const sqlTransfer = { queries: 0, rows: 0 };
+
+export function kindsOf(columns: PhysicalColumn[]): ColumnKinds {
+  return new Map(columns.map((c) => [c.name, kindOfType(c.logical)]));
+}
+
+/**
+ * Computes a dataset's metrics where the data lives: the schema from the catalog (no rows read),
+ * every scalar metric in one aggregate query, then the few extra queries some metrics need. A
+ * metric the dialect cannot express gets a `sql.unsupported` issue; a failed query gives its
+ * metrics an `sql.query` issue; nothing is thrown for a single metric.
+ */
+export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetric[], now: Date): Promise<MetricResults> {
+  const physical = target.view?.columns ?? (await target.connection.describe(target.relation));
+  const plan = compileFor(target, physical, metrics, now);
+  const results: MetricResults = new Map(plan.known);
+  for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
+  const state: QueryState = { results, aggregate: {} };
+  for (const q of plan.queries) {
+    if (q.keys.length > 0 && q.keys.every((k) => results.get(k)?.ok === false)) continue;
+    if (q.runIf && !q.runIf(state)) {
+      q.onSkip?.(state);
+      continue;
+    }
+    let query: SqlQuery | undefined;
+    try {
+      query = renderSelect(typeof q.select === 'function' ? q.select(state) : q.select, DIALECTS[target.connection.dialect]);
+      const started = performance.now();
+      const rows = await target.connection.query(query);
+      // DATACHECK_TRACE_SQL=1 prints each statement's time: where a slow run spends it.
+      if (process.env.DATACHECK_TRACE_SQL) process.stderr.write(`datacheck sql: ${q.label}: ${Math.round(performance.now() - started)} ms, ${rows.length} rows\n`);
+      sqlTransfer.queries++;
+      sqlTransfer.rows += rows.length;
+      q.apply(rows, state);
+    } catch (e) {
+      const message = `the ${q.label} query failed: ${(e as Error)?.message ?? String(e)}`;
+      for (const k of q.keys) results.set(k, { ok: false, issue: { code: 'sql.query', message } });
+    }
+  }
+  return results;
+}
+
+export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view' | 'references'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date): CompiledPlan {
+  return compilePlan({
+    dialect: DIALECTS[target.connection.dialect],
+    from: target.view?.from ?? { t: 'relation', relation: target.relation },
+    columns: kindsOf(physical),
+    metrics,
+    nowMs: now.getTime(),
+    ...(target.view && { rawColumns: target.view.rawColumns }),
+    ...(target.references && { references: target.references }),
+  });
+}

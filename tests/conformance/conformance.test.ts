@@ -1,0 +1,71 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseExpr } from '../../src/expr/parse-expr.js';
+import type { MetricOutcome, MetricSpec } from '../../src/model/metric.js';
+import { metricKey } from '../../src/plan/metric-key.js';
+import { arrowUnderTest, duckdbUnderTest } from '../engines/sql/tables.js';
+import type { EngineUnderTest, TestTable } from '../engines/sql/tables.js';
+import { closeTo } from './close-to.js';
+
+/**
+ * Engine-agnostic cases (cases/*.json): a small table, a metric, the expected value or issue code.
+ * Every engine in ENGINES must give the same answers. PostgreSQL joins by adding one entry here.
+ * Floats compare within 1e-9 relative (engines sum in different orders).
+ */
+const ENGINES: EngineUnderTest[] = [arrowUnderTest, duckdbUnderTest];
+const NOW = new Date('2024-06-01T00:00:00Z');
+
+interface Case {
+  metric: Record<string, unknown>;
+  expected?: unknown;
+  /** An issue code, or per engine family (`arrow` / `sql`; null: a value, not checked). */
+  issue?: string | { arrow: string | null; sql: string | null };
+}
+interface CaseFile {
+  description: string;
+  table: TestTable;
+  cases: Case[];
+}
+
+/** JSON specs write `where` and `predicate` as text in datacheck's expression language. */
+function toSpec(m: Record<string, unknown>): MetricSpec {
+  const spec = { ...m } as Record<string, unknown>;
+  if (typeof spec.where === 'string') spec.where = parseExpr(spec.where);
+  if (typeof spec.predicate === 'string') spec.predicate = parseExpr(spec.predicate);
+  return spec as unknown as MetricSpec;
+}
+
+const dir = path.join(import.meta.dirname, 'cases');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+afterAll(async () => {
+  for (const e of ENGINES) await e.close?.();
+});
+
+for (const file of files) {
+  const data = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CaseFile;
+  describe(`${file}: ${data.description}`, () => {
+    const metrics = data.cases.map((c) => {
+      const spec = toSpec(c.metric);
+      return { key: metricKey(spec), spec };
+    });
+    for (const engine of ENGINES) {
+      it(`${engine.name} gives every expected answer`, async () => {
+        const results = await engine.compute(data.table, metrics, NOW);
+        const wrong: { metric: unknown; expected: unknown; got: unknown }[] = [];
+        data.cases.forEach((c, i) => {
+          const outcome = results.get(metrics[i].key) as MetricOutcome;
+          const issue = typeof c.issue === 'object' && c.issue !== null ? c.issue[engine.name === 'arrow' ? 'arrow' : 'sql'] : c.issue;
+          const got = outcome.ok ? outcome.value : issue ? outcome.issue.code : outcome.issue;
+          if (issue) {
+            if (got !== issue) wrong.push({ metric: c.metric, expected: issue, got });
+          } else if (c.issue === undefined && !closeTo(got, c.expected)) {
+            wrong.push({ metric: c.metric, expected: c.expected, got });
+          }
+        });
+        expect(wrong).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,194 @@
+-- query 1: aggregate; metrics #1, #2, #3, #4, #5, #6, #7, #8, #10, #13, #14, #15, #16, #17, #18, #20
+SELECT
+  count(*) AS `m1_rows`,
+  COUNTIF(((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING)))) AS `m2_rows`,
+  COUNTIF((`x"; DROP TABLE t; --` IS NULL)) AS `m3_nulls`,
+  min(CASE WHEN (NOT IS_NAN(`amount`)) THEN `amount` END) AS `m4_min`,
+  max(CASE WHEN ((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) THEN `prénom_名前` END) AS `m5_max`,
+  max(`ordered_at`) AS `m6_max`,
+  COUNTIF(((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`)))) AS `m7_count`,
+  sum(CASE WHEN ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`))) THEN `amount` END) AS `m7_sum`,
+  avg(CASE WHEN ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`))) THEN `amount` END) AS `m7_mean`,
+  VAR_SAMP(CASE WHEN ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`))) THEN `amount` END) AS `m7_var`,
+  COUNTIF((((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`a\`b\\c` IS NOT NULL))) AS `m8_count`,
+  sum(CASE WHEN (((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`a\`b\\c` IS NOT NULL)) THEN CAST(`a\`b\\c` AS FLOAT64) END) AS `m8_sum`,
+  avg(CASE WHEN (((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`a\`b\\c` IS NOT NULL)) THEN CAST(`a\`b\\c` AS FLOAT64) END) AS `m8_mean`,
+  VAR_SAMP(CASE WHEN (((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`a\`b\\c` IS NOT NULL)) THEN CAST(`a\`b\\c` AS FLOAT64) END) AS `m8_var`,
+  count(DISTINCT `status`) AS `m10_distinct`,
+  COUNTIF((`order_id` IS NOT NULL)) AS `m12_keyed`,
+  COUNTIF((`status` = CAST(? AS STRING))) AS `m13_matches`,
+  COUNTIF((`status` IS NOT NULL)) AS `m14_considered`,
+  COUNTIF(((`status` IS NOT NULL) AND (NOT (`status` IN (CAST(? AS STRING), CAST(? AS STRING), CAST(? AS STRING)))))) AS `m14_failed`,
+  COUNTIF((`email` IS NOT NULL)) AS `m15_considered`,
+  COUNTIF(((`email` IS NOT NULL) AND (NOT REGEXP_CONTAINS(`email`, ?)))) AS `m15_failed`,
+  COUNTIF((((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`prénom_名前` IS NOT NULL))) AS `m16_considered`,
+  COUNTIF(((((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`prénom_名前` IS NOT NULL)) AND (NOT ((CHAR_LENGTH(`prénom_名前`) >= CAST(? AS FLOAT64)) AND (CHAR_LENGTH(`prénom_名前`) <= CAST(? AS FLOAT64)))))) AS `m16_failed`,
+  COUNTIF((`amount` IS NOT NULL)) AS `m17_considered`,
+  COUNTIF(((`amount` IS NOT NULL) AND (NOT (((`amount` >= CAST(? AS FLOAT64)) AND (NOT IS_NAN(`amount`))) AND ((`amount` <= CAST(? AS FLOAT64)) AND (NOT IS_NAN(`amount`))))))) AS `m17_failed`,
+  min(CASE WHEN ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`))) THEN `amount` END) AS `m21_hmin`,
+  max(CASE WHEN ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`))) THEN `amount` END) AS `m21_hmax`,
+  count(DISTINCT CASE WHEN (`status` IS NOT NULL) THEN `status` END) AS `m22_distinct`
+FROM `analytics`.`orders`;
+-- params: [1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled","it's \\ \"quoted\"","placed","shipped","o'brien","^[^@\t\n\u000b\f\r                  　﻿]+@[^@\t\n\u000b\f\r                  　﻿]+\\.[^@\t\n\u000b\f\r                  　﻿]+$",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1,40,0,10000]
+
+-- query 2: distinct (order_id, x"; DROP TABLE t; --); metrics #11
+SELECT
+  count(*) AS `distinct`
+FROM (
+  SELECT
+    `order_id` AS `k0`,
+    `x"; DROP TABLE t; --` AS `k1`
+  FROM `analytics`.`orders`
+  WHERE ((`order_id` IS NOT NULL) AND (`x"; DROP TABLE t; --` IS NOT NULL))
+  GROUP BY `order_id`, `x"; DROP TABLE t; --`
+) AS `d`;
+-- params: []
+
+-- query 3: duplicates of (order_id); metrics #12
+SELECT
+  `order_id` AS `order_id`,
+  `__dc_row` AS `__dc_row`,
+  count(*) OVER () AS `__dc_failed`
+FROM (
+  SELECT
+    `order_id` AS `order_id`,
+    `__dc_row` AS `__dc_row`,
+    count(*) OVER (PARTITION BY `order_id`) AS `__dc_n`
+  FROM (
+    SELECT
+      *,
+      row_number() OVER () AS `__dc_row`
+    FROM `analytics`.`orders`
+  ) AS `n`
+  WHERE (`order_id` IS NOT NULL)
+) AS `w`
+WHERE (`__dc_n` > 1)
+ORDER BY `__dc_row`
+LIMIT 5;
+-- params: []
+
+-- query 4: failing-row sample (only when needed); metrics #14
+SELECT
+  *
+FROM (
+  SELECT
+    *,
+    row_number() OVER () AS `__dc_row`
+  FROM `analytics`.`orders`
+) AS `n`
+WHERE ((`status` IS NOT NULL) AND (NOT (`status` IN (CAST(? AS STRING), CAST(? AS STRING), CAST(? AS STRING)))))
+ORDER BY `__dc_row`
+LIMIT 5;
+-- params: ["placed","shipped","o'brien"]
+
+-- query 5: failing-row sample (only when needed); metrics #15
+SELECT
+  *
+FROM (
+  SELECT
+    *,
+    row_number() OVER () AS `__dc_row`
+  FROM `analytics`.`orders`
+) AS `n`
+WHERE ((`email` IS NOT NULL) AND (NOT REGEXP_CONTAINS(`email`, ?)))
+ORDER BY `__dc_row`
+LIMIT 5;
+-- params: ["^[^@\t\n\u000b\f\r                  　﻿]+@[^@\t\n\u000b\f\r                  　﻿]+\\.[^@\t\n\u000b\f\r                  　﻿]+$"]
+
+-- query 6: failing-row sample (only when needed); metrics #16
+SELECT
+  *
+FROM (
+  SELECT
+    *,
+    row_number() OVER () AS `__dc_row`
+  FROM `analytics`.`orders`
+) AS `n`
+WHERE ((((UNIX_MILLIS(TIMESTAMP(`ordered_at`)) >= (CAST(? AS FLOAT64) - (CAST(? AS FLOAT64) * CAST(? AS FLOAT64)))) AND (`status` <> CAST(? AS STRING))) AND (`prénom_名前` IS NOT NULL)) AND (NOT ((CHAR_LENGTH(`prénom_名前`) >= CAST(? AS FLOAT64)) AND (CHAR_LENGTH(`prénom_名前`) <= CAST(? AS FLOAT64)))))
+ORDER BY `__dc_row`
+LIMIT 5;
+-- params: [1717200000000,7,86400000,"cancelled",1,40]
+
+-- query 7: failing-row sample (only when needed); metrics #17
+SELECT
+  *
+FROM (
+  SELECT
+    *,
+    row_number() OVER () AS `__dc_row`
+  FROM `analytics`.`orders`
+) AS `n`
+WHERE ((`amount` IS NOT NULL) AND (NOT (((`amount` >= CAST(? AS FLOAT64)) AND (NOT IS_NAN(`amount`))) AND ((`amount` <= CAST(? AS FLOAT64)) AND (NOT IS_NAN(`amount`))))))
+ORDER BY `__dc_row`
+LIMIT 5;
+-- params: [0,10000]
+
+-- query 8: failing-row sample (only when needed); metrics #18
+SELECT
+  *
+FROM (
+  SELECT
+    *,
+    row_number() OVER () AS `__dc_row`
+  FROM `analytics`.`orders`
+) AS `n`
+WHERE (`x"; DROP TABLE t; --` IS NULL)
+ORDER BY `__dc_row`
+LIMIT 5;
+-- params: []
+
+-- query 9: histogram of amount (only when needed); metrics #21
+SELECT
+  `bin` AS `bin`,
+  count(*) AS `n`
+FROM (
+  SELECT
+    CASE WHEN (floor((((`amount` - CAST(? AS FLOAT64)) * 10) / (CAST(? AS FLOAT64) - CAST(? AS FLOAT64)))) > 9) THEN 9 ELSE floor((((`amount` - CAST(? AS FLOAT64)) * 10) / (CAST(? AS FLOAT64) - CAST(? AS FLOAT64)))) END AS `bin`
+  FROM `analytics`.`orders`
+  WHERE ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`)))
+) AS `h`
+GROUP BY `bin`;
+-- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
+
+-- query 10: top 5 values of status (only when needed); metrics #22
+SELECT
+  `status` AS `value`,
+  count(*) AS `n`
+FROM `analytics`.`orders`
+WHERE (`status` IS NOT NULL)
+GROUP BY `status`
+ORDER BY count(*) DESC, `status`
+LIMIT 5;
+-- params: []
+
+-- query 11: order_id values missing from customers.id; metrics #23
+SELECT
+  count(*) AS `considered`,
+  COUNTIF((NOT EXISTS (SELECT
+      1 AS `one`
+    FROM `analytics`.`customers` AS `r`
+    WHERE (`r`.`id` = `t`.`order_id`)))) AS `failed`
+FROM `analytics`.`orders` AS `t`
+WHERE (`t`.`order_id` IS NOT NULL);
+-- params: []
+
+-- query 12: rows of order_id missing from customers (only when needed); metrics #23
+SELECT
+  *
+FROM (
+  SELECT
+    *,
+    row_number() OVER () AS `__dc_row`
+  FROM `analytics`.`orders`
+) AS `t`
+WHERE ((`t`.`order_id` IS NOT NULL) AND (NOT EXISTS (SELECT
+      1 AS `one`
+    FROM `analytics`.`customers` AS `r`
+    WHERE (`r`.`id` = `t`.`order_id`))))
+ORDER BY `__dc_row`
+LIMIT 5;
+-- params: []
+
+-- from the catalog, no rows read: #0
+-- not pushed down: #9 (sql.unsupported) quantiles cannot be pushed down to bigquery: bigquery has no exact quantile aggregate (only approximate ones)
+-- not pushed down: #19 (sql.unsupported) predicate_failures cannot be pushed down to bigquery: the regular expression /(?<=@)x/ cannot run in bigquery: lookahead and lookbehind are not supported in SQL (at position 0 of /(?<=@)x/)
