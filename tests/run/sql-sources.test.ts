@@ -89,10 +89,18 @@ describe('sources read in SQL where the data lives', () => {
   });
 
   it('a connection kind without an opener is a clear dataset issue, never a crash', async () => {
-    const r = await run({ table: 'public.orders', connection: 'pg' }, { table: 'sales.customers', connection: 'wh' });
+    const r = await run({ table: 'public.orders', connection: 'pg' }, { table: 'sales.customers', connection: 'wh' }, { openers: { postgres: undefined } });
     const orders = r.datasets.find((d) => d.name === 'orders')!;
     expect(orders.issues[0]).toMatchObject({ code: 'connection.unsupported' });
     expect(r.outcome).toBe('error');
+  });
+
+  it('a PostgreSQL connection whose URL variable is unset is a dataset issue naming the variable', async () => {
+    const r = await run({ table: 'public.orders', connection: 'pg' }, { table: 'sales.customers', connection: 'wh' }, { env: {} });
+    const orders = r.datasets.find((d) => d.name === 'orders')!;
+    expect(orders.issues[0].code).toMatch(/^connection\./);
+    expect(JSON.stringify(orders.issues[0])).toContain('PG_URL');
+    expect(r.datasets.find((d) => d.name === 'customers')!.issues).toEqual([]);
   });
 });
 
