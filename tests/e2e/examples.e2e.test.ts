@@ -19,7 +19,7 @@ describe('the bundled example (npx datacheck in the repository)', () => {
     expect(code).toBe(0);
     expect(run.outcome).toBe('passed');
     expect(run.datasets.map((d) => [d.name, d.rowCount])).toEqual(
-      expect.arrayContaining([['customers', 100], ['orders', 99], ['payments', 113], ['stores', 6]]),
+      expect.arrayContaining([['customers', 100], ['orders', 99], ['payments', 113], ['stores', 6], ['products', 10], ['supplies', 65]]),
     );
     expect(run.counts).toMatchObject({ fail: 0, error: 0, skipped: 0 });
     expect(run.counts.pass).toBeGreaterThan(50);
@@ -31,6 +31,16 @@ describe('the bundled example (npx datacheck in the repository)', () => {
     expect(sources.some((s) => s.endsWith('.csv'))).toBe(true);
     expect(sources.some((s) => s.endsWith('.parquet'))).toBe(true);
     expect(sources.some((s) => s.endsWith('.ndjson'))).toBe(true);
+  });
+
+  it('checks two tables of a DuckDB database in SQL, with a reference between them', async () => {
+    const { run } = (await runJson(root));
+    const supplies = run.datasets.find((d) => d.name === 'supplies')!;
+    expect(supplies.source).toBe('warehouse:main.supplies');
+    expect(supplies.location).toEqual({ namespace: `duckdb://${path.join(root, 'fixtures/jaffle_shop/warehouse.duckdb')}`, name: 'warehouse.main.supplies' });
+    const reference = supplies.checks.find((c) => c.kind === 'references')!;
+    expect(reference).toMatchObject({ outcome: 'pass', rows: { considered: 65, failed: 0 } });
+    expect(supplies.checks.find((c) => c.kind === 'unique' && c.columns?.length === 2)).toMatchObject({ outcome: 'pass' });
   });
 
   it('masks pii columns in the column profiles', async () => {

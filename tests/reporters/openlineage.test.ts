@@ -8,7 +8,8 @@ import type { ReporterContext } from '../../reporters/reporter.js';
 import type { RunResult } from '../../src/model/result.js';
 import type { DataQualityAssertionsDatasetFacet, DataQualityMetricsInputDatasetFacet, InputDataset, RunEvent, SchemaDatasetFacet } from '../../src/openlineage/index.js';
 import { discover } from '../../src/run/discover.js';
-import { loadUserFiles } from '../../src/run/load.js';
+import { createLoader, loadUserFiles } from '../../src/run/load.js';
+import { loadConfigFile } from '../../src/cli/config-file.js';
 import { runDatacheck } from '../../src/run/runner.js';
 import { specValidator } from '../openlineage/spec.js';
 import { sampleRun } from './sample-run.js';
@@ -18,9 +19,11 @@ const spec = specValidator();
 
 /** The real runner over a project directory (the bundled example by default). */
 async function runProject(cwd: string): Promise<RunResult> {
+  const jiti = createLoader();
+  const { config } = await loadConfigFile(undefined, cwd, jiti);
   const { files } = await discover({ cwd, paths: [] });
-  const loaded = await loadUserFiles(files, { cwd });
-  return runDatacheck({ cwd, contracts: loaded.contracts, suites: loaded.suites, issues: loaded.issues, maxFailingRows: 5 });
+  const loaded = await loadUserFiles(files, { cwd, jiti });
+  return runDatacheck({ cwd, contracts: loaded.contracts, suites: loaded.suites, issues: loaded.issues, maxFailingRows: 5, ...(config.connections && { connections: config.connections }) });
 }
 
 const input = (e: RunEvent, name: string): InputDataset => {
@@ -54,10 +57,13 @@ describe('openlineage reporter over the bundled example (real runner)', () => {
     }
   });
 
-  it('one input per checked dataset, named by the file naming convention', () => {
+  it('one input per checked dataset, named by the naming conventions (files; DuckDB tables)', () => {
     const [, complete] = events;
+    const warehouse = `duckdb://${path.join(root, 'fixtures/jaffle_shop/warehouse.duckdb')}`;
     expect(complete.inputs?.map((i) => [i.namespace, i.name])).toEqual(
-      run.datasets.map((d) => ['file', path.join(root, 'fixtures/jaffle_shop', path.basename(d.source ?? ''))]),
+      run.datasets.map((d) =>
+        d.source?.startsWith('warehouse:') ? [warehouse, `warehouse.main.${d.name}`] : ['file', path.join(root, 'fixtures/jaffle_shop', path.basename(d.source ?? ''))],
+      ),
     );
     expect(input(complete, 'payments.parquet').facets?.dataSource).toMatchObject({ name: 'file', uri: `file://${path.join(root, 'fixtures/jaffle_shop/payments.parquet')}` });
   });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDuckdbConnection } from '../../../src/engines/sql/drivers/duckdb-connection.js';
 import { computeSqlMetrics } from '../../../src/engines/sql/sql-engine.js';
@@ -69,7 +70,10 @@ describe('the DuckDB connection', () => {
       { name: 'id', arrowType: 'Int64', logical: { type: 'int', bits: 64, signed: true }, nullable: true },
       { name: 'name', arrowType: 'Utf8', logical: { type: 'string' }, nullable: true },
     ]);
-    expect(connection.locate({ kind: 'table', parts: ['t'] })).toEqual({ namespace: `duckdb://${file}`, name: 'main.main.t' });
+    // A database file opens as the catalog named after the file: lineage names are database.schema.table.
+    const database = path.basename(file).replace(/\.[^.]*$/, '');
+    expect(connection.locate({ kind: 'table', parts: ['t'] })).toEqual({ namespace: `duckdb://${file}`, name: `${database}.main.t` });
+    expect(connection.locate({ kind: 'table', parts: ['s', 't'] })).toEqual({ namespace: `duckdb://${file}`, name: `${database}.s.t` });
     expect(connection.locate({ kind: 'files', format: 'parquet', paths: ['/data/x.parquet'] })).toEqual({ namespace: 'file', name: '/data/x.parquet' });
     await connection.close();
   });

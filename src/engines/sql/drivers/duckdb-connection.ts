@@ -34,6 +34,8 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
   await conn.run("SET TimeZone = 'UTC'");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const namespace = file ? `duckdb://${file}` : 'duckdb://memory';
+  // The catalog a file opens as (its file name without extension): lineage names are database.schema.table.
+  const database = String((await conn.runAndReadAll('SELECT current_database()')).getRows()[0]?.[0] ?? 'memory');
 
   async function run(q: SqlQuery): Promise<{ names: string[]; types: string[]; rows: unknown[][] }> {
     let timedOut = false;
@@ -64,7 +66,7 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
       const { names, types } = await run(q);
       return names.map((n, i): PhysicalColumn => physicalColumn(n, types[i]));
     },
-    locate: (relation) => locate(relation, namespace),
+    locate: (relation) => locate(relation, namespace, database),
     async close() {
       conn.closeSync();
       instance.closeSync();
@@ -72,10 +74,10 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
   };
 }
 
-function locate(relation: SqlRelation, namespace: string): DatasetLocation | undefined {
+function locate(relation: SqlRelation, namespace: string, database: string): DatasetLocation | undefined {
   if (relation.kind === 'files') return relation.paths.length === 1 ? { namespace: 'file', name: path.resolve(relation.paths[0]) } : undefined;
   if (relation.kind === 'table') {
-    const parts = relation.parts.length >= 3 ? relation.parts : relation.parts.length === 2 ? ['main', ...relation.parts] : ['main', 'main', ...relation.parts];
+    const parts = relation.parts.length >= 3 ? relation.parts : relation.parts.length === 2 ? [database, ...relation.parts] : [database, 'main', ...relation.parts];
     return { namespace, name: parts.join('.') };
   }
   return undefined;
