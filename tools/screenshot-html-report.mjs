@@ -3,7 +3,8 @@
 // browser tests use it; see DEVELOPERS.md):
 //   npm run build && npx datacheck --reporter console --reporter html
 //   node tools/screenshot-html-report.mjs [reports/datacheck.html] [docs/html-report.png]
-// The first screen only (1280x900, light scheme): it is the summary a reader sees first.
+// The first screen (1280x900, light scheme): the summary a reader sees first; then the column
+// profiles of one dataset, the charts.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +22,14 @@ try {
   await page.goto(pathToFileURL(path.resolve(report)).href, { waitUntil: 'load' });
   await page.screenshot({ path: out });
   console.error(`screenshot written to ${out}`);
+  // And the column profiles of the first dataset that has a chart (histograms, top values).
+  const profiles = page.locator('section.dataset:has(svg) .profiles').first();
+  if (await profiles.count()) {
+    const profilesOut = out.replace(/\.png$/, '-profiles.png');
+    await profiles.scrollIntoViewIfNeeded();
+    await profiles.screenshot({ path: profilesOut });
+    console.error(`screenshot written to ${profilesOut}`);
+  }
 } finally {
   await browser.close();
 }
