@@ -152,9 +152,7 @@ function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>
     select(s) {
       const { min, max } = bounds(s);
       // The Arrow engine's formula, in the same floating-point order: min(bins - 1, floor((x - min) * bins / (max - min))).
-      const bound = (x: unknown): SqlExpr => ({ t: 'cast', arg: param(x), type: 'double' });
-      const scaled = fn('floor', [bin('/', bin('*', bin('-', v.expr, bound(min)), num(bins)), bin('-', bound(max), bound(min)))]);
-      const index: SqlExpr = min === max ? num(0) : { t: 'case', whens: [[bin('>', scaled, num(bins - 1)), num(bins - 1)]], else: scaled };
+      const index = binIndex(v.expr, min as number, max as number, bins);
       // Bins are computed in a subquery and grouped by name: the bound parameters make the
       // expression itself unfit for GROUP BY in engines that compare expressions textually.
       const binned: Select = { t: 'select', columns: [{ expr: index, alias: 'bin' }], from: input.from, where: filterOf(spec.where, ctx, ...v.keep) };
@@ -170,6 +168,31 @@ function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>
   };
 }
 
+/**
+ * A value's bin, as the Arrow engine computes it (aggregators/histogram.ts binValues). A range past
+ * the largest double is halved first, and with an infinite end only the ends have a position
+ * (finite values go to bin 0): SQL engines would give NaN there, or (PostgreSQL) fail on overflow.
+ */
+function binIndex(x: SqlExpr, min: number, max: number, bins: number): SqlExpr {
+  const bound = (b: number): SqlExpr => ({ t: 'cast', arg: param(b), type: 'double' });
+  const last = num(bins - 1);
+  const clamp = (scaled: SqlExpr): SqlExpr => ({ t: 'case', whens: [[bin('>', scaled, last), last]], else: scaled });
+  if (min === max) return num(0);
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return { t: 'case', whens: [[bin('=', x, bound(max)), last]], else: num(0) };
+  if (Number.isFinite(max - min)) {
+    // The Arrow engine's formula in the same floating-point order: floor((x - min) * bins / (max - min)).
+    return clamp(fn('floor', [bin('/', bin('*', bin('-', x, bound(min)), num(bins)), bin('-', bound(max), bound(min)))]));
+  }
+  const half = (e: SqlExpr) => bin('/', e, num(2));
+  const ratio = bin('/', bin('-', half(x), bound(min / 2)), bound(max / 2 - min / 2));
+  return { t: 'case', whens: [[bin('=', x, bound(max)), last], [bin('=', x, bound(min)), num(0)]], else: clamp(fn('floor', [bin('*', ratio, num(bins))])) };
+}
+
+/** Values top_values counts: non-null and, as in the Arrow engine, not NaN (no value a report can show). */
+export function topValueFilter(v: { sql: SqlExpr; kind: string }): SqlExpr[] {
+  return v.kind === 'float' ? [isNull(v.sql, true), not(fn('is_nan', [v.sql]))] : [isNull(v.sql, true)];
+}
+
 function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery {
   const v = columnValue(spec.column, ctx);
   const distinct = (s: QueryState) => n(s.aggregate[alias('distinct')]);
@@ -181,7 +204,7 @@ function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }
       t: 'select',
       columns: [{ expr: v.sql, alias: 'value' }, { expr: countStar(), alias: 'n' }],
       from: input.from,
-      where: filterOf(spec.where, ctx, isNull(v.sql, true)),
+      where: filterOf(spec.where, ctx, ...topValueFilter(v)),
       groupBy: [v.sql],
       orderBy: [{ expr: countStar(), desc: true }, { expr: order }],
       limit: spec.k,
