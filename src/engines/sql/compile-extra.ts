@@ -152,7 +152,7 @@ function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>
     select(s) {
       const { min, max } = bounds(s);
       // The Arrow engine's formula, in the same floating-point order: min(bins - 1, floor((x - min) * bins / (max - min))).
-      const index = binIndex(v.expr, min as number, max as number, bins);
+      const index = binIndex(v.expr, min, max, bins);
       // Bins are computed in a subquery and grouped by name: the bound parameters make the
       // expression itself unfit for GROUP BY in engines that compare expressions textually.
       const binned: Select = { t: 'select', columns: [{ expr: index, alias: 'bin' }], from: input.from, where: filterOf(spec.where, ctx, ...v.keep) };
@@ -173,18 +173,21 @@ function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>
  * the largest double is halved first, and with an infinite end only the ends have a position
  * (finite values go to bin 0): SQL engines would give NaN there, or (PostgreSQL) fail on overflow.
  */
-function binIndex(x: SqlExpr, min: number, max: number, bins: number): SqlExpr {
-  const bound = (b: number): SqlExpr => ({ t: 'cast', arg: param(b), type: 'double' });
+function binIndex(x: SqlExpr, min: unknown, max: unknown, bins: number): SqlExpr {
+  const bound = (b: unknown): SqlExpr => ({ t: 'cast', arg: param(b), type: 'double' });
   const last = num(bins - 1);
   const clamp = (scaled: SqlExpr): SqlExpr => ({ t: 'case', whens: [[bin('>', scaled, last), last]], else: scaled });
   if (min === max) return num(0);
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return { t: 'case', whens: [[bin('=', x, bound(max)), last]], else: num(0) };
-  if (Number.isFinite(max - min)) {
+  // `datacheck plan` renders before the bounds are known (placeholders): the general formula.
+  const known = typeof min === 'number' && typeof max === 'number';
+  if (known && (!Number.isFinite(min) || !Number.isFinite(max))) return { t: 'case', whens: [[bin('=', x, bound(max)), last]], else: num(0) };
+  if (!known || Number.isFinite(max - min)) {
     // The Arrow engine's formula in the same floating-point order: floor((x - min) * bins / (max - min)).
     return clamp(fn('floor', [bin('/', bin('*', bin('-', x, bound(min)), num(bins)), bin('-', bound(max), bound(min)))]));
   }
   const half = (e: SqlExpr) => bin('/', e, num(2));
-  const ratio = bin('/', bin('-', half(x), bound(min / 2)), bound(max / 2 - min / 2));
+  const [lo, hi] = [min as number, max as number];
+  const ratio = bin('/', bin('-', half(x), bound(lo / 2)), bound(hi / 2 - lo / 2));
   return { t: 'case', whens: [[bin('=', x, bound(max)), last], [bin('=', x, bound(min)), num(0)]], else: clamp(fn('floor', [bin('*', ratio, num(bins))])) };
 }
 
