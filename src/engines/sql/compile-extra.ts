@@ -183,9 +183,16 @@ function binIndex(x: SqlExpr, min: unknown, max: unknown, bins: number): SqlExpr
   if (known && (!Number.isFinite(min) || !Number.isFinite(max))) return { t: 'case', whens: [[bin('=', x, bound(max)), last]], else: num(0) };
   if (!known || Number.isFinite(max - min)) {
     // The Arrow engine's formula in the same floating-point order: floor((x - min) * bins / (max - min)).
-    return clamp(fn('floor', [bin('/', bin('*', bin('-', x, bound(min)), num(bins)), bin('-', bound(max), bound(min)))]));
+    // Where the quotient is below one half its floor is 0 anyway; not dividing there keeps
+    // PostgreSQL from failing with 'value out of range: underflow' on a quotient below 5e-324.
+    const scaled = bin('*', bin('-', x, bound(min)), num(bins));
+    const range = bin('-', bound(max), bound(min));
+    return { t: 'case', whens: [[bin('<', scaled, bin('-', range, scaled)), num(0)]], else: clamp(fn('floor', [bin('/', scaled, range)])) };
   }
-  const half = (e: SqlExpr) => bin('/', e, num(2));
+  // A value below 1e-300 halves to nothing beside a bound past 1e307 (the range overflowed):
+  // taken as 0, which also spares PostgreSQL an underflow error on 5e-324 / 2.
+  const tiny = { t: 'logic', op: 'AND', args: [bin('>', x, num(-1e-300)), bin('<', x, num(1e-300))] } as SqlExpr;
+  const half = (e: SqlExpr): SqlExpr => ({ t: 'case', whens: [[tiny, num(0)]], else: bin('/', e, num(2)) });
   const [lo, hi] = [min as number, max as number];
   const ratio = bin('/', bin('-', half(x), bound(lo / 2)), bound(hi / 2 - lo / 2));
   return { t: 'case', whens: [[bin('=', x, bound(max)), last], [bin('=', x, bound(min)), num(0)]], else: clamp(fn('floor', [bin('*', ratio, num(bins))])) };
