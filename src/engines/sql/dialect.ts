@@ -29,6 +29,8 @@ export interface Dialect {
   regexFeatures: RegexFeatures;
   /** `left % right` with JavaScript's meaning (sign of the dividend), where `%` itself differs. */
   remainder?(left: string, right: string): string;
+  /** Decimal columns may hold NaN (PostgreSQL numeric): the compiler treats them as floats. */
+  decimalNaN?: boolean;
   /** An expression compared and ordered by code point. */
   binaryCollate(expr: string): string;
   /** A relation the dialect reads itself (file scans); tables and queries are generic. */

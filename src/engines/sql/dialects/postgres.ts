@@ -30,12 +30,19 @@ export const postgresDialect: Dialect = {
   // The translated pattern spells classes out (no [[:alpha:]], \w or \y), so a case-sensitive
   // match means the same under any collation; case-insensitive folding follows the collation, so
   // it runs under ICU, which folds é/É as JavaScript's `i` flag does.
-  regex: (s, p, ci, bind) => (ci ? `((${s} COLLATE ${ICU}) ~* ${bind(p)})` : `(${s} ~ ${bind(p)})`),
+  // PostgreSQL text cannot hold NUL, not even a bound pattern: a NUL (from \0, \x00) becomes
+  // ARE's escape \u0000 (never \x00: ARE's \x reads every hex digit that follows).
+  regex: (s, p, ci, bind) => {
+    const pattern = bind(p.replaceAll('\0', '\\u0000'));
+    return ci ? `((${s} COLLATE ${ICU}) ~* ${pattern})` : `(${s} ~ ${pattern})`;
+  },
   regexFeatures: { nonCapturing: true, lazy: true, wordBoundary: false, anyChar: '(?:.|\\n)' },
   binaryCollate: (e) => `(${e} COLLATE "C")`,
   // PostgreSQL has no `%` for double precision. On whole numbers below 2^53 the quotient's
   // truncation is exact, so this is JavaScript's remainder (sign of the dividend); fractional
   // operands are refused by the compiler (gap 'float_remainder').
   remainder: (l, r) => `(${l} - trunc(${l} / ${r}) * ${r})`,
+  // numeric (also numeric(p, s)) accepts 'NaN', which sorts above every number and makes sums NaN.
+  decimalNaN: true,
   gaps: ['float_remainder'],
 };
