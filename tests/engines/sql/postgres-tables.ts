@@ -5,7 +5,10 @@ import { openPostgresConnection } from '../../../src/sources/postgres/pg-connect
 import { quoteIdent, testPostgres } from '../../support/postgres.js';
 import type { ColumnType, EngineUnderTest, TestTable } from './tables.js';
 
-const PG_TYPES: Record<ColumnType, string> = { int: 'bigint', float: 'double precision', string: 'text', bool: 'boolean', date: 'date', timestamp: 'timestamp' };
+// Text columns get ICU's root collation (a < B < b, as most production databases sort), not the
+// test cluster's C locale: a comparison or ordering that forgot COLLATE "C" gives a wrong answer.
+const PG_TYPES: Record<ColumnType, string> = { int: 'bigint', float: 'double precision', string: 'text COLLATE "und-x-icu"', bool: 'boolean', date: 'date', timestamp: 'timestamp' };
+const CAST_TYPES: Record<ColumnType, string> = { ...PG_TYPES, string: 'text' };
 
 /** A cell as PostgreSQL reads it from text: NaN/±Infinity/-0 spelled out, instants as ISO text. */
 function bound(v: unknown, type: ColumnType): unknown {
@@ -45,7 +48,7 @@ export function postgresUnderTest(schema: string): EngineUnderTest & { connectio
     await client.query(`CREATE TABLE ${rel} (${names.map((n) => `${quoteIdent(n)} ${PG_TYPES[table.columns[n]]}`).join(', ')})`);
     if (table.rows.length > 0) {
       const params: unknown[] = [];
-      const tuples = table.rows.map((row) => `(${names.map((n, i) => (params.push(bound(row[i], table.columns[n])), `$${params.length}::${PG_TYPES[table.columns[n]]}`)).join(', ')})`);
+      const tuples = table.rows.map((row) => `(${names.map((n, i) => (params.push(bound(row[i], table.columns[n])), `$${params.length}::${CAST_TYPES[table.columns[n]]}`)).join(', ')})`);
       await client.query(`INSERT INTO ${rel} VALUES ${tuples.join(', ')}`, params);
     }
     return [schema, name];
