@@ -1,9 +1,11 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { parseExpr } from '../../../src/expr/parse-expr.js';
 import type { FailuresValue, MetricOutcome, MetricSpec, MomentsValue, PlannedMetric } from '../../../src/model/metric.js';
 import { metricKey } from '../../../src/plan/metric-key.js';
 import { closeTo } from '../../conformance/close-to.js';
-import type { TestTable } from './tables.js';
+import { arrowUnderTest } from './tables.js';
+import type { EngineUnderTest, TestTable } from './tables.js';
 
 /**
  * Random tables (nulls, NaN, -0, empty strings, duplicates, extreme numbers, unicode, quotes) give
@@ -76,3 +78,16 @@ export function same(spec: MetricSpec, a: MetricOutcome, b: MetricOutcome, table
   return closeTo(a.value, b.value);
 }
 
+
+/** Asserts that `engine` gives the Arrow engine's answer for every metric on `runs` random tables. */
+export async function agreesWithArrow(engine: EngineUnderTest, runs: number): Promise<void> {
+  const now = new Date('2024-06-01T00:00:00Z');
+  await fc.assert(
+    fc.asyncProperty(tables, async (table) => {
+      const [a, b] = await Promise.all([arrowUnderTest.compute(table, metrics, now), engine.compute(table, metrics, now)]);
+      const wrong = metrics.filter((m) => !same(m.spec, a.get(m.key)!, b.get(m.key)!, table)).map((m) => ({ metric: m.key, arrow: a.get(m.key), [engine.name]: b.get(m.key) }));
+      expect(wrong).toEqual([]);
+    }),
+    { numRuns: runs },
+  );
+}
