@@ -62,7 +62,7 @@ export async function explainDataset(plan: DatasetPlan, connections: Record<stri
   }
   const dialect = DIALECTS[dialectOverride ?? (choice.engine === 'sql' ? choice.dialect : 'duckdb')];
   const from: From = choice.engine === 'sql' ? choice.from : { t: 'relation', relation: { kind: 'table', parts: [contract.name] } };
-  const columns: ColumnKinds = new Map(Object.entries(contract.columns).map(([name, c]) => [name, kindOfType(c.type)]));
+  const columns: ColumnKinds = new Map(Object.entries(contract.columns).map(([name, c]) => [name, kindOfType(c.type, { decimalNaN: dialect.decimalNaN })]));
   const orphanNotes: string[] = [];
   const metrics: PlannedMetric[] = plan.metrics.filter((m) => {
     if (m.spec.kind !== 'orphan_count') return true;

@@ -1,5 +1,10 @@
-/** Deep equality where numbers may differ by 1e-9 relative (or 1e-12 absolute near zero); NaN equals NaN. */
+/**
+ * Deep equality where numbers may differ by 1e-9 relative (or 1e-12 absolute near zero); NaN equals
+ * NaN; an expected 'NaN', 'Infinity' or '-Infinity' (JSON has no such numbers) matches the number.
+ */
 export function closeTo(a: unknown, b: unknown): boolean {
+  // JSON has no NaN or infinities: cases write them as the strings JavaScript prints.
+  if (typeof a === 'number' && (b === 'NaN' || b === 'Infinity' || b === '-Infinity')) return closeTo(a, Number(b));
   if (typeof a === 'number' && typeof b === 'number') {
     if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
     if (a === b) return true;

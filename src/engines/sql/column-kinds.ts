@@ -10,11 +10,16 @@ export type ColumnKind = 'number' | 'float' | 'string' | 'bool' | 'date' | 'time
 /** Column kinds by name; a name absent from the map is not in the data. */
 export type ColumnKinds = Map<string, ColumnKind>;
 
-export function kindOfType(t: LogicalType | undefined): ColumnKind {
+/**
+ * `decimalNaN`: the engine's decimals can hold NaN (PostgreSQL's numeric), so they are read like
+ * floats: NaN left out of aggregates and compared as JavaScript compares it.
+ */
+export function kindOfType(t: LogicalType | undefined, options: { decimalNaN?: boolean } = {}): ColumnKind {
   switch (t?.type) {
     case 'int':
-    case 'decimal':
       return 'number';
+    case 'decimal':
+      return options.decimalNaN ? 'float' : 'number';
     case 'float':
       return 'float';
     case 'string':

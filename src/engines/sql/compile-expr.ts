@@ -80,7 +80,7 @@ export function compileExpr(e: Expr, ctx: ExprContext): Typed {
       return { sql: e.negate ? not(inside) : inside, kind: 'bool' };
     }
     case 'arith':
-      return arith(e.arith, sub(e.left), sub(e.right), e);
+      return arith(e.arith, sub(e.left), sub(e.right), e, ctx);
     case 'neg': {
       const a = sub(e.arg);
       if (a.kind === 'null') return a;
@@ -194,12 +194,13 @@ function inList(arg: Typed, values: ExprLiteral[], negate: boolean, e: Expr): Ty
   return { sql: test, kind: 'bool' };
 }
 
-function arith(op: '+' | '-' | '*' | '/' | '%', left: Typed, right: Typed, e: Expr): Typed {
+function arith(op: '+' | '-' | '*' | '/' | '%', left: Typed, right: Typed, e: Expr, ctx: ExprContext): Typed {
   [left, right] = instants(left, right);
   if (left.kind === 'null' || right.kind === 'null') return { sql: NULL, kind: 'null' };
   if (!isNumeric(left)) throw typeError(e, 'a number, date or timestamp', left);
   if (!isNumeric(right)) throw typeError(e, 'a number, date or timestamp', right);
   const operand = (t: Typed): OperandKind => (t.kind === 'float' ? 'number' : (t.kind as OperandKind));
+  if (op === '%') wholeRemainder(left, right, ctx);
   const rule = arithRule(op, operand(left), operand(right));
   if ('expected' in rule) throw typeError(e, rule.expected, rule.blame === 'left' ? left : right);
   const scaled = (x: SqlExpr, scale: number) => (scale === 1 ? asDouble(x) : bin('*', asDouble(x), num(scale)));
@@ -210,6 +211,15 @@ function arith(op: '+' | '-' | '*' | '/' | '%', left: Typed, right: Typed, e: Ex
   // Division and modulo by zero give null, as in the Arrow engine.
   if (op === '/' || op === '%') r = nullIfZero(r);
   return { sql: bin(op, l, r), kind };
+}
+
+/** A dialect that computes `%` from a quotient is exact only on whole numbers: refuse fractions rather than differ. */
+function wholeRemainder(left: Typed, right: Typed, ctx: ExprContext): void {
+  if (!ctx.dialect.gaps.includes('float_remainder')) return;
+  const fractional = (t: Typed) => t.kind === 'float' || (typeof t.literal === 'number' && !Number.isInteger(t.literal));
+  if (fractional(left) || fractional(right)) {
+    throw new SqlUnsupported(`${ctx.dialect.name} has no exact floating-point remainder; % is pushed down for whole numbers (integer columns and literals) only`);
+  }
 }
 
 function nullIfZero(x: SqlExpr): SqlExpr {

@@ -152,9 +152,7 @@ function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>
     select(s) {
       const { min, max } = bounds(s);
       // The Arrow engine's formula, in the same floating-point order: min(bins - 1, floor((x - min) * bins / (max - min))).
-      const bound = (x: unknown): SqlExpr => ({ t: 'cast', arg: param(x), type: 'double' });
-      const scaled = fn('floor', [bin('/', bin('*', bin('-', v.expr, bound(min)), num(bins)), bin('-', bound(max), bound(min)))]);
-      const index: SqlExpr = min === max ? num(0) : { t: 'case', whens: [[bin('>', scaled, num(bins - 1)), num(bins - 1)]], else: scaled };
+      const index = binIndex(v.expr, min, max, bins);
       // Bins are computed in a subquery and grouped by name: the bound parameters make the
       // expression itself unfit for GROUP BY in engines that compare expressions textually.
       const binned: Select = { t: 'select', columns: [{ expr: index, alias: 'bin' }], from: input.from, where: filterOf(spec.where, ctx, ...v.keep) };
@@ -170,6 +168,41 @@ function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>
   };
 }
 
+/**
+ * A value's bin, as the Arrow engine computes it (aggregators/histogram.ts binValues). A range past
+ * the largest double is halved first, and with an infinite end only the ends have a position
+ * (finite values go to bin 0): SQL engines would give NaN there, or (PostgreSQL) fail on overflow.
+ */
+function binIndex(x: SqlExpr, min: unknown, max: unknown, bins: number): SqlExpr {
+  const bound = (b: unknown): SqlExpr => ({ t: 'cast', arg: param(b), type: 'double' });
+  const last = num(bins - 1);
+  const clamp = (scaled: SqlExpr): SqlExpr => ({ t: 'case', whens: [[bin('>', scaled, last), last]], else: scaled });
+  if (min === max) return num(0);
+  // `datacheck plan` renders before the bounds are known (placeholders): the general formula.
+  const known = typeof min === 'number' && typeof max === 'number';
+  if (known && (!Number.isFinite(min) || !Number.isFinite(max))) return { t: 'case', whens: [[bin('=', x, bound(max)), last]], else: num(0) };
+  if (!known || Number.isFinite(max - min)) {
+    // The Arrow engine's formula in the same floating-point order: floor((x - min) * bins / (max - min)).
+    // Where the quotient is below one half its floor is 0 anyway; not dividing there keeps
+    // PostgreSQL from failing with 'value out of range: underflow' on a quotient below 5e-324.
+    const scaled = bin('*', bin('-', x, bound(min)), num(bins));
+    const range = bin('-', bound(max), bound(min));
+    return { t: 'case', whens: [[bin('<', scaled, bin('-', range, scaled)), num(0)]], else: clamp(fn('floor', [bin('/', scaled, range)])) };
+  }
+  // A value below 1e-300 halves to nothing beside a bound past 1e307 (the range overflowed):
+  // taken as 0, which also spares PostgreSQL an underflow error on 5e-324 / 2.
+  const tiny = { t: 'logic', op: 'AND', args: [bin('>', x, num(-1e-300)), bin('<', x, num(1e-300))] } as SqlExpr;
+  const half = (e: SqlExpr): SqlExpr => ({ t: 'case', whens: [[tiny, num(0)]], else: bin('/', e, num(2)) });
+  const [lo, hi] = [min as number, max as number];
+  const ratio = bin('/', bin('-', half(x), bound(lo / 2)), bound(hi / 2 - lo / 2));
+  return { t: 'case', whens: [[bin('=', x, bound(max)), last], [bin('=', x, bound(min)), num(0)]], else: clamp(fn('floor', [bin('*', ratio, num(bins))])) };
+}
+
+/** Values top_values counts: non-null and, as in the Arrow engine, not NaN (no value a report can show). */
+export function topValueFilter(v: { sql: SqlExpr; kind: string }): SqlExpr[] {
+  return v.kind === 'float' ? [isNull(v.sql, true), not(fn('is_nan', [v.sql]))] : [isNull(v.sql, true)];
+}
+
 function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery {
   const v = columnValue(spec.column, ctx);
   const distinct = (s: QueryState) => n(s.aggregate[alias('distinct')]);
@@ -181,7 +214,7 @@ function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }
       t: 'select',
       columns: [{ expr: v.sql, alias: 'value' }, { expr: countStar(), alias: 'n' }],
       from: input.from,
-      where: filterOf(spec.where, ctx, isNull(v.sql, true)),
+      where: filterOf(spec.where, ctx, ...topValueFilter(v)),
       groupBy: [v.sql],
       orderBy: [{ expr: countStar(), desc: true }, { expr: order }],
       limit: spec.k,

@@ -8,7 +8,7 @@ import type { ColumnKinds } from './column-kinds.js';
 import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, columnValue, compilePredicate } from './compile-expr.js';
-import { compileExtraQueries } from './compile-extra.js';
+import { compileExtraQueries, topValueFilter } from './compile-extra.js';
 import type { Dialect } from './dialect.js';
 import { missingColumn, numericValue, orderedValue } from './metric-values.js';
 
@@ -205,7 +205,7 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
     }
     case 'top_values': {
       const v = columnValue(spec.column, ctx);
-      add('distinct', fn('count_distinct', [v.sql], filterOf(spec.where, ctx, isNull(v.sql, true))));
+      add('distinct', fn('count_distinct', [v.sql], filterOf(spec.where, ctx, ...topValueFilter(v))));
       return undefined;
     }
     default:

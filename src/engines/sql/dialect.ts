@@ -3,7 +3,7 @@ import type { RegexFeatures } from './regex.js';
 import type { SqlRelation } from './sql-connection.js';
 
 /** What a dialect can say it cannot do, so the compiler reports `sql.unsupported` instead of guessing. */
-export type DialectGap = 'exact_quantile' | 'row_number';
+export type DialectGap = 'exact_quantile' | 'row_number' | 'float_remainder';
 
 /**
  * The differences between SQL engines, as small hooks. Everything else (SELECT, CASE, IN, IS
@@ -27,6 +27,10 @@ export interface Dialect {
   /** A regex search (not a full match); the hook binds the pattern (and flags) itself. */
   regex(subject: string, pattern: string, caseInsensitive: boolean, bind: (v: unknown) => string): string;
   regexFeatures: RegexFeatures;
+  /** `left % right` with JavaScript's meaning (sign of the dividend), where `%` itself differs. */
+  remainder?(left: string, right: string): string;
+  /** Decimal columns may hold NaN (PostgreSQL numeric): the compiler treats them as floats. */
+  decimalNaN?: boolean;
   /** An expression compared and ordered by code point. */
   binaryCollate(expr: string): string;
   /** A relation the dialect reads itself (file scans); tables and queries are generic. */

@@ -58,6 +58,7 @@ class Renderer {
         return this.fn(e);
       case 'bin': {
         const [left, right] = [r(e.left), r(e.right)];
+        if (e.op === '%' && this.d.remainder) return this.d.remainder(left, right);
         return e.binaryCollation ? `(${this.d.binaryCollate(left)} ${e.op} ${this.d.binaryCollate(right)})` : `(${left} ${e.op} ${right})`;
       }
       case 'logic':

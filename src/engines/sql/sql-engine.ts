@@ -5,6 +5,7 @@ import { kindOfType } from './column-kinds.js';
 import type { CompiledPlan } from './compile-plan.js';
 import { compilePlan } from './compile-plan.js';
 import type { QueryState } from './compiled-query.js';
+import type { Dialect } from './dialect.js';
 import { DIALECTS } from './dialects/index.js';
 import { renderSelect } from './render.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from './sql-connection.js';
@@ -22,8 +23,8 @@ export interface SqlTarget {
 /** Statements sent and rows read back in this process: what `--debug` and the benchmark report. */
 export const sqlTransfer = { queries: 0, rows: 0 };
 
-export function kindsOf(columns: PhysicalColumn[]): ColumnKinds {
-  return new Map(columns.map((c) => [c.name, kindOfType(c.logical)]));
+export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKinds {
+  return new Map(columns.map((c) => [c.name, kindOfType(c.logical, { decimalNaN: dialect?.decimalNaN })]));
 }
 
 /**
@@ -66,7 +67,7 @@ export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | '
   return compilePlan({
     dialect: DIALECTS[target.connection.dialect],
     from: target.view?.from ?? { t: 'relation', relation: target.relation },
-    columns: kindsOf(physical),
+    columns: kindsOf(physical, DIALECTS[target.connection.dialect]),
     metrics,
     nowMs: now.getTime(),
     ...(target.view && { rawColumns: target.view.rawColumns }),

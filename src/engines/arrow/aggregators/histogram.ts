@@ -90,7 +90,8 @@ export function binValues(values: Float64Array, min: number, max: number, counts
   const n = values.length;
   const bins = counts.length;
   const range = max - min;
-  if (range === 0) {
+  // max === min also when both are the same infinity (their difference is NaN): all in bin 0.
+  if (range === 0 || max === min) {
     counts[0] += n;
     return;
   }

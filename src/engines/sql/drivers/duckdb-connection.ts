@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DOUBLE, DuckDBInstance } from '@duckdb/node-api';
 import type { PhysicalColumn } from '../../../model/metric.js';
 import type { DatasetLocation } from '../../../model/result.js';
 import { duckdbDialect } from '../dialects/duckdb.js';
@@ -44,7 +44,10 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
       conn.interrupt();
     }, timeoutMs);
     try {
-      const reader = await conn.runAndReadAll(q.sql, q.params as never);
+      // Every JS number binds as DOUBLE: inferred, an integral double such as 1e300 would bind as
+      // BIGINT and fail ("bigint out of int64 range"). The compiler casts numbers to double anyway.
+      const types = q.params.map((v) => (typeof v === 'number' ? DOUBLE : undefined));
+      const reader = await conn.runAndReadAll(q.sql, q.params as never, types as never);
       return { names: reader.columnNames(), types: reader.columnTypes().map((t) => t.toString()), rows: reader.getRows() };
     } catch (e) {
       if (timedOut) throw new Error(`the query ran longer than the statement timeout (${timeoutMs} ms) and was interrupted`);

@@ -143,12 +143,12 @@ SELECT
   count(*) AS `n`
 FROM (
   SELECT
-    CASE WHEN (floor((((`amount` - CAST(? AS FLOAT64)) * 10) / (CAST(? AS FLOAT64) - CAST(? AS FLOAT64)))) > 9) THEN 9 ELSE floor((((`amount` - CAST(? AS FLOAT64)) * 10) / (CAST(? AS FLOAT64) - CAST(? AS FLOAT64)))) END AS `bin`
+    CASE WHEN (((`amount` - CAST(? AS FLOAT64)) * 10) < ((CAST(? AS FLOAT64) - CAST(? AS FLOAT64)) - ((`amount` - CAST(? AS FLOAT64)) * 10))) THEN 0 ELSE CASE WHEN (floor((((`amount` - CAST(? AS FLOAT64)) * 10) / (CAST(? AS FLOAT64) - CAST(? AS FLOAT64)))) > 9) THEN 9 ELSE floor((((`amount` - CAST(? AS FLOAT64)) * 10) / (CAST(? AS FLOAT64) - CAST(? AS FLOAT64)))) END END AS `bin`
   FROM `analytics`.`orders`
   WHERE ((`amount` IS NOT NULL) AND (NOT IS_NAN(`amount`)))
 ) AS `h`
 GROUP BY `bin`;
--- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
+-- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 10: top 5 values of status (only when needed); metrics #22
 SELECT

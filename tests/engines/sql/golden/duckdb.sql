@@ -140,12 +140,12 @@ SELECT
   count(*) AS "n"
 FROM (
   SELECT
-    CASE WHEN (floor(((("amount" - CAST($1 AS DOUBLE)) * 10) / (CAST($2 AS DOUBLE) - CAST($3 AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($4 AS DOUBLE)) * 10) / (CAST($5 AS DOUBLE) - CAST($6 AS DOUBLE)))) END AS "bin"
+    CASE WHEN ((("amount" - CAST($1 AS DOUBLE)) * 10) < ((CAST($2 AS DOUBLE) - CAST($3 AS DOUBLE)) - (("amount" - CAST($4 AS DOUBLE)) * 10))) THEN 0 ELSE CASE WHEN (floor(((("amount" - CAST($5 AS DOUBLE)) * 10) / (CAST($6 AS DOUBLE) - CAST($7 AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($8 AS DOUBLE)) * 10) / (CAST($9 AS DOUBLE) - CAST($10 AS DOUBLE)))) END END AS "bin"
   FROM "analytics"."orders"
   WHERE (("amount" IS NOT NULL) AND (NOT isnan("amount")))
 ) AS "h"
 GROUP BY "bin";
--- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
+-- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 10: top 5 values of status (only when needed); metrics #22
 SELECT

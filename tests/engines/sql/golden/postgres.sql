@@ -145,12 +145,12 @@ SELECT
   count(*) AS "n"
 FROM (
   SELECT
-    CASE WHEN (floor(((("amount" - CAST($1 AS double precision)) * 10) / (CAST($2 AS double precision) - CAST($3 AS double precision)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($4 AS double precision)) * 10) / (CAST($5 AS double precision) - CAST($6 AS double precision)))) END AS "bin"
+    CASE WHEN ((("amount" - CAST($1 AS double precision)) * 10) < ((CAST($2 AS double precision) - CAST($3 AS double precision)) - (("amount" - CAST($4 AS double precision)) * 10))) THEN 0 ELSE CASE WHEN (floor(((("amount" - CAST($5 AS double precision)) * 10) / (CAST($6 AS double precision) - CAST($7 AS double precision)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($8 AS double precision)) * 10) / (CAST($9 AS double precision) - CAST($10 AS double precision)))) END END AS "bin"
   FROM "analytics"."orders"
   WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::double precision)))
 ) AS "h"
 GROUP BY "bin";
--- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
+-- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 10: top 5 values of status (only when needed); metrics #22
 SELECT

@@ -145,12 +145,12 @@ SELECT
   count(*) AS `n`
 FROM (
   SELECT
-    CASE WHEN (floor((((`amount` - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) > 9) THEN 9 ELSE floor((((`amount` - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) END AS `bin`
+    CASE WHEN (((`amount` - CAST(? AS DOUBLE)) * 10) < ((CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) - ((`amount` - CAST(? AS DOUBLE)) * 10))) THEN 0 ELSE CASE WHEN (floor((((`amount` - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) > 9) THEN 9 ELSE floor((((`amount` - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) END END AS `bin`
   FROM `analytics`.`orders`
   WHERE ((`amount` IS NOT NULL) AND (NOT isnan(`amount`)))
 ) AS `h`
 GROUP BY `bin`;
--- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
+-- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 10: top 5 values of status (only when needed); metrics #22
 SELECT
