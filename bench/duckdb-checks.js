@@ -33,8 +33,9 @@ export function duplicateRowsSql(parquetPath) {
 FROM (SELECT count(*) AS n FROM read_parquet(${lit(parquetPath)}) GROUP BY order_id HAVING count(*) > 1)`;
 }
 
-async function withConnection(fn) {
-  const instance = await DuckDBInstance.create(':memory:');
+/** `database`: ':memory:' for file scans, or a DuckDB database file (opened read-only). */
+async function withConnection(fn, database = ':memory:') {
+  const instance = await DuckDBInstance.create(database, database === ':memory:' ? {} : { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
   try {
     return await fn(conn);
@@ -54,7 +55,7 @@ const firstRow = async (conn, sql) => {
  * does not carry over between repetitions; the OS page cache is warm for both sides alike).
  * Only the query is timed, not the instance start.
  */
-export async function runDuckdbChecks(parquetPath, sql = checksSql(parquetPath)) {
+export async function runDuckdbChecks(parquetPath, sql = checksSql(parquetPath), database = ':memory:') {
   return withConnection(async (conn) => {
     const started = performance.now();
     // DuckDB's worker threads live in this process, so process CPU time covers them (and little else).
@@ -62,7 +63,7 @@ export async function runDuckdbChecks(parquetPath, sql = checksSql(parquetPath))
     const row = await firstRow(conn, sql);
     const used = process.cpuUsage(cpu);
     return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, row };
-  });
+  }, database);
 }
 
 /** The figures compared with datacheck's, in the shape `datacheckCounts` returns. */
