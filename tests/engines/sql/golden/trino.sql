@@ -136,17 +136,23 @@ ORDER BY "__dc_row"
 LIMIT 5;
 -- params: []
 
--- query 9: histogram of amount (only when needed); metrics #21
+-- query 9: histogram (only when needed); metrics #21
 SELECT
-  "bin" AS "bin",
-  count(*) AS "n"
+  count(*) FILTER (WHERE ("b0" = 0)) AS "h0_0",
+  count(*) FILTER (WHERE ("b0" = 1)) AS "h0_1",
+  count(*) FILTER (WHERE ("b0" = 2)) AS "h0_2",
+  count(*) FILTER (WHERE ("b0" = 3)) AS "h0_3",
+  count(*) FILTER (WHERE ("b0" = 4)) AS "h0_4",
+  count(*) FILTER (WHERE ("b0" = 5)) AS "h0_5",
+  count(*) FILTER (WHERE ("b0" = 6)) AS "h0_6",
+  count(*) FILTER (WHERE ("b0" = 7)) AS "h0_7",
+  count(*) FILTER (WHERE ("b0" = 8)) AS "h0_8",
+  count(*) FILTER (WHERE ("b0" = 9)) AS "h0_9"
 FROM (
   SELECT
-    CASE WHEN (floor(((("amount" - CAST(? AS double)) * 10) / (CAST(? AS double) - CAST(? AS double)))) > 9) THEN 9 ELSE floor(((("amount" - CAST(? AS double)) * 10) / (CAST(? AS double) - CAST(? AS double)))) END AS "bin"
+    CASE WHEN (("amount" IS NOT NULL) AND (NOT is_nan("amount"))) THEN CASE WHEN (floor(((("amount" - CAST(? AS double)) * 10) / (CAST(? AS double) - CAST(? AS double)))) > 9) THEN 9 ELSE floor(((("amount" - CAST(? AS double)) * 10) / (CAST(? AS double) - CAST(? AS double)))) END END AS "b0"
   FROM "analytics"."orders"
-  WHERE (("amount" IS NOT NULL) AND (NOT is_nan("amount")))
-) AS "h"
-GROUP BY "bin";
+) AS "h";
 -- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 10: distinct values of status in its first rows; metrics #22
