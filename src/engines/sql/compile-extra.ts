@@ -40,19 +40,6 @@ function sampleQuery(key: string, label: string, from: From, where: SqlExpr | un
   };
 }
 
-/** Marks a histogram's part until compilePlan merges the parts into one query. */
-const HISTOGRAM_PART = { label: 'histogram part', keys: [] as string[], select: { t: 'select', columns: [], from: { t: 'relation', relation: { kind: 'query', sql: '' } } } as Select, apply: () => undefined };
-
-/** Replaces the histogram parts among `queries` by one query computing all of them, where the first part was. */
-export function mergeHistograms(queries: CompiledQuery[], input: CompileInput): CompiledQuery[] {
-  const partOf = (q: CompiledQuery) => (q as CompiledQuery & { histogram?: HistogramPart }).histogram;
-  const parts = queries.flatMap((q) => partOf(q) ?? []);
-  if (parts.length === 0) return queries;
-  const at = queries.findIndex(partOf);
-  const rest = queries.filter((q) => !partOf(q));
-  return [...rest.slice(0, at), histograms(parts, input), ...rest.slice(at)];
-}
-
 export function compileExtraQueries(m: PlannedMetric, ctx: ExprContext, input: CompileInput, add: Add, alias: (part: string) => string): CompiledQuery[] {
   const spec = m.spec;
   const hidden = new Set([ROW, ...(input.rawColumns?.values() ?? [])]);
@@ -78,8 +65,7 @@ export function compileExtraQueries(m: PlannedMetric, ctx: ExprContext, input: C
     case 'duplicate_count':
       return duplicates(m.key, spec, ctx, input, alias);
     case 'histogram':
-      // Collected by compilePlan into one query for every histogram (mergeHistograms).
-      return [{ ...HISTOGRAM_PART, histogram: histogramPart(m.key, spec, ctx, alias) } as CompiledQuery];
+      return [histogram(m.key, spec, ctx, input, alias)];
     case 'top_values':
       return topValues(m.key, spec, ctx, input);
     case 'orphan_count':
@@ -154,75 +140,32 @@ function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_co
   ];
 }
 
-/** One histogram of the shared histogram query: its bounds come from the aggregate query. */
-interface HistogramPart {
-  key: string;
-  bins: number;
-  bounds(s: QueryState): { min: number | null; max: number | null };
-  /** The bin index of a row (null for rows the metric does not count), given the bounds. */
-  index(min: unknown, max: unknown): SqlExpr;
-}
-
-function histogramPart(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>, ctx: ExprContext, alias: (part: string) => string): HistogramPart {
+function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery {
   const v = numericValue(spec.column, 'histogram', ctx);
   const bins = spec.bins;
   if (!Number.isSafeInteger(bins) || bins < 1) throw new SqlUnsupported(`a histogram needs a positive whole number of bins, not ${bins}`);
-  const counted = filterOf(spec.where, ctx, ...v.keep);
+  const bounds = (s: QueryState) => ({ min: s.aggregate[alias('hmin')] as number | null, max: s.aggregate[alias('hmax')] as number | null });
+  const empty = (): HistogramValue => ({ min: null, max: null, counts: new Array(bins).fill(0) });
   return {
-    key,
-    bins,
-    bounds: (s) => ({ min: s.aggregate[alias('hmin')] as number | null, max: s.aggregate[alias('hmax')] as number | null }),
-    index(min, max) {
+    label: `histogram of ${spec.column}`,
+    keys: [key],
+    select(s) {
+      const { min, max } = bounds(s);
       // The Arrow engine's formula, in the same floating-point order: min(bins - 1, floor((x - min) * bins / (max - min))).
       const bound = (x: unknown): SqlExpr => ({ t: 'cast', arg: param(x), type: 'double' });
       const scaled = fn('floor', [bin('/', bin('*', bin('-', v.expr, bound(min)), num(bins)), bin('-', bound(max), bound(min)))]);
       const index: SqlExpr = min === max ? num(0) : { t: 'case', whens: [[bin('>', scaled, num(bins - 1)), num(bins - 1)]], else: scaled };
-      return counted ? { t: 'case', whens: [[counted, index]] } : index;
+      // Bins are computed in a subquery and grouped by name: the bound parameters make the
+      // expression itself unfit for GROUP BY in engines that compare expressions textually.
+      const binned: Select = { t: 'select', columns: [{ expr: index, alias: 'bin' }], from: input.from, where: filterOf(spec.where, ctx, ...v.keep) };
+      return { t: 'select', columns: [{ expr: col('bin'), alias: 'bin' }, { expr: countStar(), alias: 'n' }], from: { t: 'subquery', query: binned, alias: 'h' }, groupBy: [col('bin')] };
     },
-  };
-}
-
-/**
- * Every histogram of a dataset in one query, so the relation is scanned once for all of them (a
- * CSV through its typed view, or a PostgreSQL table, costs seconds per scan): an inner SELECT
- * gives each row its bin per histogram (null where the histogram does not count the row), the
- * outer one counts each bin with a FILTER. Histograms whose column has no value (min null) are
- * left out and get empty counts.
- */
-function histograms(parts: HistogramPart[], input: CompileInput): CompiledQuery {
-  const active = (s: QueryState) => parts.filter((p) => p.bounds(s).min !== null && p.bounds(s).min !== undefined);
-  const empty = (p: HistogramPart): HistogramValue => ({ min: null, max: null, counts: new Array(p.bins).fill(0) });
-  const name = (j: number, i: number) => `h${j}_${i}`;
-  return {
-    label: parts.length === 1 ? 'histogram' : `${parts.length} histograms`,
-    keys: parts.map((p) => p.key),
-    select(s) {
-      const live = active(s);
-      const inner: Select = {
-        t: 'select',
-        columns: live.map((p, j) => {
-          const { min, max } = p.bounds(s);
-          return { expr: p.index(min, max), alias: `b${j}` };
-        }),
-        from: input.from,
-      };
-      const counts = live.flatMap((p, j) => Array.from({ length: p.bins }, (_, i) => ({ expr: countStar(bin('=', col(`b${j}`), num(i))), alias: name(j, i) })));
-      return { t: 'select', columns: counts, from: { t: 'subquery', query: inner, alias: 'h' } };
-    },
-    runIf: (s) => active(s).length > 0,
-    onSkip: (s) => parts.forEach((p) => void s.results.set(p.key, { ok: true, value: empty(p) })),
+    runIf: (s) => bounds(s).min !== null && bounds(s).min !== undefined,
+    onSkip: (s) => void s.results.set(key, { ok: true, value: empty() }),
     apply(rows, s) {
-      const live = new Set(active(s));
-      let j = 0;
-      for (const p of parts) {
-        if (!live.has(p)) {
-          s.results.set(p.key, { ok: true, value: empty(p) });
-          continue;
-        }
-        const counts = Array.from({ length: p.bins }, (_, i) => n(rows[0]?.[name(j, i)]));
-        s.results.set(p.key, { ok: true, value: { ...p.bounds(s), counts } });
-        j++;
-      }
+      const value: HistogramValue = { ...bounds(s), counts: new Array(bins).fill(0) };
+      for (const r of rows) value.counts[n(r.bin)] += n(r.n);
+      s.results.set(key, { ok: true, value });
     },
   };
 }

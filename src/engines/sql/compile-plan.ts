@@ -8,7 +8,7 @@ import type { ColumnKinds } from './column-kinds.js';
 import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, columnValue, compilePredicate } from './compile-expr.js';
-import { compileExtraQueries, mergeHistograms } from './compile-extra.js';
+import { compileExtraQueries } from './compile-extra.js';
 import type { Dialect } from './dialect.js';
 import { missingColumn, numericValue, orderedValue } from './metric-values.js';
 
@@ -99,7 +99,7 @@ export function compilePlan(input: CompileInput): CompiledPlan {
       },
     });
   }
-  return { queries: [...queries, ...mergeHistograms(extra, input)], known, catalog };
+  return { queries: [...queries, ...extra], known, catalog };
 }
 
 function safeDecode(f: () => unknown, spec: MetricSpec, dialect: Dialect): MetricOutcome {

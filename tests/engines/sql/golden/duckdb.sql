@@ -133,23 +133,17 @@ WHERE ("x""; DROP TABLE t; --" IS NULL)
 LIMIT 5;
 -- params: []
 
--- query 9: histogram (only when needed); metrics #21
+-- query 9: histogram of amount (only when needed); metrics #21
 SELECT
-  count(*) FILTER (WHERE ("b0" = 0)) AS "h0_0",
-  count(*) FILTER (WHERE ("b0" = 1)) AS "h0_1",
-  count(*) FILTER (WHERE ("b0" = 2)) AS "h0_2",
-  count(*) FILTER (WHERE ("b0" = 3)) AS "h0_3",
-  count(*) FILTER (WHERE ("b0" = 4)) AS "h0_4",
-  count(*) FILTER (WHERE ("b0" = 5)) AS "h0_5",
-  count(*) FILTER (WHERE ("b0" = 6)) AS "h0_6",
-  count(*) FILTER (WHERE ("b0" = 7)) AS "h0_7",
-  count(*) FILTER (WHERE ("b0" = 8)) AS "h0_8",
-  count(*) FILTER (WHERE ("b0" = 9)) AS "h0_9"
+  "bin" AS "bin",
+  count(*) AS "n"
 FROM (
   SELECT
-    CASE WHEN (("amount" IS NOT NULL) AND (NOT isnan("amount"))) THEN CASE WHEN (floor(((("amount" - CAST($1 AS DOUBLE)) * 10) / (CAST($2 AS DOUBLE) - CAST($3 AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($4 AS DOUBLE)) * 10) / (CAST($5 AS DOUBLE) - CAST($6 AS DOUBLE)))) END END AS "b0"
+    CASE WHEN (floor(((("amount" - CAST($1 AS DOUBLE)) * 10) / (CAST($2 AS DOUBLE) - CAST($3 AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST($4 AS DOUBLE)) * 10) / (CAST($5 AS DOUBLE) - CAST($6 AS DOUBLE)))) END AS "bin"
   FROM "analytics"."orders"
-) AS "h";
+  WHERE (("amount" IS NOT NULL) AND (NOT isnan("amount")))
+) AS "h"
+GROUP BY "bin";
 -- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 10: distinct values of status in its first rows; metrics #22

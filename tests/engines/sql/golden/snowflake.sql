@@ -138,23 +138,17 @@ ORDER BY "__dc_row"
 LIMIT 5;
 -- params: []
 
--- query 9: histogram (only when needed); metrics #21
+-- query 9: histogram of amount (only when needed); metrics #21
 SELECT
-  COUNT_IF(("b0" = 0)) AS "h0_0",
-  COUNT_IF(("b0" = 1)) AS "h0_1",
-  COUNT_IF(("b0" = 2)) AS "h0_2",
-  COUNT_IF(("b0" = 3)) AS "h0_3",
-  COUNT_IF(("b0" = 4)) AS "h0_4",
-  COUNT_IF(("b0" = 5)) AS "h0_5",
-  COUNT_IF(("b0" = 6)) AS "h0_6",
-  COUNT_IF(("b0" = 7)) AS "h0_7",
-  COUNT_IF(("b0" = 8)) AS "h0_8",
-  COUNT_IF(("b0" = 9)) AS "h0_9"
+  "bin" AS "bin",
+  count(*) AS "n"
 FROM (
   SELECT
-    CASE WHEN (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::FLOAT))) THEN CASE WHEN (floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) END END AS "b0"
+    CASE WHEN (floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) > 9) THEN 9 ELSE floor(((("amount" - CAST(? AS DOUBLE)) * 10) / (CAST(? AS DOUBLE) - CAST(? AS DOUBLE)))) END AS "bin"
   FROM "analytics"."orders"
-) AS "h";
+  WHERE (("amount" IS NOT NULL) AND (NOT ("amount" = 'NaN'::FLOAT)))
+) AS "h"
+GROUP BY "bin";
 -- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
 -- query 10: distinct values of status in its first rows; metrics #22
