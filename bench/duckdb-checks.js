@@ -11,15 +11,24 @@ export function checksSql(parquetPath) {
   return checksSqlFrom(`read_parquet(${lit(parquetPath)})`);
 }
 
-/** The same hand-written query over any relation (a file scan, a table). */
-export function checksSqlFrom(from) {
+/** The email test as each engine spells a regex match: DuckDB's RE2 function, PostgreSQL's `~`. */
+const EMAIL_FAILS = {
+  duckdb: `NOT regexp_matches(email, ${lit(EMAIL_REGEX)})`,
+  postgres: `email !~ ${lit(EMAIL_REGEX)}`,
+};
+
+/**
+ * The same hand-written query over any relation (a file scan, a table), in DuckDB's SQL or
+ * PostgreSQL's (`dialect`): everything but the regex match is spelled the same in both.
+ */
+export function checksSqlFrom(from, dialect = 'duckdb') {
   const nulls = COLUMNS.map((c) => `  count(*) - count(${ident(c)}) AS ${ident(`nulls_${c}`)}`);
   return `SELECT
   count(*) AS row_count,
 ${nulls.join(',\n')},
   count(order_id) - count(DISTINCT order_id) AS duplicate_order_ids,
   count(*) FILTER (WHERE status NOT IN (${STATUSES.map(lit).join(', ')})) AS bad_status,
-  count(*) FILTER (WHERE NOT regexp_matches(email, ${lit(EMAIL_REGEX)})) AS bad_email,
+  count(*) FILTER (WHERE ${EMAIL_FAILS[dialect]}) AS bad_email,
   count(*) FILTER (WHERE amount < ${AMOUNT_MIN} OR amount > ${AMOUNT_MAX}) AS amount_out_of_range
 FROM ${from}`;
 }

@@ -7,7 +7,8 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createJiti } from 'jiti';
 import pg from 'pg';
-import { AMOUNT_MAX, AMOUNT_MIN, COLUMNS, EMAIL_REGEX, REPO_ROOT, STATUSES } from './config.js';
+import { REPO_ROOT } from './config.js';
+import { checksSqlFrom } from './duckdb-checks.js';
 
 export const PG_TABLE = 'orders';
 
@@ -21,21 +22,10 @@ const TABLE_DDL = `CREATE TABLE ${PG_TABLE} (
   ordered_at timestamp
 )`;
 
-const ident = (s) => `"${s.replaceAll('"', '""')}"`;
 const lit = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
-/** The hand-written query, in PostgreSQL: the same counts as `checksSqlFrom` computes in DuckDB. */
-export function checksSqlPostgres(table = PG_TABLE) {
-  const nulls = COLUMNS.map((c) => `  count(*) - count(${ident(c)}) AS ${ident(`nulls_${c}`)}`);
-  return `SELECT
-  count(*) AS row_count,
-${nulls.join(',\n')},
-  count(order_id) - count(DISTINCT order_id) AS duplicate_order_ids,
-  count(*) FILTER (WHERE status NOT IN (${STATUSES.map(lit).join(', ')})) AS bad_status,
-  count(*) FILTER (WHERE email !~ ${lit(EMAIL_REGEX)}) AS bad_email,
-  count(*) FILTER (WHERE amount < ${AMOUNT_MIN} OR amount > ${AMOUNT_MAX}) AS amount_out_of_range
-FROM ${ident(table)}`;
-}
+/** The hand-written query, in PostgreSQL: the same counts as in DuckDB (`count(DISTINCT)`, `FILTER`, `!~`). */
+export const checksSqlPostgres = (table = PG_TABLE) => checksSqlFrom(`"${table.replaceAll('"', '""')}"`, 'postgres');
 
 /**
  * Starts a server with the test harness's own code (tests/support/postgres-server.ts, loaded with
