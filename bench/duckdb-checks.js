@@ -11,15 +11,24 @@ export function checksSql(parquetPath) {
   return checksSqlFrom(`read_parquet(${lit(parquetPath)})`);
 }
 
-/** The same hand-written query over any relation (a file scan, a table). */
-export function checksSqlFrom(from) {
+/** The email test as each engine spells a regex match: DuckDB's RE2 function, PostgreSQL's `~`. */
+const EMAIL_FAILS = {
+  duckdb: `NOT regexp_matches(email, ${lit(EMAIL_REGEX)})`,
+  postgres: `email !~ ${lit(EMAIL_REGEX)}`,
+};
+
+/**
+ * The same hand-written query over any relation (a file scan, a table), in DuckDB's SQL or
+ * PostgreSQL's (`dialect`): everything but the regex match is spelled the same in both.
+ */
+export function checksSqlFrom(from, dialect = 'duckdb') {
   const nulls = COLUMNS.map((c) => `  count(*) - count(${ident(c)}) AS ${ident(`nulls_${c}`)}`);
   return `SELECT
   count(*) AS row_count,
 ${nulls.join(',\n')},
   count(order_id) - count(DISTINCT order_id) AS duplicate_order_ids,
   count(*) FILTER (WHERE status NOT IN (${STATUSES.map(lit).join(', ')})) AS bad_status,
-  count(*) FILTER (WHERE NOT regexp_matches(email, ${lit(EMAIL_REGEX)})) AS bad_email,
+  count(*) FILTER (WHERE ${EMAIL_FAILS[dialect]}) AS bad_email,
   count(*) FILTER (WHERE amount < ${AMOUNT_MIN} OR amount > ${AMOUNT_MAX}) AS amount_out_of_range
 FROM ${from}`;
 }
@@ -33,8 +42,9 @@ export function duplicateRowsSql(parquetPath) {
 FROM (SELECT count(*) AS n FROM read_parquet(${lit(parquetPath)}) GROUP BY order_id HAVING count(*) > 1)`;
 }
 
-async function withConnection(fn) {
-  const instance = await DuckDBInstance.create(':memory:');
+/** `database`: ':memory:' for file scans, or a DuckDB database file (opened read-only). */
+async function withConnection(fn, database = ':memory:') {
+  const instance = await DuckDBInstance.create(database, database === ':memory:' ? {} : { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
   try {
     return await fn(conn);
@@ -54,7 +64,7 @@ const firstRow = async (conn, sql) => {
  * does not carry over between repetitions; the OS page cache is warm for both sides alike).
  * Only the query is timed, not the instance start.
  */
-export async function runDuckdbChecks(parquetPath, sql = checksSql(parquetPath)) {
+export async function runDuckdbChecks(parquetPath, sql = checksSql(parquetPath), database = ':memory:') {
   return withConnection(async (conn) => {
     const started = performance.now();
     // DuckDB's worker threads live in this process, so process CPU time covers them (and little else).
@@ -62,7 +72,7 @@ export async function runDuckdbChecks(parquetPath, sql = checksSql(parquetPath))
     const row = await firstRow(conn, sql);
     const used = process.cpuUsage(cpu);
     return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, row };
-  });
+  }, database);
 }
 
 /** The figures compared with datacheck's, in the shape `datacheckCounts` returns. */

@@ -9,7 +9,7 @@ import { DATA_DIR, PROJECT_DIR, ROWS } from './config.js';
 import { datacheckCounts, runDatacheckCli } from './datacheck-run.js';
 import { duckdbCounts, runDuckdbChecks } from './duckdb-checks.js';
 import { ensureData } from './generate.js';
-import { ensureCsv, rowsTransferred, sqlInputs } from './sql-inputs.js';
+import { ensureCsv, ensureDuckdbTable, rowsTransferred, sqlInputs } from './sql-inputs.js';
 import { bestOf, bestOfInterleaved } from './timing.js';
 
 const { values: opts } = parseArgs({
@@ -20,6 +20,9 @@ const { values: opts } = parseArgs({
     regenerate: { type: 'boolean', default: false },
     'duckdb-only': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
+    // Just the SQL inputs (skip the Arrow IPC comparison), and which of them (comma-separated names).
+    'sql-only': { type: 'boolean', default: false },
+    inputs: { type: 'string' },
     // Another build of the CLI (default bin/datacheck.js of this repo).
     cli: { type: 'string' },
   },
@@ -48,7 +51,7 @@ const loadBefore = os.loadavg()[0];
 let duck;
 let dc;
 try {
-  ({ duckdb: duck, datacheck: dc } = opts['duckdb-only']
+  ({ duckdb: duck, datacheck: dc } = opts['duckdb-only'] || opts['sql-only']
     ? { duckdb: await bestOf(duckdbRun, timing) }
     : await bestOfInterleaved({ duckdb: duckdbRun, datacheck: datacheckRun }, timing));
 } catch (e) {
@@ -64,46 +67,67 @@ log(`duckdb    (parquet, one aggregate query):       ${secs(duck.best.ms)}  ${ra
 const duckCounts = await duckdbCounts(data.paths.parquet, duck.best.row);
 const summary = { date: new Date().toISOString(), rows, timing: how, loadAverage: [loadBefore, os.loadavg()[0]], manifest: m, duckdbMs: duck.best.ms, duckdbCpuMs: duck.best.cpuMs, duckdbCounts: duckCounts };
 
-if (!dc) {
+if (!dc && !opts['sql-only']) {
   log(JSON.stringify(duckCounts, null, 2));
   process.exit(0);
 }
+let comparison = { ok: true, rows: [] };
+let peak;
+let ratio;
+let ratioOk = true;
+let rssOk = true;
+if (dc) {
 
-const peak = Math.max(...dc.all.map((r) => r.peakRssBytes));
-log(`datacheck (arrow ipc, CLI in a child process):  ${secs(dc.best.ms)}  ${rate(dc.best.ms)}  ${cpuText(dc)}  peak RSS ${mib(peak)}  exit ${dc.best.exitCode}  [runs ${runsText(dc)}]`);
+  peak = Math.max(...dc.all.map((r) => r.peakRssBytes));
+  log(`datacheck (arrow ipc, CLI in a child process):  ${secs(dc.best.ms)}  ${rate(dc.best.ms)}  ${cpuText(dc)}  peak RSS ${mib(peak)}  exit ${dc.best.exitCode}  [runs ${runsText(dc)}]`);
 
-const dcCounts = datacheckCounts(dc.best.result);
-for (const err of dcCounts.errors) log(`  datacheck error: ${err}`);
-const comparison = compareCounts(duckCounts, dcCounts);
-log();
-log(formatComparison(comparison));
-log(`(DuckDB count(*) - count(DISTINCT order_id) = ${duckCounts.duplicateSurplus}; datacheck's unique check counts every row of a duplicated key)`);
-log();
+  const dcCounts = datacheckCounts(dc.best.result);
+  for (const err of dcCounts.errors) log(`  datacheck error: ${err}`);
+  comparison = compareCounts(duckCounts, dcCounts);
+  log();
+  log(formatComparison(comparison));
+  log(`(DuckDB count(*) - count(DISTINCT order_id) = ${duckCounts.duplicateSurplus}; datacheck's unique check counts every row of a duplicated key)`);
+  log();
 
-const ratio = dc.best.ms / duck.best.ms;
-const ratioOk = ratio <= 3.0;
-const rssOk = peak <= 1024 ** 3;
-log(`targets: ratio <= 3.0 ${ratioOk ? 'met' : 'MISSED'}; peak RSS <= 1 GiB ${rssOk ? 'met' : 'MISSED'} (${mib(peak)})`);
-if (typeof dc.best.cpuMs === 'number' && typeof duck.best.cpuMs === 'number') {
-  // Under load DuckDB loses its second core and the wall-time ratio flatters datacheck; CPU time shows it.
-  log(`cpu time ratio (datacheck / duckdb, all threads): ${(dc.best.cpuMs / duck.best.cpuMs).toFixed(2)}`);
+  ratio = dc.best.ms / duck.best.ms;
+  ratioOk = ratio <= 3.0;
+  rssOk = peak <= 1024 ** 3;
+  log(`targets: ratio <= 3.0 ${ratioOk ? 'met' : 'MISSED'}; peak RSS <= 1 GiB ${rssOk ? 'met' : 'MISSED'} (${mib(peak)})`);
+  if (typeof dc.best.cpuMs === 'number' && typeof duck.best.cpuMs === 'number') {
+    // Under load DuckDB loses its second core and the wall-time ratio flatters datacheck; CPU time shows it.
+    log(`cpu time ratio (datacheck / duckdb, all threads): ${(dc.best.cpuMs / duck.best.cpuMs).toFixed(2)}`);
+  }
+  log(`ratio arrow-ipc: ${ratio.toFixed(2)}`);
 }
-log(`ratio arrow-ipc: ${ratio.toFixed(2)}`);
 
 // SQL pushdown: datacheck's default run on each input vs one hand-written aggregate query.
 const csvPath = await ensureCsv(data.paths.parquet, log);
+const duckdbFile = await ensureDuckdbTable(data.paths.parquet, log);
 const sqlSummary = {};
 let sqlCountsOk = true;
-for (const input of sqlInputs({ parquet: data.paths.parquet, csv: csvPath, ...(opts.cli && { cli: path.resolve(opts.cli) }) })) {
-  const r = await bestOfInterleaved({ duckdb: input.handWritten, datacheck: input.datacheck }, timing);
+const only = opts.inputs?.split(',').map((s) => s.trim());
+for (const input of sqlInputs({ parquet: data.paths.parquet, csv: csvPath, duckdbFile, only, ...(opts.cli && { cli: path.resolve(opts.cli) }) })) {
+  let r;
+  const load = os.loadavg()[0];
+  try {
+    await input.setup?.(log);
+    r = await bestOfInterleaved({ duckdb: input.handWritten, datacheck: input.datacheck }, timing);
+  } catch (e) {
+    log(`${input.name}: could not run: ${e.message}`);
+    sqlCountsOk = false;
+    continue;
+  } finally {
+    await input.teardown?.();
+  }
   const transfer = rowsTransferred(r.datacheck.best.stderr);
   const cmp = compareCounts(await duckdbCounts(data.paths.parquet, r.duckdb.best.row), datacheckCounts(r.datacheck.best.result));
   sqlCountsOk &&= cmp.ok;
   const inputRatio = r.datacheck.best.ms / r.duckdb.best.ms;
-  log(`${input.name}: hand-written query ${secs(r.duckdb.best.ms)}, datacheck ${secs(r.datacheck.best.ms)} (peak RSS ${mib(r.datacheck.best.peakRssBytes)}); rows transferred ${transfer ? `${transfer.rows} in ${transfer.queries} queries` : 'n/a'}; counts ${cmp.ok ? 'agree' : 'DIFFER'}`);
+  log(`${input.name}: hand-written query ${secs(r.duckdb.best.ms)} [runs ${runsText(r.duckdb)}], datacheck ${secs(r.datacheck.best.ms)} [runs ${runsText(r.datacheck)}]; load average ${load.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`);
+  log(`  datacheck peak RSS ${mib(r.datacheck.best.peakRssBytes)}; rows transferred ${transfer ? `${transfer.rows} in ${transfer.queries} queries` : 'n/a'}; counts ${cmp.ok ? 'agree' : 'DIFFER'}`);
   if (!cmp.ok) log(formatComparison(cmp));
   log(`ratio ${input.name}: ${inputRatio.toFixed(2)}`);
-  sqlSummary[input.name] = { handWrittenMs: r.duckdb.best.ms, datacheckMs: r.datacheck.best.ms, ratio: inputRatio, transfer, countsAgree: cmp.ok };
+  sqlSummary[input.name] = { handWrittenMs: r.duckdb.best.ms, datacheckMs: r.datacheck.best.ms, ratio: inputRatio, transfer, countsAgree: cmp.ok, loadAverage: [load, os.loadavg()[0]] };
 }
 summary.sql = sqlSummary;
 if (!sqlCountsOk) {
@@ -111,11 +135,11 @@ if (!sqlCountsOk) {
   process.exitCode = 1;
 }
 
-Object.assign(summary, { datacheckMs: dc.best.ms, datacheckCpuMs: dc.best.cpuMs, datacheckPeakRssBytes: peak, ratio, countsAgree: comparison.ok, comparison: comparison.rows });
+if (dc) Object.assign(summary, { datacheckMs: dc.best.ms, datacheckCpuMs: dc.best.cpuMs, datacheckPeakRssBytes: peak, ratio, countsAgree: comparison.ok, comparison: comparison.rows });
 await writeFile(path.join(DATA_DIR, 'last-run.json'), `${JSON.stringify(summary, null, 2)}\n`);
 
 if (!comparison.ok) {
   log('FAIL: DuckDB and datacheck disagree on the counts above');
   process.exit(1);
 }
-if (opts.strict && !(ratioOk && rssOk)) process.exit(1);
+if (opts.strict && !(ratioOk && rssOk && Object.values(sqlSummary).every((x) => x.ratio <= 1.2))) process.exit(1);

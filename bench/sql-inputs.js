@@ -1,13 +1,14 @@
-// The SQL inputs of the benchmark: the same orders table as Parquet and as CSV, each checked by
-// datacheck's default run (DuckDB scans the file in SQL) and by one hand-written DuckDB query.
-// The lead adds PostgreSQL and a DuckDB database table as two more entries of `sqlInputs`.
-import { existsSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+// The SQL inputs of the benchmark: the same orders table as Parquet and CSV files, as a table of
+// a DuckDB database file and as a table in PostgreSQL, each checked by datacheck's default run
+// (the checks pushed down as SQL) and by one hand-written aggregate query in the same engine.
+import { existsSync, statSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PROJECT_DIR } from './config.js';
 import { runDatacheckCli } from './datacheck-run.js';
 import { checksSqlFrom, runDuckdbChecks } from './duckdb-checks.js';
+import { PG_TABLE, loadOrders, runPostgresChecks, startBenchPostgres } from './postgres-input.js';
 
 const lit = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
@@ -28,6 +29,30 @@ export async function ensureCsv(parquetPath, log = () => {}) {
   return csv;
 }
 
+/** True when `derived` exists and is newer than `source` (a regenerated source invalidates it). */
+const fresh = (derived, source) => existsSync(derived) && statSync(derived).mtimeMs >= statSync(source).mtimeMs;
+
+/** Writes the Parquet table into a DuckDB database file as table `orders`, once, next to it. */
+export async function ensureDuckdbTable(parquetPath, log = () => {}) {
+  const db = parquetPath.replace(/\.parquet$/, '.duckdb');
+  if (fresh(db, parquetPath)) return db;
+  log(`converting -> ${path.basename(db)}`);
+  const tmp = `${db}.tmp`;
+  await rm(tmp, { force: true });
+  await rm(`${tmp}.wal`, { force: true });
+  const instance = await DuckDBInstance.create(tmp);
+  const conn = await instance.connect();
+  try {
+    await conn.run(`CREATE TABLE orders AS SELECT * FROM read_parquet(${lit(parquetPath)})`);
+    await conn.run('CHECKPOINT');
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+  await rename(tmp, db);
+  return db;
+}
+
 /** Rows datacheck read back from SQL engines, from its --debug line (`sql N queries, M rows read back`). */
 export function rowsTransferred(stderr) {
   const m = /sql (\d+) queries, (\d+) rows read back/.exec(stderr ?? '');
@@ -36,15 +61,37 @@ export function rowsTransferred(stderr) {
 
 /**
  * Each input: `handWritten()` times one aggregate query computing what the checks count,
- * `datacheck()` runs the CLI's default run on the same data. Both return { ms, ... }.
+ * `datacheck()` runs the CLI's default run on the same data. Both return { ms, ... }. An input
+ * with `setup(log)` prepares its data first (and `teardown()` releases it, e.g. stops a server);
+ * `only` (names) keeps a subset.
  */
-export function sqlInputs({ parquet, csv, cli }) {
-  const viaCli = (file) => () =>
-    runDatacheckCli({ env: { DATACHECK_BENCH_SOURCE: path.relative(PROJECT_DIR, file) }, debug: true, ...(cli && { cliPath: cli }) });
-  return [
-    { name: 'parquet', handWritten: () => runDuckdbChecks(parquet, checksSqlFrom(`read_parquet(${lit(parquet)})`)), datacheck: viaCli(parquet) },
-    { name: 'csv', handWritten: () => runDuckdbChecks(csv, checksSqlFrom(`read_csv(${lit(csv)})`)), datacheck: viaCli(csv) },
-    // { name: 'postgres', handWritten: ..., datacheck: ... },      (added with the PostgreSQL side)
-    // { name: 'duckdb-table', handWritten: ..., datacheck: ... },  (a table of a DuckDB database file)
+export function sqlInputs({ parquet, csv, duckdbFile, cli, only }) {
+  const cliOpts = cli ? { cliPath: cli } : {};
+  const viaCli = (env) => () => runDatacheckCli({ env, debug: true, ...cliOpts });
+  const viaFile = (file) => viaCli({ DATACHECK_BENCH_SOURCE: path.relative(PROJECT_DIR, file) });
+  // The contract reads `{ table, connection }` when DATACHECK_BENCH_TABLE is set; the connections
+  // are in bench/project/datacheck.config.ts (the PostgreSQL URL from DATACHECK_BENCH_PG_URL).
+  const viaTable = (connection, env) => viaCli({ DATACHECK_BENCH_TABLE: PG_TABLE, DATACHECK_BENCH_CONNECTION: connection, ...env });
+  let server;
+  const inputs = [
+    { name: 'parquet', handWritten: () => runDuckdbChecks(parquet, checksSqlFrom(`read_parquet(${lit(parquet)})`)), datacheck: viaFile(parquet) },
+    { name: 'csv', handWritten: () => runDuckdbChecks(csv, checksSqlFrom(`read_csv(${lit(csv)})`)), datacheck: viaFile(csv) },
+    {
+      name: 'postgres',
+      async setup(log) {
+        server = await startBenchPostgres();
+        log(`postgres: throwaway server on 127.0.0.1:${server.port} (started in ${(server.startMs / 1000).toFixed(1)} s)`);
+        await loadOrders(server, csv, log);
+      },
+      teardown: () => server?.stop(),
+      handWritten: () => runPostgresChecks(server.url),
+      datacheck: () => viaTable('pg', { DATACHECK_BENCH_PG_URL: server.url })(),
+    },
+    {
+      name: 'duckdb-table',
+      handWritten: () => runDuckdbChecks(duckdbFile, checksSqlFrom(PG_TABLE), duckdbFile),
+      datacheck: viaTable('wh', { DATACHECK_BENCH_DUCKDB: path.relative(PROJECT_DIR, duckdbFile) }),
+    },
   ];
+  return only ? inputs.filter((i) => only.includes(i.name)) : inputs;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { arrowEngine } from '../engines/arrow/arrow-engine.js';
+import { lazyArrowEngine } from '../engines/arrow/lazy-arrow-engine.js';
 import { sqlEngine } from '../engines/sql/sql-metric-engine.js';
 import type { ConnectionDef } from '../model/config.js';
 import { ConnectionRegistry, defaultOpeners } from './connections.js';
@@ -110,7 +110,7 @@ async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>,
   const open = input.openSource ?? defaultOpenSource;
   try {
     const source = await open(contract.source, { contract, baseDir: input.cwd, connections });
-    const engine = input.engine ?? (source.sql ? sqlEngine : arrowEngine);
+    const engine = input.engine ?? (source.sql ? sqlEngine : lazyArrowEngine);
     const sql = engine === sqlEngine ? { main: source, connections } : undefined;
     const orphans = await resolveOrphanMetrics(plan.metrics, contracts, open, input.cwd, sql);
     const results = await engine.compute(source, orphans.metrics, { contract, now });

@@ -1,16 +1,28 @@
 import { col, defineContract } from 'datacheck';
 
 /**
+ * Where the bench points the contract: the same checks on every input.
+ * - DATACHECK_BENCH_TABLE + DATACHECK_BENCH_CONNECTION: a table of a connection of
+ *   datacheck.config.ts (`pg`: the bench's PostgreSQL server, `wh`: the DuckDB database file);
+ * - DATACHECK_BENCH_SOURCE: the Parquet or CSV file (the SQL file inputs);
+ * - DATACHECK_BENCH_ARROW: the Arrow IPC file (also how the harness's own tests use a small table).
+ */
+function benchSource() {
+  const table = process.env.DATACHECK_BENCH_TABLE;
+  if (table) return { table, connection: process.env.DATACHECK_BENCH_CONNECTION ?? 'wh' };
+  return { file: process.env.DATACHECK_BENCH_SOURCE ?? process.env.DATACHECK_BENCH_ARROW ?? '../data/orders-5000000.arrow' };
+}
+
+/**
  * The benchmark's orders table (bench/generate-sql.js). The constraints here are the checks the
- * DuckDB baseline computes in SQL; the data breaks some of them on purpose, so the run fails (exit 1).
- * DATACHECK_BENCH_SOURCE points it at the Parquet or CSV file (the SQL inputs of the benchmark);
- * DATACHECK_BENCH_ARROW lets the harness's own tests point the contract at a small table.
+ * hand-written baseline queries compute in SQL; the data breaks some of them on purpose, so the
+ * run fails (exit 1).
  */
 export default defineContract({
   name: 'orders',
   version: '1.0.0',
   owner: 'datacheck-bench',
-  source: { file: process.env.DATACHECK_BENCH_SOURCE ?? process.env.DATACHECK_BENCH_ARROW ?? '../data/orders-5000000.arrow' },
+  source: benchSource(),
   columns: {
     order_id: col.int64().primaryKey(),
     customer_id: col.int64(),

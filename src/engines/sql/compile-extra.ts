@@ -67,7 +67,7 @@ export function compileExtraQueries(m: PlannedMetric, ctx: ExprContext, input: C
     case 'histogram':
       return [histogram(m.key, spec, ctx, input, alias)];
     case 'top_values':
-      return [topValues(m.key, spec, ctx, input, alias)];
+      return topValues(m.key, spec, ctx, input);
     case 'orphan_count':
       return orphans(m.key, spec, ctx, input, hidden);
     default:
@@ -203,29 +203,58 @@ export function topValueFilter(v: { sql: SqlExpr; kind: string }): SqlExpr[] {
   return v.kind === 'float' ? [isNull(v.sql, true), not(fn('is_nan', [v.sql]))] : [isNull(v.sql, true)];
 }
 
-function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery {
+/**
+ * Rows of the prefix that decides a top-values profile: a column with more than maxDistinct values
+ * in its first PREFIX_FACTOR * (maxDistinct + 1) rows has more overall, and a LIMIT stops the scan there.
+ */
+const PREFIX_FACTOR = 16;
+
+/**
+ * The most frequent values of a column, or `truncated` past maxDistinct distinct values, as the
+ * Arrow engine does. Two queries: the distinct values of a bounded prefix (a key-like column, e.g.
+ * emails, shows more than maxDistinct there and costs no full scan), then only when that is within
+ * the limit, the GROUP BY whose group count (a window count over the groups) is the exact distinct
+ * count. Measured on 5M rows: an exact count(DISTINCT email) in the aggregate query cost DuckDB
+ * ~1 s and PostgreSQL ~10 s.
+ */
+function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }>, ctx: ExprContext, input: CompileInput): CompiledQuery[] {
   const v = columnValue(spec.column, ctx);
-  const distinct = (s: QueryState) => n(s.aggregate[alias('distinct')]);
+  const where = filterOf(spec.where, ctx, ...topValueFilter(v));
+  const truncated = (s: QueryState) => void s.results.set(key, { ok: true, value: { top: [], truncated: true } satisfies TopValuesValue });
+  let prefixDistinct = 0;
+  const prefix: Select = { t: 'select', columns: [{ expr: v.sql, alias: 'value' }], from: input.from, ...(where && { where }), limit: PREFIX_FACTOR * (spec.maxDistinct + 1) };
   const order: SqlExpr = v.kind === 'string' ? { t: 'binary_collate', arg: v.sql } : v.sql;
-  return {
-    label: `top ${spec.k} values of ${spec.column}`,
-    keys: [key],
-    select: {
-      t: 'select',
-      columns: [{ expr: v.sql, alias: 'value' }, { expr: countStar(), alias: 'n' }],
-      from: input.from,
-      where: filterOf(spec.where, ctx, ...topValueFilter(v)),
-      groupBy: [v.sql],
-      orderBy: [{ expr: countStar(), desc: true }, { expr: order }],
-      limit: spec.k,
+  return [
+    {
+      label: `distinct values of ${spec.column} in its first rows`,
+      keys: [key],
+      select: { t: 'select', columns: [{ expr: fn('count_distinct', [col('value')]), alias: 'd' }], from: { t: 'subquery', query: prefix, alias: 'p' } },
+      apply(rows) {
+        prefixDistinct = n(rows[0]?.d);
+      },
     },
-    runIf: (s) => distinct(s) <= spec.maxDistinct,
-    onSkip: (s) => void s.results.set(key, { ok: true, value: { top: [], truncated: true } satisfies TopValuesValue }),
-    apply(rows, s) {
-      const top = rows.map((r) => ({ value: r.value as string | number | boolean, count: n(r.n) }));
-      s.results.set(key, { ok: true, value: { top, distinct: distinct(s), truncated: false } satisfies TopValuesValue });
+    {
+      label: `top ${spec.k} values of ${spec.column}`,
+      keys: [key],
+      select: {
+        t: 'select',
+        columns: [{ expr: v.sql, alias: 'value' }, { expr: countStar(), alias: 'n' }, { expr: { t: 'window_count', partition: [] }, alias: '__dc_distinct' }],
+        from: input.from,
+        ...(where && { where }),
+        groupBy: [v.sql],
+        orderBy: [{ expr: countStar(), desc: true }, { expr: order }],
+        limit: spec.k,
+      },
+      runIf: () => prefixDistinct <= spec.maxDistinct,
+      onSkip: truncated,
+      apply(rows, s) {
+        const distinct = n(rows[0]?.__dc_distinct);
+        if (distinct > spec.maxDistinct) return truncated(s);
+        const top = rows.map((r) => ({ value: r.value as string | number | boolean, count: n(r.n) }));
+        s.results.set(key, { ok: true, value: { top, distinct, truncated: false } satisfies TopValuesValue });
+      },
     },
-  };
+  ];
 }
 
 function orphans(key: string, spec: Extract<MetricSpec, { kind: 'orphan_count' }>, ctx: ExprContext, input: CompileInput, hidden: Set<string>): CompiledQuery[] {

@@ -8,7 +8,7 @@ import type { ColumnKinds } from './column-kinds.js';
 import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, columnValue, compilePredicate } from './compile-expr.js';
-import { compileExtraQueries, topValueFilter } from './compile-extra.js';
+import { compileExtraQueries } from './compile-extra.js';
 import type { Dialect } from './dialect.js';
 import { missingColumn, numericValue, orderedValue } from './metric-values.js';
 
@@ -203,11 +203,11 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
       add('hmax', fn('max', [v.expr], f));
       return undefined;
     }
-    case 'top_values': {
-      const v = columnValue(spec.column, ctx);
-      add('distinct', fn('count_distinct', [v.sql], filterOf(spec.where, ctx, ...topValueFilter(v))));
+    case 'top_values':
+      // Its distinct count comes from its own queries (compile-extra.ts): an exact count(DISTINCT)
+      // here would hash every value of a key-like column just to learn it has too many.
+      columnValue(spec.column, ctx);
       return undefined;
-    }
     default:
       return undefined;
   }

@@ -1,7 +1,7 @@
 import type { EngineContext, MetricEngine } from '../engine.js';
 import type { MetricResults, PlannedMetric } from '../../model/metric.js';
 import type { OpenedSource } from '../../sources/source.js';
-import { arrowEngine } from '../arrow/arrow-engine.js';
+import { lazyArrowEngine } from '../arrow/lazy-arrow-engine.js';
 import { computeSqlMetrics } from './sql-engine.js';
 
 /**
@@ -9,7 +9,7 @@ import { computeSqlMetrics } from './sql-engine.js';
  * stream through the Arrow engine when the source allows it (`fallback: 'arrow'`); otherwise their
  * checks end `error` with a message that says how to allow it.
  */
-export function createSqlEngine(fallbackEngine: MetricEngine = arrowEngine): MetricEngine {
+export function createSqlEngine(fallbackEngine: MetricEngine = lazyArrowEngine): MetricEngine {
   return {
     name: 'sql',
     async compute(source: OpenedSource, metrics: PlannedMetric[], ctx: EngineContext): Promise<MetricResults> {

@@ -53,6 +53,30 @@ describe('SQL engine metrics the Arrow engine does not have yet', () => {
     expect(numbers).toEqual({ ok: true, value: { top: [{ value: 1, count: 2 }, { value: 2, count: 1 }, { value: 3, count: 1 }], distinct: 4, truncated: false } });
   });
 
+  it('top_values: a column whose first rows are within maxDistinct but not the whole of it is still truncated', async () => {
+    // maxDistinct 1 makes the prefix 32 rows: 'x' fills them, 'y' comes after, so only the
+    // GROUP BY's exact group count can tell there are two values.
+    const rows = Array.from({ length: 40 }, (_, i) => [i < 32 ? 'x' : 'y', i]);
+    const { connection } = await duckdbTableOf({ columns: { s: 'string', i: 'int' }, rows } as never);
+    try {
+      const specs: MetricSpec[] = [
+        { kind: 'top_values', column: 's', k: 3, maxDistinct: 1 },
+        { kind: 'top_values', column: 's', k: 3, maxDistinct: 2 },
+        { kind: 'top_values', column: 's', k: 3, maxDistinct: 1, where: parseExpr('i < 32') },
+        { kind: 'top_values', column: 'i', k: 1, maxDistinct: 1 },
+      ];
+      const metrics = specs.map((spec) => ({ key: metricKey(spec), spec }));
+      const results = await computeSqlMetrics({ connection, relation: { kind: 'table', parts: ['t'] } }, metrics, new Date('2024-06-01T00:00:00Z'));
+      const [over, within, filtered, key] = metrics.map((m) => results.get(m.key));
+      expect(over).toEqual({ ok: true, value: { top: [], truncated: true } });
+      expect(within).toEqual({ ok: true, value: { top: [{ value: 'x', count: 32 }, { value: 'y', count: 8 }], distinct: 2, truncated: false } });
+      expect(filtered).toEqual({ ok: true, value: { top: [{ value: 'x', count: 32 }], distinct: 1, truncated: false } });
+      expect(key).toEqual({ ok: true, value: { top: [], truncated: true } });
+    } finally {
+      await connection.close();
+    }
+  });
+
   it('dates and timestamps are epoch milliseconds; samples show them as ISO text', async () => {
     const [maxDay, failures] = await compute([
       { kind: 'max', column: 'day' },

@@ -26,8 +26,7 @@ SELECT
   count(*) FILTER (WHERE ("amount" IS NOT NULL)) AS "m17_considered",
   count(*) FILTER (WHERE (("amount" IS NOT NULL) AND (NOT ((("amount" >= CAST(? AS double)) AND (NOT is_nan("amount"))) AND (("amount" <= CAST(? AS double)) AND (NOT is_nan("amount"))))))) AS "m17_failed",
   min("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT is_nan("amount")))) AS "m21_hmin",
-  max("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT is_nan("amount")))) AS "m21_hmax",
-  count(DISTINCT "status") FILTER (WHERE ("status" IS NOT NULL)) AS "m22_distinct"
+  max("amount") FILTER (WHERE (("amount" IS NOT NULL) AND (NOT is_nan("amount")))) AS "m21_hmax"
 FROM "analytics"."orders";
 -- params: [1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled","it's \\ \"quoted\"","placed","shipped","o'brien","^[^@\t\n\u000b\f\r                  　﻿]+@[^@\t\n\u000b\f\r                  　﻿]+\\.[^@\t\n\u000b\f\r                  　﻿]+$",1717200000000,7,86400000,"cancelled",1717200000000,7,86400000,"cancelled",1,40,0,10000]
 
@@ -150,10 +149,23 @@ FROM (
 GROUP BY "bin";
 -- params: ["<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmin from the aggregate query>","<m21_hmax from the aggregate query>","<m21_hmin from the aggregate query>"]
 
--- query 10: top 5 values of status (only when needed); metrics #22
+-- query 10: distinct values of status in its first rows; metrics #22
+SELECT
+  count(DISTINCT "value") AS "d"
+FROM (
+  SELECT
+    "status" AS "value"
+  FROM "analytics"."orders"
+  WHERE ("status" IS NOT NULL)
+  LIMIT 16016
+) AS "p";
+-- params: []
+
+-- query 11: top 5 values of status (only when needed); metrics #22
 SELECT
   "status" AS "value",
-  count(*) AS "n"
+  count(*) AS "n",
+  count(*) OVER () AS "__dc_distinct"
 FROM "analytics"."orders"
 WHERE ("status" IS NOT NULL)
 GROUP BY "status"
@@ -161,7 +173,7 @@ ORDER BY count(*) DESC, "status"
 LIMIT 5;
 -- params: []
 
--- query 11: order_id values missing from customers.id; metrics #23
+-- query 12: order_id values missing from customers.id; metrics #23
 SELECT
   count(*) AS "considered",
   count(*) FILTER (WHERE (NOT EXISTS (SELECT
@@ -172,7 +184,7 @@ FROM "analytics"."orders" AS "t"
 WHERE ("t"."order_id" IS NOT NULL);
 -- params: []
 
--- query 12: rows of order_id missing from customers (only when needed); metrics #23
+-- query 13: rows of order_id missing from customers (only when needed); metrics #23
 SELECT
   *
 FROM (
