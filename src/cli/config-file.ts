@@ -7,7 +7,7 @@ import { importUserModule } from '../run/load.js';
 
 export const CONFIG_NAMES = ['datacheck.config.ts', 'datacheck.config.mts', 'datacheck.config.js', 'datacheck.config.mjs'];
 
-const KNOWN_KEYS = new Set(['kind', 'include', 'exclude', 'reporters', 'maxFailingRows', 'failOn', 'connections', 'typecheck']);
+const KNOWN_KEYS = new Set(['kind', 'include', 'exclude', 'reporters', 'maxFailingRows', 'failOn', 'connections', 'typecheck', 'profile']);
 
 export interface LoadedConfig {
   config: ConfigDef;
@@ -81,6 +81,7 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
   if (m !== undefined && !(typeof m === 'number' && Number.isInteger(m) && m >= 0)) bad('maxFailingRows', 'a non-negative integer');
   if (config.failOn !== undefined && config.failOn !== 'error' && config.failOn !== 'warn') bad('failOn', "'error' or 'warn'");
   if (config.typecheck !== undefined && typeof config.typecheck !== 'boolean') bad('typecheck', 'true or false');
+  if (config.profile !== undefined && config.profile !== 'basic' && config.profile !== 'full') bad('profile', "'basic' or 'full'");
   const reporters = config.reporters;
   const spec = (r: unknown) => typeof r === 'string' || (Array.isArray(r) && typeof r[0] === 'string' && (r[1] === undefined || typeof r[1] === 'object'));
   if (reporters !== undefined && !(Array.isArray(reporters) && reporters.every(spec))) {

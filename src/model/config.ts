@@ -53,4 +53,10 @@ export interface ConfigDef {
   connections?: Record<string, ConnectionDef>;
   /** Type-check contract and suite files with TypeScript before running (default true). */
   typecheck?: boolean;
+  /**
+   * Column distributions (histograms, top values) for the HTML report's charts: `full` computes
+   * them, `basic` only nulls and min/max. Default: `full` when the html reporter runs, else `basic`
+   * (they cost extra scans, which a CI gate that prints a console summary should not pay).
+   */
+  profile?: 'basic' | 'full';
 }

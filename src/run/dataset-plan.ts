@@ -9,6 +9,7 @@ import type { SuiteDef } from '../model/suite.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { DatasetPlan } from '../plan/build-plan.js';
 import { profileMetrics } from './profiles.js';
+import type { ProfileLevel } from './profiles.js';
 
 /** A contract with the checks its suites add: one dataset of a run (shared by `run` and `plan`). */
 export interface Dataset {
@@ -17,14 +18,14 @@ export interface Dataset {
 }
 
 /** The dataset's checks (contract-derived and written), filtered, planned into deduplicated metrics; undefined when no check is selected. */
-export function planDataset(dataset: Dataset, filter: string[] | undefined, sampleSize: number): DatasetPlan | undefined {
+export function planDataset(dataset: Dataset, filter: string[] | undefined, sampleSize: number, profile: ProfileLevel = 'full'): DatasetPlan | undefined {
   const { contract } = dataset;
   const suiteColumns = dataset.suiteChecks.flatMap((c) => c.columns ?? (c.column ? [c.column] : []));
   const taken = new Set<string>();
   const all = [...assignCheckIds(checksFromContract(contract, suiteColumns), taken), ...assignCheckIds(dataset.suiteChecks, taken)];
   const checks = selectChecks(contract.name, all, filter);
   if (checks.length === 0) return undefined;
-  return buildPlan(contract, checks, { sampleSize, parseWhere: parseExpr, profile: profileMetrics(contract) });
+  return buildPlan(contract, checks, { sampleSize, parseWhere: parseExpr, profile: profileMetrics(contract, profile) });
 }
 
 export function collectDatasets(input: { contracts: ContractDef[]; suites: SuiteDef[] }, issues: Issue[]): Map<string, Dataset> {

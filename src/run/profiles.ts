@@ -16,18 +16,26 @@ export const PROFILE_TOP_K = 10;
 export const PROFILE_MAX_DISTINCT = 1000;
 
 /**
- * Cheap per-column metrics for reports: nulls for every column, min/max for ordered ones, and for
- * columns that are not pii a histogram (ordered, not keys) or the most frequent values (strings,
- * booleans; a string key gives up at once, past PROFILE_MAX_DISTINCT values).
+ * How much of each column a run profiles. `basic`: nulls and min/max, which ride along in the
+ * checks' own scan for free. `full` adds the distributions the HTML report charts (histograms, top
+ * values): extra scans in SQL and kept values in the Arrow engine, so they are computed only when
+ * a report shows them (see src/cli/commands/check.ts) or when asked for.
+ */
+export type ProfileLevel = 'basic' | 'full';
+
+/**
+ * Per-column metrics for reports: nulls for every column, min/max for ordered ones, and at level
+ * `full`, for columns that are not pii, a histogram (ordered, not keys) or the most frequent values
+ * (strings, booleans; a string key gives up at once, past PROFILE_MAX_DISTINCT values).
  * pii columns get no distribution: their values never leave the process, not even as bin edges.
  */
-export function profileMetrics(contract: ContractDef): MetricSpec[] {
+export function profileMetrics(contract: ContractDef, level: ProfileLevel = 'full'): MetricSpec[] {
   const specs: MetricSpec[] = [{ kind: 'row_count' }, { kind: 'schema' }];
   for (const [name, c] of Object.entries(contract.columns)) {
     specs.push({ kind: 'null_count', column: name });
     const ordered = ORDERED.has(c.type.type);
     if (ordered) specs.push({ kind: 'min', column: name }, { kind: 'max', column: name });
-    if (c.pii) continue;
+    if (c.pii || level === 'basic') continue;
     // A key's values are all distinct: its histogram is the costliest (every value kept until the
     // end) and says the least (ids are flat by construction); min and max show its range.
     if (ordered && !c.primaryKey && !c.unique) specs.push({ kind: 'histogram', column: name, bins: PROFILE_BINS });

@@ -18,6 +18,7 @@ import { collectDatasets, planDataset } from './dataset-plan.js';
 import type { Dataset } from './dataset-plan.js';
 import type { OpenSource } from '../sources/source.js';
 import { columnProfiles } from './profiles.js';
+import type { ProfileLevel } from './profiles.js';
 import { resolveOrphanMetrics } from './reference-keys.js';
 import { uuidv7 } from './run-id.js';
 import { describeSource } from './describe-source.js';
@@ -33,6 +34,8 @@ export interface RunInput {
   /** Dataset names, or substrings of check ids/titles. */
   filter?: string[];
   maxFailingRows: number;
+  /** Column distributions (histograms, top values) for reports that chart them: `full` (default) or `basic`. */
+  profile?: ProfileLevel;
   /** Named connections of the config (`{ table, connection }` and `{ query, connection }` sources). */
   connections?: Record<string, ConnectionDef>;
   /** Openers by connection kind, added to the built-in ones (DuckDB). */
@@ -87,7 +90,7 @@ export async function runDatacheck(input: RunInput): Promise<RunResult> {
 async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>, input: RunInput, now: Date, connections: ConnectionRegistry): Promise<DatasetResult | undefined> {
   const t0 = performance.now();
   const { contract } = dataset;
-  const plan = planDataset(dataset, input.filter, input.maxFailingRows);
+  const plan = planDataset(dataset, input.filter, input.maxFailingRows, input.profile ?? 'full');
   if (!plan) return undefined;
   const base: Omit<DatasetResult, 'checks' | 'columns' | 'durationMs' | 'issues'> = {
     name: contract.name,

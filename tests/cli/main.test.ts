@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -239,5 +240,23 @@ describe('main(): datacheck report', () => {
     expect(await main(['report', 'bad.json'], bad)).toBe(EXIT.error);
     expect(bad.err()).toContain('bad.json is not a datacheck JSON result');
     expect(bad.err()).toContain('found:    schemaVersion 7');
+  });
+});
+
+describe('main(): column distributions are computed when a report charts them', () => {
+  const profileOf = async (args: string[]) => {
+    const io = fakeIo(good, { outcome: 'pass' });
+    await main([NO_TYPECHECK, ...args, '--output-file', path.join(mkdtempSync(path.join(os.tmpdir(), 'datacheck-profile-')), 'report')], io);
+    return io.inputs[0].profile;
+  };
+
+  it('basic for a console or JSON run (a CI gate does not pay for histograms), full with the html reporter', async () => {
+    expect(await profileOf(['--reporter', 'console', '--reporter', 'json'])).toBe('basic');
+    expect(await profileOf(['--reporter', 'console', '--reporter', 'html'])).toBe('full');
+  });
+
+  it('--profile decides either way', async () => {
+    expect(await profileOf(['--reporter', 'json', '--profile', 'full'])).toBe('full');
+    expect(await profileOf(['--reporter', 'html', '--profile', 'basic'])).toBe('basic');
   });
 });

@@ -32,6 +32,13 @@ describe('column profiles', () => {
     expect(kinds('salary')).toEqual(['null_count', 'min', 'max']);
   });
 
+  it('at level basic, keep only what rides along in the checks own scan: nulls and min/max', () => {
+    const kinds = (column: string) => profileMetrics(people, 'basic').filter((s) => 'column' in s && s.column === column).map((s) => s.kind);
+    expect(kinds('score')).toEqual(['null_count', 'min', 'max']);
+    expect(kinds('city')).toEqual(['null_count']);
+    expect(profileMetrics(people, 'basic').some((s) => s.kind === 'histogram' || s.kind === 'top_values')).toBe(false);
+  });
+
   it('show distributions with display values (ISO dates) and nothing of pii columns but a mask', async () => {
     const day = 86_400_000;
     const batch = batchOf({

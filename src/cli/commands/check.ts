@@ -21,6 +21,7 @@ export interface CheckOptions {
   failOn?: Severity;
   openlineageRequired?: boolean;
   maxFailingRows?: number;
+  profile?: 'basic' | 'full';
   typecheck: boolean;
   verbose?: boolean;
   debug?: boolean;
@@ -90,6 +91,8 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       issues,
       ...(opts.filter?.length && { filter: opts.filter }),
       maxFailingRows: opts.maxFailingRows ?? config.maxFailingRows ?? 10,
+      // Distributions cost scans: computed when the HTML report will chart them, or when asked.
+      profile: opts.profile ?? config.profile ?? (selection.reporters.some((r) => r.name === 'html') ? 'full' : 'basic'),
       ...(config.connections && { connections: config.connections }),
     }),
   );
