@@ -1,9 +1,8 @@
 import type { SourceDef } from '../model/contract.js';
-import type { OpenSourceContext, OpenedSource, SourceBatch } from './source.js';
+import type { OpenSourceContext, OpenedSource, SourceBatch, SourceNames } from './source.js';
 import { arrowIpcReader } from './arrow-ipc-source.js';
 import { csvReader } from './csv-source.js';
 import { detectFormat } from './detect-format.js';
-import { fileLocation } from './file-location.js';
 import type { FormatOptions, FormatReader } from './format-reader.js';
 import { jsonReader } from './json-source.js';
 import { listArrowFileParts } from './read-parts.js';
@@ -18,7 +17,7 @@ import { conformBatch, emptyBatch, unionSchemas } from './union-schema.js';
 
 const DEFAULT_BATCH_SIZE = 65_536;
 
-export async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>, ctx: OpenSourceContext, files: ResolvedFile[], description: string): Promise<OpenedSource> {
+export async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>, ctx: OpenSourceContext, files: ResolvedFile[], named: SourceNames): Promise<OpenedSource> {
   const batchSize = ctx.batchSize ?? DEFAULT_BATCH_SIZE;
   const readers = files.map((file) => {
     const { format, gzip } = detectFormat(file.display, def.format);
@@ -29,9 +28,8 @@ export async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>,
   const schema = unionSchemas(schemas);
 
   const opened: OpenedSource = {
-    description,
+    ...named,
     files: files.map((f) => f.display),
-    location: fileLocation(Array.isArray(def.file) ? def.file : [def.file], ctx.baseDir),
     async *batches(): AsyncIterable<SourceBatch> {
       let rowOffset = 0;
       for (const { file, reader } of readers) {

@@ -1,5 +1,5 @@
 import type { SourceDef } from '../model/contract.js';
-import type { OpenSource, OpenSourceContext, OpenedSource } from './source.js';
+import type { OpenSource, OpenSourceContext, OpenedSource, SourceNames } from './source.js';
 import { fileLocation } from './file-location.js';
 import { resolveFiles } from './resolve-files.js';
 import type { ResolvedFile } from './resolve-files.js';
@@ -8,8 +8,8 @@ import { duckdbFileTarget } from './duckdb-files.js';
 import { openSqlSource } from './sql-sources.js';
 
 /** The Arrow readers load only when a run reads files through them (see open-arrow-files.ts). */
-async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>, ctx: OpenSourceContext, files: ResolvedFile[], description: string): Promise<OpenedSource> {
-  return (await import('./open-arrow-files.js')).openArrowFiles(def, ctx, files, description);
+async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>, ctx: OpenSourceContext, files: ResolvedFile[], named: SourceNames): Promise<OpenedSource> {
+  return (await import('./open-arrow-files.js')).openArrowFiles(def, ctx, files, named);
 }
 
 /**
@@ -26,16 +26,18 @@ export const openSource: OpenSource = async (def, ctx) => {
   }
   const patterns = Array.isArray(def.file) ? def.file : [def.file];
   const files = await resolveFiles(patterns, ctx.baseDir);
-  const description = files.length === 1 ? files[0].display : `${patterns.join(', ')} (${files.length} files)`;
+  const named: SourceNames = {
+    description: files.length === 1 ? files[0].display : `${patterns.join(', ')} (${files.length} files)`,
+    location: fileLocation(patterns, ctx.baseDir),
+  };
   const sql = ctx.connections ? await duckdbFileTarget(def, files, ctx) : undefined;
-  if (!sql) return openArrowFiles(def, ctx, files, description);
+  if (!sql) return openArrowFiles(def, ctx, files, named);
   // The Arrow readers are opened only if a metric falls back to streaming.
   let arrow: Promise<OpenedSource> | undefined;
-  const viaArrow = () => (arrow ??= openArrowFiles(def, ctx, files, description));
+  const viaArrow = () => (arrow ??= openArrowFiles(def, ctx, files, named));
   return {
-    description,
+    ...named,
     files: files.map((f) => f.display),
-    location: fileLocation(patterns, ctx.baseDir),
     sql,
     ...(def.fallback === 'arrow' && { fallback: 'arrow' as const }),
     async *batches() {

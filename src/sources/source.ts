@@ -81,6 +81,9 @@ export interface SourceParts {
   parts: SourcePart[];
 }
 
+/** How an opened file source names itself, computed once whichever engine reads it. */
+export type SourceNames = Pick<OpenedSource, 'description' | 'location'>;
+
 export interface OpenSourceContext {
   contract: ContractDef;
   /** Directory that relative paths in the source resolve against (the project root). */
