@@ -10,7 +10,7 @@ import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { normalizeArgv } from './normalize-argv.js';
-import { REPORTERS } from './reporters.js';
+import { REPORTERS } from '../reporters/registry.js';
 
 const reporterHelp = () => `${Object.keys(REPORTERS).join(', ')} (default console); repeatable`;
 

@@ -16,7 +16,7 @@ export type ConnectionOpener = (name: string, def: ConnectionDef, env: NodeJS.Pr
 export type ConnectionOpeners = Partial<Record<ConnectionDef['kind'], ConnectionOpener>>;
 
 /** pg loads only when a run has a PostgreSQL connection. */
-const openPostgres: ConnectionOpener = async (name, def, env) => (await import('../sources/postgres/pg-connection.js')).openPostgresConnection(name, def, env);
+const openPostgres: ConnectionOpener = async (name, def, env) => (await import('../engines/sql/drivers/postgres/pg-connection.js')).openPostgresConnection(name, def, env);
 
 /** The openers datacheck ships, by connection kind. */
 export function defaultOpeners(baseDir: string): ConnectionOpeners {

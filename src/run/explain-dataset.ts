@@ -13,7 +13,7 @@ import type { DatasetPlan } from '../plan/build-plan.js';
 import { detectFormat } from '../sources/detect-format.js';
 import { csvGoesToDuckdb, typedView } from '../sources/duckdb-files.js';
 import { resolveFiles } from '../sources/resolve-files.js';
-import { describeSource } from './describe-source.js';
+import { describeSource } from '../sources/describe-source.js';
 
 /** Where a dataset's metrics would run: SQL on a named engine, or streamed through Arrow. */
 export type EngineChoice =

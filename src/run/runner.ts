@@ -14,14 +14,14 @@ import type { CheckResult, DatasetResult, Outcome, RunResult } from '../model/re
 import { RESULT_SCHEMA_VERSION } from '../model/result.js';
 import type { SuiteDef } from '../model/suite.js';
 import { openSource as defaultOpenSource } from '../sources/open-source.js';
-import { collectDatasets, planDataset } from './dataset-plan.js';
-import type { Dataset } from './dataset-plan.js';
+import { collectDatasets, planDataset } from '../plan/dataset-plan.js';
+import type { Dataset } from '../plan/dataset-plan.js';
 import type { OpenSource } from '../sources/source.js';
-import { columnProfiles } from './profiles.js';
-import type { ProfileLevel } from './profiles.js';
+import { columnProfiles } from '../plan/profiles.js';
+import type { ProfileLevel } from '../plan/profiles.js';
 import { resolveOrphanMetrics } from './reference-keys.js';
 import { uuidv7 } from './run-id.js';
-import { describeSource } from './describe-source.js';
+import { describeSource } from '../sources/describe-source.js';
 import { VERSION } from '../version.js';
 
 export interface RunInput {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { col, defineContract } from '../../src/index.js';
-import { lineOf } from '../helpers/line-of.js';
+import { lineOf } from '../support/line-of.js';
 
 const here = fileURLToPath(import.meta.url);
 

@@ -10,7 +10,7 @@ import { datacheck, project, root } from './harness.js';
 // fails every kind of check, in a copy outside the repository (reports/ is written beside it).
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist/reporters/junit.js'))) throw new Error('dist/ is missing or stale: run `npm run build` first (npm test does)');
+  if (!existsSync(path.join(root, 'dist/src/reporters/junit.js'))) throw new Error('dist/ is missing or stale: run `npm run build` first (npm test does)');
 });
 
 function brokenExample(): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checksFromContract } from '../../src/checks/from-contract.js';
 import { col, defineContract, defineSuite } from '../../src/index.js';
 import type { MetricSpec, MetricValue } from '../../src/model/metric.js';
-import { evaluateWith, schemaOf } from '../helpers/evaluate-with.js';
+import { evaluateWith, schemaOf } from '../support/evaluate-with.js';
 
 const orders = defineContract({
   name: 'orders',

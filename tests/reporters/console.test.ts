@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleReporter, renderConsole, summaryLine } from '../../reporters/console.js';
+import { consoleReporter, renderConsole, summaryLine } from '../../src/reporters/console.js';
 import type { RunResult } from '../../src/model/result.js';
 import { check, sampleRun } from './sample-run.js';
 
@@ -105,7 +105,7 @@ describe('console reporter', () => {
 
 describe('console report of hostile text', () => {
   it('makes control characters from data visible instead of letting them reach the terminal', async () => {
-    const { renderConsole } = await import('../../reporters/console.js');
+    const { renderConsole } = await import('../../src/reporters/console.js');
     const { RESULT_SCHEMA_VERSION } = await import('../../src/model/result.js');
     const run = {
       schemaVersion: RESULT_SCHEMA_VERSION, runId: 'r', tool: { name: 'datacheck' as const, version: '0' },

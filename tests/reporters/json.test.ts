@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonReporter, renderJson } from '../../reporters/json.js';
+import { jsonReporter, renderJson } from '../../src/reporters/json.js';
 import { parseResult } from '../../src/cli/commands/report.js';
 import { sampleRun } from './sample-run.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnMetricsOf } from '../../reporters/openlineage/column-metrics.js';
+import { columnMetricsOf } from '../../src/reporters/openlineage/column-metrics.js';
 import type { DatasetResult } from '../../src/model/result.js';
 import { check } from './sample-run.js';
 

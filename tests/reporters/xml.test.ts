@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serializeXml, stripInvalidXmlChars, xmlAttribute, xmlText } from '../../reporters/xml.js';
+import { serializeXml, stripInvalidXmlChars, xmlAttribute, xmlText } from '../../src/reporters/xml.js';
 
 describe('xml text', () => {
   it('drops what XML 1.0 forbids (C0 controls but tab/LF/CR, C1 controls but NEL, lone surrogates, U+FFFE/U+FFFF)', () => {

@@ -3,14 +3,14 @@ import { performance } from 'node:perf_hooks';
 import type { Severity } from '../../model/check.js';
 import type { Issue } from '../../model/issue.js';
 import type { RunResult } from '../../model/result.js';
-import { discover } from '../../run/discover.js';
-import { createLoader, loadUserFiles } from '../../run/load.js';
-import type { LoadError, LoadedProject } from '../../run/load.js';
-import { typecheckFiles } from '../../run/typecheck.js';
-import { loadConfigFile } from '../config-file.js';
+import { discover } from '../../prepare/discover.js';
+import { createLoader, loadUserFiles } from '../../prepare/load.js';
+import type { LoadError, LoadedProject } from '../../prepare/load.js';
+import { typecheckFiles } from '../../prepare/typecheck.js';
+import { loadConfigFile } from '../../prepare/config-file.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { requireOpenLineage, selectReporters } from '../reporters.js';
+import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
 
 export interface CheckOptions {

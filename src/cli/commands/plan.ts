@@ -1,10 +1,10 @@
 import type { Dialect } from '../../engines/sql/dialect.js';
 import type { Issue } from '../../model/issue.js';
-import { collectDatasets, planDataset } from '../../run/dataset-plan.js';
-import { discover } from '../../run/discover.js';
+import { collectDatasets, planDataset } from '../../plan/dataset-plan.js';
+import { discover } from '../../prepare/discover.js';
 import { explainDataset } from '../../run/explain-dataset.js';
-import { createLoader, loadUserFiles } from '../../run/load.js';
-import { loadConfigFile } from '../config-file.js';
+import { createLoader, loadUserFiles } from '../../prepare/load.js';
+import { loadConfigFile } from '../../prepare/config-file.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 

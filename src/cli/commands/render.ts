@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { RunResult } from '../../model/result.js';
 import type { CliIo } from '../io.js';
 import { wantsColor } from '../io.js';
-import { REPORTERS } from '../reporters.js';
-import type { SelectedReporter } from '../reporters.js';
+import { REPORTERS } from '../../reporters/registry.js';
+import type { SelectedReporter } from '../select-reporters.js';
 
 /**
  * Runs every selected reporter over one result. A reporter that fails is reported on stderr and

@@ -5,7 +5,7 @@ import type { RunResult } from '../../model/result.js';
 import { RESULT_SCHEMA_VERSION } from '../../model/result.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { requireOpenLineage, selectReporters } from '../reporters.js';
+import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
 
 export interface ReportOptions {

@@ -1,5 +1,5 @@
 import type { SourceBatch } from '../../sources/source.js';
-import type { BatchColumns, EvalContext } from '../../expr/eval/evaluate.js';
+import type { BatchColumns, EvalContext } from './expr/evaluate.js';
 import type { MetricValue } from '../../model/metric.js';
 
 /** What an aggregator sees of one batch. */

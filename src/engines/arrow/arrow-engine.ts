@@ -1,7 +1,7 @@
 import type { EngineContext, MetricEngine, PlannedMetric } from '../engine.js';
 import type { MetricResults } from '../../model/metric.js';
 import type { OpenedSource } from '../../sources/source.js';
-import type { EvalContext } from '../../expr/eval/evaluate.js';
+import type { EvalContext } from './expr/evaluate.js';
 import { computeParallel } from './parallel/compute-parallel.js';
 import { threadCount } from './parallel/thread-count.js';
 import { collectResults, initRunning, processBatch } from './running.js';

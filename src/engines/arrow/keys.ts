@@ -1,7 +1,7 @@
 import { Type } from 'apache-arrow';
 import type { Data, RecordBatch } from 'apache-arrow';
-import { dataToVec, validityOf } from '../../expr/eval/read-column.js';
-import { dictOf } from '../../expr/eval/vec.js';
+import { dataToVec, validityOf } from './expr/read-column.js';
+import { dictOf } from './expr/vec.js';
 import { missingColumn } from './aggregators/null-count.js';
 import { cellValue } from './row-values.js';
 

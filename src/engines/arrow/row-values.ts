@@ -2,7 +2,7 @@ import { Type, makeVector } from 'apache-arrow';
 import type { Data, RecordBatch } from 'apache-arrow';
 import type { FailingRow } from '../../model/metric.js';
 import type { SourceBatch } from '../../sources/source.js';
-import { dataToVec } from '../../expr/eval/read-column.js';
+import { dataToVec } from './expr/read-column.js';
 
 /**
  * JSON-friendly values of one row, for failing-row samples: int64 as a number when exact (else

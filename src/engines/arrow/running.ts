@@ -4,8 +4,8 @@ import type { Issue } from '../../model/issue.js';
 import { isDatacheckError } from '../../model/issue.js';
 import type { MetricResults } from '../../model/metric.js';
 import type { SourceBatch } from '../../sources/source.js';
-import { BatchColumns, evaluatePredicate } from '../../expr/eval/evaluate.js';
-import type { EvalContext } from '../../expr/eval/evaluate.js';
+import { BatchColumns, evaluatePredicate } from './expr/evaluate.js';
+import type { EvalContext } from './expr/evaluate.js';
 import type { Aggregator, BatchInput } from './aggregator.js';
 import { aggregatorFor } from './aggregators/index.js';
 

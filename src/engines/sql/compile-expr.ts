@@ -2,7 +2,7 @@ import type { CompareOp, Expr, ExprLiteral } from '../../model/expr.js';
 import { DatacheckError } from '../../model/issue.js';
 import { formatExpr } from '../../expr/format-expr.js';
 import { parseInstant } from '../../expr/interval.js';
-import { compileRegex } from '../../expr/eval/regex-cache.js';
+import { compileRegex } from '../../expr/regex-cache.js';
 import { arithRule } from '../../expr/arith-rules.js';
 import type { OperandKind } from '../../expr/arith-rules.js';
 import type { SqlExpr } from './ast.js';

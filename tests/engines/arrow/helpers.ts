@@ -3,7 +3,7 @@ import type { Vector } from 'apache-arrow';
 import type { Aggregator, BatchInput } from '../../../src/engines/arrow/aggregator.js';
 import { aggregatorFor } from '../../../src/engines/arrow/aggregators/index.js';
 import type { PlannedMetric } from '../../../src/engines/engine.js';
-import { BatchColumns, evaluatePredicate } from '../../../src/expr/eval/evaluate.js';
+import { BatchColumns, evaluatePredicate } from '../../../src/engines/arrow/expr/evaluate.js';
 import type { MetricSpec } from '../../../src/model/metric.js';
 import type { OpenedSource, SourceBatch } from '../../../src/sources/source.js';
 

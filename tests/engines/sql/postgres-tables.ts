@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { computeSqlMetrics } from '../../../src/engines/sql/sql-engine.js';
 import type { SqlConnection } from '../../../src/engines/sql/sql-connection.js';
-import { openPostgresConnection } from '../../../src/sources/postgres/pg-connection.js';
+import { openPostgresConnection } from '../../../src/engines/sql/drivers/postgres/pg-connection.js';
 import { quoteIdent, testPostgres } from '../../support/postgres.js';
 import type { ColumnType, EngineUnderTest, TestTable } from './tables.js';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { attr, text } from '../../../reporters/html/escape.js';
-import { renderHtml } from '../../../reporters/html/html-reporter.js';
-import { SCRIPT } from '../../../reporters/html/script.js';
-import { STYLES } from '../../../reporters/html/styles.js';
+import { attr, text } from '../../../src/reporters/html/escape.js';
+import { renderHtml } from '../../../src/reporters/html/html-reporter.js';
+import { SCRIPT } from '../../../src/reporters/html/script.js';
+import { STYLES } from '../../../src/reporters/html/styles.js';
 import { sampleRun } from '../sample-run.js';
 import { HOSTILE, hostileRun } from './hostile-run.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../../../reporters/html/html-reporter.js';
+import { renderHtml } from '../../../src/reporters/html/html-reporter.js';
 import type { RunResult } from '../../../src/model/result.js';
 import { datacheck, projectOf, root } from '../../e2e/harness.js';
 import { chromiumForFile, launchChromium, openReport, screenshot } from './browser.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../../../reporters/html/html-reporter.js';
+import { renderHtml } from '../../../src/reporters/html/html-reporter.js';
 import { datacheck, root } from '../../e2e/harness.js';
 import { chromiumForFile, openReport, screenshot } from './browser.js';
 import { largeRun } from './large-run.js';

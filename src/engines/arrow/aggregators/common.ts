@@ -1,6 +1,6 @@
 import { DatacheckError } from '../../../model/issue.js';
-import { describeVec } from '../../../expr/eval/coerce.js';
-import type { NumVec, Vec } from '../../../expr/eval/vec.js';
+import { describeVec } from '../expr/coerce.js';
+import type { NumVec, Vec } from '../expr/vec.js';
 import type { BatchInput } from '../aggregator.js';
 
 /** A numeric column (numbers, decimals, dates, timestamps as epoch ms), or a clear type issue. */

@@ -1,6 +1,6 @@
-import { dictOf } from '../../../expr/eval/vec.js';
+import { dictOf } from '../expr/vec.js';
 import { DatacheckError } from '../../../model/issue.js';
-import { describeVec } from '../../../expr/eval/coerce.js';
+import { describeVec } from '../expr/coerce.js';
 import type { Aggregator } from '../aggregator.js';
 
 interface MinMaxState {

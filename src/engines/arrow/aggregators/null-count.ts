@@ -1,5 +1,5 @@
 import { DatacheckError } from '../../../model/issue.js';
-import { validityOf } from '../../../expr/eval/read-column.js';
+import { validityOf } from '../expr/read-column.js';
 import type { Aggregator } from '../aggregator.js';
 
 /** Nulls in a column of any type, read from the validity bitmap (so NaN is not null). */

@@ -1,6 +1,6 @@
 import type { Expr } from '../../../model/expr.js';
 import type { FailingRow, FailuresValue } from '../../../model/metric.js';
-import { validityOf } from '../../../expr/eval/read-column.js';
+import { validityOf } from '../expr/read-column.js';
 import type { Aggregator } from '../aggregator.js';
 import { columnData } from '../keys.js';
 import { failingRow } from '../row-values.js';

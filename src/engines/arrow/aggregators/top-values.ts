@@ -1,5 +1,5 @@
-import { dictOf } from '../../../expr/eval/vec.js';
-import { describeVec } from '../../../expr/eval/coerce.js';
+import { dictOf } from '../expr/vec.js';
+import { describeVec } from '../expr/coerce.js';
 import { DatacheckError } from '../../../model/issue.js';
 import type { TopValuesValue } from '../../../model/metric.js';
 import type { Aggregator } from '../aggregator.js';

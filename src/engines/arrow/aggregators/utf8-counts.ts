@@ -1,4 +1,4 @@
-import type { Utf8View } from '../../../expr/eval/vec.js';
+import type { Utf8View } from '../expr/vec.js';
 
 /** Distinct strings of one batch with their counts; `first[e]` is a row holding entry e. */
 export interface Utf8Counts {

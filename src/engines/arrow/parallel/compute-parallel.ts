@@ -3,7 +3,7 @@ import { Type } from 'apache-arrow';
 import type { PlannedMetric } from '../../engine.js';
 import type { MetricSpec } from '../../../model/metric.js';
 import type { SourceParts } from '../../../sources/source.js';
-import type { EvalContext } from '../../../expr/eval/evaluate.js';
+import type { EvalContext } from '../expr/evaluate.js';
 import { partsSchema, readParts } from '../../../sources/read-parts.js';
 import { initRunning, processBatch, type Running } from '../running.js';
 import { deserializeError, type WorkerOutput } from './protocol.js';

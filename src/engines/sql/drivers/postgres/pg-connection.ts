@@ -1,0 +1,105 @@
+import pg from 'pg';
+import type { SqlConnection, SqlQuery, SqlRelation } from '../../sql-connection.js';
+import type { ConnectionDef } from '../../../../model/config.js';
+import type { DatasetLocation } from '../../../../model/result.js';
+import { resolvePostgresTarget } from './connection-target.js';
+import { describeRelation } from './pg-describe.js';
+import { pgError, type PgErrorContext } from './pg-errors.js';
+import { poolSettings } from './pg-pool-config.js';
+
+/**
+ * Opens a PostgreSQL connection for SQL pushdown and checks it works (so a wrong URL or password
+ * is reported at open, once, not per dataset).
+ *
+ * Safety, for every statement sent through it:
+ * - read-only: each query runs in its own `BEGIN READ ONLY` transaction that is always rolled
+ *   back, so even a session-level SET inside it is undone;
+ * - one statement: the extended protocol is forced (even without parameters), which refuses
+ *   `SELECT 1; DROP TABLE t` instead of running both;
+ * - values bound as parameters, never spliced;
+ * - a statement timeout (SET LOCAL, so it holds behind poolers that drop startup options);
+ * - TimeZone UTC and DateStyle ISO, so timestamps parse the same everywhere and `current_date`
+ *   means what it means in the Arrow engine (UTC).
+ * Errors are DatacheckErrors whose texts never contain the URL, the password or bound values.
+ * For defence in depth, connect as a role that can only read (e.g. a member of pg_read_all_data).
+ */
+export async function openPostgresConnection(name: string, def: ConnectionDef, env: NodeJS.ProcessEnv): Promise<SqlConnection> {
+  const target = resolvePostgresTarget(name, def, env);
+  const { config, statementTimeoutMs } = poolSettings(name, def, target);
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  const namespace = `postgres://${host}:${target.port}`;
+  const ctx: PgErrorContext = { where: `connection '${name}' (${namespace})`, redact: target.redact, statementTimeoutMs };
+
+  const pool = new pg.Pool(config);
+  // An idle client that loses its server emits 'error'; unhandled, that would crash the process.
+  // The pool drops the client and the next query connects afresh, so there is nothing to do.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+
+  const prelude = [
+    'BEGIN READ ONLY',
+    `SET LOCAL statement_timeout = ${statementTimeoutMs}`, // a validated integer, ours
+    "SET LOCAL TimeZone = 'UTC'",
+    "SET LOCAL DateStyle = 'ISO, YMD'",
+    'SET LOCAL extra_float_digits = 3', // shortest exact float text, also on servers before 12
+  ].join('; ');
+
+  async function execute(q: SqlQuery): Promise<pg.QueryResult> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (e) {
+      throw pgError(e, 'connect', ctx);
+    }
+    let discard = false;
+    try {
+      await client.query(prelude);
+      const statement = { text: q.sql, values: q.params, queryMode: 'extended' as const };
+      return await client.query(statement as pg.QueryConfig);
+    } catch (e) {
+      // A server error leaves the connection usable (after ROLLBACK); anything else (network,
+      // client-side timeout) leaves it in an unknown state, so it is thrown away.
+      discard = !isServerError(e);
+      throw pgError(e, 'query', { ...ctx, sql: q.sql, params: q.params });
+    } finally {
+      if (!discard) await client.query('ROLLBACK').catch(() => (discard = true));
+      client.release(discard);
+    }
+  }
+
+  let session: { database: string; schema: string };
+  try {
+    const { rows } = await execute({ sql: 'SELECT current_database() AS database, current_schema() AS schema', params: [] });
+    session = { database: String(rows[0].database), schema: String(rows[0].schema ?? 'public') };
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw e;
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    dialect: 'postgres',
+    async query(q) {
+      return (await execute(q)).rows;
+    },
+    describe(relation) {
+      return describeRelation(execute, relation, ctx.where);
+    },
+    locate(relation: SqlRelation): DatasetLocation | undefined {
+      if (relation.kind !== 'table' || relation.parts.length === 0 || relation.parts.length > 3) return undefined;
+      const parts = relation.parts;
+      const [database, schema, table] =
+        parts.length === 3 ? parts : parts.length === 2 ? [session.database, ...parts] : [session.database, session.schema, parts[0]];
+      return { namespace, name: `${database}.${schema}.${table}` };
+    },
+    close() {
+      return (closed ??= pool.end());
+    },
+  };
+}
+
+/** pg's DatabaseError: the server answered with an SQLSTATE, so the connection is still in sync. */
+function isServerError(e: unknown): boolean {
+  const err = e as { code?: unknown; severity?: unknown };
+  return typeof err?.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code) && err.severity !== undefined;
+}
