@@ -4,10 +4,7 @@ import type { SelectItem, SqlExpr, TextCastType } from '../engines/sql/ast.js';
 import { FALSE, TRUE, col, fn, param } from '../engines/sql/ast.js';
 import type { SqlTarget } from '../engines/sql/sql-engine.js';
 import type { SqlRelation } from '../engines/sql/sql-connection.js';
-import { detectFormat } from './detect-format.js';
-import type { ResolvedFile } from './resolve-files.js';
-import type { OpenSourceContext } from './source.js';
-import { sourceError } from './source-error.js';
+import type { ResolvedFile } from '../sources/resolve-files.js';
 import { typeText } from '../checks/type-compat.js';
 import { JS_WHITESPACE } from '../engines/sql/js-whitespace.js';
 
@@ -27,30 +24,11 @@ export function csvGoesToDuckdb(def: FileSource, files: ResolvedFile[]): boolean
 }
 
 /**
- * Decides whether DuckDB scans a file source and builds what it reads. Parquet goes to DuckDB by
- * default (typed files: DuckDB reads them faster than they decode into Arrow, and beyond memory);
- * CSV when large (or `engine: 'duckdb'`), through a typed view that applies the contract's parse
- * rules in SQL; Arrow IPC, gzip'd Parquet and JSON stay with the Arrow readers.
+ * The CSV files as DuckDB reads them: every value as text (the typed view applies the contract's
+ * parse rules), with the reader's dialect, header and null markers. Built before anything is
+ * opened (access/read-plan.ts), so `datacheck plan` shows the very relation the run scans.
  */
-export async function duckdbFileTarget(def: FileSource, files: ResolvedFile[], ctx: OpenSourceContext): Promise<SqlTarget | undefined> {
-  if (def.engine === 'arrow' || !ctx.connections) return undefined;
-  const formats = files.map((f) => detectFormat(f.display, def.format));
-  const all = (test: (f: { format: string; gzip: boolean }) => boolean) => formats.every(test);
-  const paths = files.map((f) => f.absolute);
-  if (all((f) => f.format === 'parquet' && !f.gzip)) {
-    const relation: SqlRelation = { kind: 'files', format: 'parquet', paths, ...(paths.length > 1 && { options: { union_by_name: true } }) };
-    return { connection: await ctx.connections.files(), relation };
-  }
-  const csv = all((f) => f.format === 'csv' || f.format === 'tsv');
-  if (csv && csvGoesToDuckdb(def, files)) return csvTarget(def, files, ctx);
-  if (def.engine !== 'duckdb') return undefined;
-  throw sourceError('source.unsupported', files[0].display, "engine: 'duckdb' reads Parquet and CSV files; this source has other formats", {
-    expected: '.parquet or .csv/.tsv files', found: [...new Set(formats.map((f) => f.format))].join(', '), hint: "remove `engine: 'duckdb'` to read them with datacheck's own readers",
-  });
-}
-
-async function csvTarget(def: FileSource, files: ResolvedFile[], ctx: OpenSourceContext): Promise<SqlTarget> {
-  const connection = await ctx.connections!.files();
+export function csvRelation(def: FileSource, files: ResolvedFile[], contract: ContractDef): SqlRelation {
   const csv = def.csv ?? {};
   const tsv = files[0].display.replace(/\.gz$/i, '').toLowerCase().endsWith('.tsv');
   const header = csv.header ?? true;
@@ -66,12 +44,10 @@ async function csvTarget(def: FileSource, files: ResolvedFile[], ctx: OpenSource
     ...(files.length > 1 && { union_by_name: true }),
   };
   if (!header) {
-    const names = Object.keys(ctx.contract.columns);
+    const names = Object.keys(contract.columns);
     if (names.length > 0) options.names = names;
   }
-  const relation: SqlRelation = { kind: 'files', format: 'csv', paths: files.map((f) => f.absolute), options };
-  const raw = await connection.describe(relation);
-  return { connection, relation, view: typedView(relation, raw.map((c) => c.name), ctx.contract) };
+  return { kind: 'files', format: 'csv', paths: files.map((f) => f.absolute), options };
 }
 
 const TRUE_TEXT = ['true', '1', 'yes', 't', 'y'];

@@ -96,6 +96,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
     .option('-f, --filter <dataset|check>', 'only these datasets, or checks whose id/title contains the text; repeatable', collect)
     .addOption(new Option('--dialect <name>', 'render the SQL for this dialect').choices(['duckdb', 'postgres', 'snowflake', 'bigquery', 'trino', 'spark']))
+    .option('-r, --reporter <name>', 'the reporters the run would write (they decide the profile: html charts distributions); repeatable', collect)
+    .addOption(new Option('--profile <level>', 'column distributions: full (histograms, top values) or basic').choices(['basic', 'full']))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (paths: string[], opts: PlanOptions) => {

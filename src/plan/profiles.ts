@@ -75,3 +75,12 @@ export function columnProfiles(contract: ContractDef, plan: DatasetPlan, results
     };
   });
 }
+
+/**
+ * The profile a run computes for its reporters when not told: `full` only when the HTML report
+ * will chart the distributions (they cost scans). `datacheck plan` asks the same for the same
+ * reporters, so it prints what the run sends.
+ */
+export function profileFor(reporters: readonly { name: string }[], explicit: ProfileLevel | undefined): ProfileLevel {
+  return explicit ?? (reporters.some((r) => r.name === 'html') ? 'full' : 'basic');
+}

@@ -1,7 +1,5 @@
 import type { RecordBatch } from 'apache-arrow';
 import type { ContractDef, SourceDef } from '../model/contract.js';
-import type { SqlTarget } from '../engines/sql/sql-engine.js';
-import type { ConnectionRegistry } from '../run/connections.js';
 
 /** Values of one column in one batch that did not parse as the contract's type (text formats). */
 export interface ParseFailures {
@@ -26,7 +24,10 @@ export interface SourceBatch {
   parseFailures?: ParseFailures[];
 }
 
-/** A dataset opened for reading. Reading never modifies the user's files. */
+/**
+ * A dataset opened by datacheck's own readers, as Arrow batches. Reading never modifies the user's
+ * files. (Data read in SQL where it lives is opened by src/access/open-dataset.ts.)
+ */
 export interface OpenedSource {
   /** Human-readable, credential-free description, e.g. `fixtures/orders.csv` or `data/*.parquet (3 files)`. */
   description: string;
@@ -48,13 +49,6 @@ export interface OpenedSource {
    * them. Undefined when the source cannot be split (streams, gzip, text formats).
    */
   parts?(): Promise<SourceParts | undefined>;
-  /**
-   * Set when the data is read where it lives, by SQL: a database table or query, or files scanned
-   * by DuckDB. The runner then computes the metrics with the SQL engine instead of `batches()`.
-   */
-  sql?: SqlTarget;
-  /** `arrow`: metrics SQL cannot express stream through the Arrow engine (the source allowed it). */
-  fallback?: 'arrow';
 }
 
 /** Everything a worker needs to open parts itself: plain, structured-clonable data. */
@@ -90,8 +84,6 @@ export interface OpenSourceContext {
   baseDir: string;
   /** Preferred rows per batch (default 65,536). */
   batchSize?: number;
-  /** The run's connections; without it every file is read by the Arrow readers. */
-  connections?: ConnectionRegistry;
 }
 
 export type OpenSource = (def: SourceDef, ctx: OpenSourceContext) => Promise<OpenedSource>;

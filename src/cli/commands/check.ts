@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Severity } from '../../model/check.js';
-import type { Issue } from '../../model/issue.js';
-import type { RunResult } from '../../model/result.js';
-import { discover } from '../../prepare/discover.js';
-import { createLoader, loadUserFiles } from '../../prepare/load.js';
-import type { LoadError, LoadedProject } from '../../prepare/load.js';
-import { typecheckFiles } from '../../prepare/typecheck.js';
+import { profileFor } from '../../plan/profiles.js';
+import { createLoader } from '../../prepare/load.js';
+import type { LoadError } from '../../prepare/load.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
+import { prepareProject } from '../../run/prepare.js';
+import type { RunInput } from '../../run/runner.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
@@ -44,78 +42,36 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   };
 
   const jiti = createLoader();
-  const { config, file: configFile, issues: configIssues, error: configError } = await time('config', () => loadConfigFile(opts.config, io.cwd, jiti));
+  const loadedConfig = await time('config', () => loadConfigFile(opts.config, io.cwd, jiti));
+  const { config, file: configFile, error: configError } = loadedConfig;
   const selection = selectReporters(opts.reporter, config.reporters, opts.outputFile);
   if (!selection.ok) {
     io.stderr.write(`error: ${selection.message}\n`);
     return EXIT.error;
   }
   if (opts.openlineageRequired) requireOpenLineage(selection.reporters);
-  const issues: Issue[] = [...configIssues];
-  const discovery = await time('discover', () =>
-    discover({
-      cwd: io.cwd,
-      paths,
-      ...(config.include && { patterns: config.include }),
-      ...(config.exclude && { exclude: config.exclude }),
-      ...(configFile && { baseDir: path.dirname(configFile) }),
-    }),
-  );
-  issues.push(...discovery.issues);
-
-  const empty: LoadedProject = { contracts: [], suites: [], issues: [], errors: [] };
-  const loaded = discovery.files.length > 0 ? await time('load', () => loadUserFiles(discovery.files, { cwd: io.cwd, jiti })) : empty;
-  issues.push(...loaded.issues);
-
-  // Type errors stop the run before any data is read: the suite does not say what its author meant.
-  let typeErrors = 0;
-  if (opts.typecheck && config.typecheck !== false && discovery.files.length > 0) {
-    // The config is type-checked too: defineConfig's types catch a misspelt option before it is ignored.
-    const roots = configFile && configIssues.length === 0 ? [...discovery.files, configFile] : discovery.files;
-    const checked = await time('typecheck', () => typecheckFiles(roots, { cwd: io.cwd }));
-    const unparsable = new Set(loaded.issues.filter((i) => i.code === 'load.syntax_error').map((i) => i.location?.file));
-    const fresh = checked.issues.filter((i) => !unparsable.has(i.location?.file));
-    typeErrors = fresh.length;
-    issues.push(...fresh);
-  }
+  const project = await prepareProject({ cwd: io.cwd, paths, loadedConfig, jiti, typecheck: opts.typecheck, time });
 
   // Asked now, answered while the data is read: git never adds to the run's time.
   const context = import('../../run/run-context.js').then((m) => m.runContext(io.cwd, io.env));
-  const run = io.run ?? (await import('../../run/runner.js')).runDatacheck;
-  const result: RunResult = await time('run', () =>
-    run({
-      cwd: io.cwd,
-      startedAt,
-      contracts: typeErrors > 0 ? [] : loaded.contracts,
-      suites: typeErrors > 0 ? [] : loaded.suites,
-      issues,
-      ...(opts.filter?.length && { filter: opts.filter }),
-      maxFailingRows: opts.maxFailingRows ?? config.maxFailingRows ?? 10,
-      // Distributions cost scans: computed when the HTML report will chart them, or when asked.
-      profile: opts.profile ?? config.profile ?? (selection.reporters.some((r) => r.name === 'html') ? 'full' : 'basic'),
-      ...(config.connections && { connections: config.connections }),
-    }),
-  );
-
-  result.context = await context;
-
-  // A filter that selects nothing would otherwise be a green run that checked nothing.
-  const checksRun = result.datasets.reduce((n, d) => n + d.checks.length, 0);
-  if (opts.filter?.length && checksRun === 0 && result.issues.length === 0 && loaded.contracts.length > 0) {
-    result.issues.push({
-      code: 'filter.nothing_matched',
-      message: `--filter ${opts.filter.join(', ')} matched no dataset and no check`,
-      expected: `a dataset name (${loaded.contracts.map((c) => c.name).join(', ')}) or part of a check id or title`,
-      found: 'no match',
-    });
-    result.outcome = 'error';
-  }
+  const input: RunInput = {
+    cwd: io.cwd,
+    startedAt,
+    contracts: project.contracts,
+    suites: project.suites,
+    issues: project.issues,
+    ...(opts.filter?.length && { filter: opts.filter }),
+    maxFailingRows: opts.maxFailingRows ?? config.maxFailingRows ?? 10,
+    profile: profileFor(selection.reporters, opts.profile ?? config.profile),
+    ...(config.connections && { connections: config.connections }),
+    context,
+  };
+  const { result, transfer } = await time('run', async () => (io.run ? { result: await io.run(input), transfer: undefined } : (await import('../../run/runner.js')).runPipeline(input)));
 
   if (opts.debug) {
-    printStacks(io, [...(configError ? [{ file: configFile ?? '', error: configError }] : []), ...loaded.errors]);
-    io.stderr.write(`datacheck: ${discovery.files.length} files; ${Object.entries(timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}\n`);
-    const { sqlTransfer } = await import('../../engines/sql/sql-engine.js');
-    io.stderr.write(`datacheck: sql ${sqlTransfer.queries} queries, ${sqlTransfer.rows} rows read back\n`);
+    printStacks(io, [...(configError ? [{ file: configFile ?? '', error: configError }] : []), ...project.errors]);
+    io.stderr.write(`datacheck: ${project.files.length} files; ${Object.entries(timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}\n`);
+    if (transfer) io.stderr.write(`datacheck: sql ${transfer.queries} queries, ${transfer.rows} rows read back\n`);
   }
   const rendered = await renderAll(result, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false });
   if (!rendered) return EXIT.error;

@@ -1,40 +1,62 @@
+import { explainDataset } from '../../access/explain-read.js';
 import type { Dialect } from '../../engines/sql/dialect.js';
-import type { Issue } from '../../model/issue.js';
-import { collectDatasets, planDataset } from '../../plan/dataset-plan.js';
-import { discover } from '../../prepare/discover.js';
-import { explainDataset } from '../../run/explain-dataset.js';
-import { createLoader, loadUserFiles } from '../../prepare/load.js';
+import { profileFor } from '../../plan/profiles.js';
+import type { ProfileLevel } from '../../plan/profiles.js';
+import { createLoader } from '../../prepare/load.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
+import { planRun } from '../../run/plan-run.js';
+import { prepareProject } from '../../run/prepare.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { selectReporters } from '../select-reporters.js';
 
 export interface PlanOptions {
   config?: string;
   filter?: string[];
   dialect?: Dialect['name'];
   maxFailingRows?: number;
+  /** The reporters the run would write: they decide the profile (histograms only for html), as in a run. */
+  reporter?: string[];
+  profile?: ProfileLevel;
 }
 
 /**
  * `datacheck plan [paths..]`: per dataset, the engine, the metrics (canonical keys) and the exact
- * SQL with its parameters, without running anything: no data is read, no connection opened.
+ * SQL with its parameters, without running anything: no data is read, no connection opened. It
+ * plans with the run's own functions (prepare, planRun) and options, so it prints what the run sends.
  */
 export async function planCommand(paths: string[], opts: PlanOptions, io: CliIo): Promise<number> {
   const jiti = createLoader();
-  const { config, issues: configIssues } = await loadConfigFile(opts.config, io.cwd, jiti);
-  const discovery = await discover({ cwd: io.cwd, paths, ...(config.include && { patterns: config.include }), ...(config.exclude && { exclude: config.exclude }) });
-  const loaded = await loadUserFiles(discovery.files, { cwd: io.cwd, jiti });
-  const issues: Issue[] = [...configIssues, ...discovery.issues, ...loaded.issues];
-  const datasets = collectDatasets(loaded, issues);
+  const loadedConfig = await loadConfigFile(opts.config, io.cwd, jiti);
+  const { config } = loadedConfig;
+  const selection = selectReporters(opts.reporter, config.reporters, undefined);
+  if (!selection.ok) {
+    io.stderr.write(`error: ${selection.message}\n`);
+    return EXIT.error;
+  }
+  const project = await prepareProject({ cwd: io.cwd, paths, loadedConfig, jiti, typecheck: false });
+  const plan = await planRun({
+    contracts: project.contracts,
+    suites: project.suites,
+    issues: project.issues,
+    ...(opts.filter?.length && { filter: opts.filter }),
+    maxFailingRows: opts.maxFailingRows ?? config.maxFailingRows ?? 10,
+    profile: profileFor(selection.reporters, opts.profile ?? config.profile),
+    connections: config.connections ?? {},
+    baseDir: io.cwd,
+  });
+  const issues = [...plan.issues];
   for (const issue of issues) io.stderr.write(`error: ${issue.message}\n`);
   const now = new Date();
-  for (const dataset of datasets.values()) {
-    const plan = planDataset(dataset, opts.filter, opts.maxFailingRows ?? config.maxFailingRows ?? 10);
-    if (!plan) continue;
+  for (const dataset of plan.datasets) {
+    if (dataset.read.engine === 'none') {
+      io.stderr.write(`error: ${dataset.plan.contract.name}: ${dataset.read.issue.message}\n`);
+      issues.push(dataset.read.issue);
+    }
     try {
-      io.stdout.write(`${await explainDataset(plan, config.connections ?? {}, io.cwd, now, opts.dialect)}\n`);
+      io.stdout.write(`${explainDataset(dataset, now, opts.dialect)}\n`);
     } catch (e) {
-      io.stderr.write(`error: ${dataset.contract.name}: ${(e as Error).message}\n`);
+      io.stderr.write(`error: ${dataset.plan.contract.name}: ${(e as Error).message}\n`);
       issues.push({ code: 'plan.failed', message: (e as Error).message });
     }
   }

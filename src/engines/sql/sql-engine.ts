@@ -9,6 +9,7 @@ import type { Dialect } from './dialect.js';
 import { DIALECTS } from './dialects/index.js';
 import { renderSelect } from './render.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from './sql-connection.js';
+import type { SqlTransfer } from '../engine.js';
 
 /** What the SQL engine reads: a relation on a live connection, possibly through a typed view. */
 export interface SqlTarget {
@@ -16,12 +17,15 @@ export interface SqlTarget {
   relation: SqlRelation;
   /** Text files read as VARCHAR: the typed view the metrics read, and each column's raw text column. */
   view?: { from: From; rawColumns: Map<string, string>; columns: PhysicalColumn[] };
-  /** Referenced datasets on the same connection (anti-joins for referential checks). */
-  references?: Map<string, { from: From; columns: ColumnKinds }>;
 }
 
-/** Statements sent and rows read back in this process: what `--debug` and the benchmark report. */
-export const sqlTransfer = { queries: 0, rows: 0 };
+/** What a dataset's SQL computation may be given besides its target. */
+export interface SqlComputeOptions {
+  /** Referenced datasets on the same connection (anti-joins for referential checks). */
+  references?: Map<string, { from: From; columns: ColumnKinds }>;
+  /** Counts the statements sent and rows read back (the run's, for `--debug` and the benchmark). */
+  transfer?: SqlTransfer;
+}
 
 export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKinds {
   return new Map(columns.map((c) => [c.name, kindOfType(c.logical, { decimalNaN: dialect?.decimalNaN })]));
@@ -33,9 +37,9 @@ export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKin
  * metric the dialect cannot express gets a `sql.unsupported` issue; a failed query gives its
  * metrics an `sql.query` issue; nothing is thrown for a single metric.
  */
-export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetric[], now: Date): Promise<MetricResults> {
+export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetric[], now: Date, options: SqlComputeOptions = {}): Promise<MetricResults> {
   const physical = target.view?.columns ?? (await target.connection.describe(target.relation));
-  const plan = compileFor(target, physical, metrics, now);
+  const plan = compileFor(target, physical, metrics, now, options.references);
   const results: MetricResults = new Map(plan.known);
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
   const state: QueryState = { results, aggregate: {} };
@@ -52,8 +56,10 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
       const rows = await target.connection.query(query);
       // DATACHECK_TRACE_SQL=1 prints each statement's time: where a slow run spends it.
       if (process.env.DATACHECK_TRACE_SQL) process.stderr.write(`datacheck sql: ${q.label}: ${Math.round(performance.now() - started)} ms, ${rows.length} rows\n`);
-      sqlTransfer.queries++;
-      sqlTransfer.rows += rows.length;
+      if (options.transfer) {
+        options.transfer.queries++;
+        options.transfer.rows += rows.length;
+      }
       q.apply(rows, state);
     } catch (e) {
       const message = `the ${q.label} query failed: ${(e as Error)?.message ?? String(e)}`;
@@ -63,7 +69,7 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
   return results;
 }
 
-export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view' | 'references'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date): CompiledPlan {
+export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date, references?: SqlComputeOptions['references']): CompiledPlan {
   return compilePlan({
     dialect: DIALECTS[target.connection.dialect],
     from: target.view?.from ?? { t: 'relation', relation: target.relation },
@@ -71,6 +77,6 @@ export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | '
     metrics,
     nowMs: now.getTime(),
     ...(target.view && { rawColumns: target.view.rawColumns }),
-    ...(target.references && { references: target.references }),
+    ...(references && { references }),
   });
 }

@@ -1,6 +1,5 @@
-import type { EngineContext, MetricEngine } from '../engine.js';
+import type { EngineContext, MetricEngine, OpenedDataset } from '../engine.js';
 import type { MetricResults, PlannedMetric } from '../../model/metric.js';
-import type { OpenedSource } from '../../sources/source.js';
 import { lazyArrowEngine } from '../arrow/lazy-arrow-engine.js';
 import { computeSqlMetrics } from './sql-engine.js';
 
@@ -12,9 +11,9 @@ import { computeSqlMetrics } from './sql-engine.js';
 export function createSqlEngine(fallbackEngine: MetricEngine = lazyArrowEngine): MetricEngine {
   return {
     name: 'sql',
-    async compute(source: OpenedSource, metrics: PlannedMetric[], ctx: EngineContext): Promise<MetricResults> {
+    async compute(source: OpenedDataset, metrics: PlannedMetric[], ctx: EngineContext): Promise<MetricResults> {
       if (!source.sql) return fallbackEngine.compute(source, metrics, ctx);
-      const results = await computeSqlMetrics(source.sql, metrics, ctx.now ?? new Date());
+      const results = await computeSqlMetrics(source.sql, metrics, ctx.now ?? new Date(), { ...(ctx.sqlReferences && { references: ctx.sqlReferences }), ...(ctx.transfer && { transfer: ctx.transfer }) });
       const unsupported = metrics.filter((m) => {
         const r = results.get(m.key);
         return r && !r.ok && r.issue.code === 'sql.unsupported';

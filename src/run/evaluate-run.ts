@@ -1,0 +1,40 @@
+import { evaluateDataset } from '../evaluate/evaluate-dataset.js';
+import type { DatasetResult } from '../model/result.js';
+import { columnProfiles } from '../plan/profiles.js';
+import { describeSource } from '../sources/describe-source.js';
+import type { ExecutedDataset } from './execute.js';
+
+/** Each executed dataset as a DatasetResult: its checks evaluated over the metric results, its column profiles. */
+export function evaluateRun(datasets: ExecutedDataset[], now: Date): DatasetResult[] {
+  return datasets.map((d) => evaluateExecuted(d, now));
+}
+
+function evaluateExecuted(executed: ExecutedDataset, now: Date): DatasetResult {
+  const t0 = performance.now();
+  const { plan } = executed.planned;
+  const { contract } = plan;
+  const base = {
+    name: contract.name,
+    ...(contract.version !== undefined && { version: contract.version }),
+    ...(contract.owner !== undefined && { owner: contract.owner }),
+    ...(contract.description !== undefined && { description: contract.description }),
+    ...(contract.source && { source: describeSource(contract.source) }),
+    contractLocation: contract.location,
+  };
+  const checks = evaluateDataset(plan, executed.results, now);
+  const durationMs = executed.durationMs + Math.round(performance.now() - t0);
+  if (executed.issue || !executed.opened) {
+    return { ...base, issues: executed.issue ? [executed.issue] : [], checks, columns: [], durationMs };
+  }
+  const rowCount = executed.results.get(plan.resolve({ kind: 'row_count' }).key);
+  return {
+    ...base,
+    source: executed.opened.description,
+    ...(executed.opened.location && { location: executed.opened.location }),
+    ...(rowCount?.ok && typeof rowCount.value === 'number' && { rowCount: rowCount.value }),
+    issues: [],
+    checks,
+    columns: columnProfiles(contract, plan, executed.results),
+    durationMs,
+  };
+}

@@ -1,0 +1,118 @@
+import type { ConnectionRegistry } from '../access/connections.js';
+import { openDataset } from '../access/open-dataset.js';
+import type { ReferencePlan } from '../access/plan-references.js';
+import { bindKeys, fetchKeys } from '../access/reference-keys.js';
+import { lazyArrowEngine } from '../engines/arrow/lazy-arrow-engine.js';
+import type { EngineContext, OpenedDataset, SqlTransfer } from '../engines/engine.js';
+import type { From } from '../engines/sql/ast.js';
+import type { ColumnKinds } from '../engines/sql/column-kinds.js';
+import { kindsOf } from '../engines/sql/sql-engine.js';
+import { sqlEngine } from '../engines/sql/sql-metric-engine.js';
+import type { Issue } from '../model/issue.js';
+import { isDatacheckError } from '../model/issue.js';
+import type { MetricResults, PlannedMetric } from '../model/metric.js';
+import type { DatasetLocation } from '../model/result.js';
+import type { PlannedDataset, RunPlan } from './plan-run.js';
+
+export interface ExecuteContext {
+  /** The run's start: what now() and current_date mean in filters. */
+  now: Date;
+  /** The run's connections, opened on first use; the caller closes them. */
+  connections: ConnectionRegistry;
+}
+
+/** One dataset after its engine ran: metric results by planned key, or the issue that stopped it. */
+export interface ExecutedDataset {
+  planned: PlannedDataset;
+  results: MetricResults;
+  /** How the opened data named itself (absent when it could not be opened). */
+  opened?: { description: string; location?: DatasetLocation };
+  /** Set when the dataset could not be read at all: every metric carries it too. */
+  issue?: Issue;
+  durationMs: number;
+}
+
+/** Every dataset executed, and what the SQL engines sent and read back during this run. */
+export interface ExecutedRun {
+  datasets: ExecutedDataset[];
+  transfer: SqlTransfer;
+}
+
+/**
+ * Executes the plan as it is: per dataset, opens what its ReadPlan names, answers its references
+ * as planned (keys fetched first, or an anti-join on the shared connection) and runs one engine.
+ * Never throws: a dataset that cannot be read gets its issue.
+ */
+export async function execute(plan: RunPlan, ctx: ExecuteContext): Promise<ExecutedRun> {
+  const transfer: SqlTransfer = { queries: 0, rows: 0 };
+  const datasets: ExecutedDataset[] = [];
+  for (const planned of plan.datasets) datasets.push(await executeDataset(planned, plan.baseDir, ctx, transfer));
+  return { datasets, transfer };
+}
+
+async function executeDataset(planned: PlannedDataset, baseDir: string, ctx: ExecuteContext, transfer: SqlTransfer): Promise<ExecutedDataset> {
+  const t0 = performance.now();
+  const { plan, read } = planned;
+  const failed = (issue: Issue): ExecutedDataset => ({
+    planned, issue, results: new Map(plan.metrics.map((m) => [m.key, { ok: false, issue }])), durationMs: Math.round(performance.now() - t0),
+  });
+  if (read.engine === 'none') return failed(read.issue);
+  try {
+    const opened = await openDataset(read, { contract: plan.contract, baseDir, connections: ctx.connections });
+    const refs = await answerReferences(planned.references, plan.metrics, baseDir, ctx, transfer);
+    const engineCtx: EngineContext = { contract: plan.contract, now: ctx.now, transfer, ...(refs.sqlReferences.size > 0 && { sqlReferences: refs.sqlReferences }) };
+    const engine = read.engine === 'sql' ? sqlEngine : lazyArrowEngine;
+    const results = await engine.compute(opened, refs.metrics, engineCtx);
+    for (const [key, issue] of refs.unanswered) results.set(key, { ok: false, issue });
+    return {
+      planned, results, durationMs: Math.round(performance.now() - t0),
+      opened: { description: opened.description, ...(opened.location && { location: opened.location }) },
+    };
+  } catch (e) {
+    return failed(asIssue(e, plan.contract.name));
+  }
+}
+
+/**
+ * The metrics the engine computes: the planned ones, with each reference answered by keys bound
+ * to its metric; anti-joins get the referenced relation; unanswerable ones are left out and
+ * given their issue.
+ */
+async function answerReferences(references: ReferencePlan[], metrics: PlannedMetric[], baseDir: string, ctx: ExecuteContext, transfer: SqlTransfer) {
+  const sqlReferences: NonNullable<EngineContext['sqlReferences']> = new Map();
+  const unanswered = new Map<string, Issue>();
+  const bound = new Map<string, PlannedMetric>();
+  for (const ref of references) {
+    if (ref.how === 'unanswerable') {
+      unanswered.set(ref.metric, ref.issue);
+      continue;
+    }
+    try {
+      const other = await openDataset(ref.read, { contract: ref.contract, baseDir, connections: ctx.connections });
+      if (ref.how === 'anti_join') {
+        sqlReferences.set(ref.dataset, await referencedRelation(other));
+        continue;
+      }
+      const keys = await fetchKeys(ref, other, transfer);
+      if ('issue' in keys) unanswered.set(ref.metric, keys.issue);
+      else bound.set(ref.metric, bindKeys(metrics.find((m) => m.key === ref.metric)!, ref, keys.values));
+    } catch (e) {
+      unanswered.set(ref.metric, asIssue(e, ref.dataset, 'reference.read'));
+    }
+  }
+  const engineMetrics = metrics.filter((m) => !unanswered.has(m.key)).map((m) => bound.get(m.key) ?? m);
+  return { metrics: engineMetrics, sqlReferences, unanswered };
+}
+
+/** The referenced dataset as the anti-join reads it: its relation (or typed view) and column kinds. */
+async function referencedRelation(other: OpenedDataset): Promise<{ from: From; columns: ColumnKinds }> {
+  const target = other.sql!;
+  const columns = kindsOf(target.view?.columns ?? (await target.connection.describe(target.relation)));
+  return { from: target.view?.from ?? { t: 'relation', relation: target.relation }, columns };
+}
+
+function asIssue(e: unknown, name: string, code = 'source.read'): Issue {
+  if (isDatacheckError(e)) return e.issue;
+  const what = code === 'source.read' ? 'the data' : 'the keys';
+  return { code, message: `could not read ${what} of '${name}': ${(e as Error)?.message ?? String(e)}` };
+}
