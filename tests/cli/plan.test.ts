@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -49,5 +49,48 @@ describe('datacheck plan', () => {
     expect(io.out()).toContain('COUNT_IF(');
     expect(io.out()).not.toContain('dataset orders');
     expect(io.out()).not.toMatch(/\$\d/);
+  });
+
+  it('plans the profile a run with the same reporters computes: no histograms for a console run, histograms for html', async () => {
+    const dir = project();
+    const console = fakeIo(dir);
+    expect(await main(['plan', '--filter', 'payments'], console)).toBe(0);
+    expect(console.out()).not.toContain('"kind":"histogram"');
+    const html = fakeIo(dir);
+    expect(await main(['plan', '--filter', 'payments', '-r', 'html'], html)).toBe(0);
+    expect(html.out()).toContain('"kind":"histogram"');
+    const full = fakeIo(dir);
+    expect(await main(['plan', '--filter', 'payments', '--profile', 'full'], full)).toBe(0);
+    expect(full.out()).toContain('"kind":"histogram"');
+  });
+
+  it("discovers relative to the config file's folder, as the run does", async () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'nested/contracts'), { recursive: true });
+    writeFileSync(path.join(dir, 'nested/datacheck.config.ts'), "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ include: ['contracts/*.contract.ts'] });\n");
+    writeFileSync(
+      path.join(dir, 'nested/contracts/nested.contract.ts'),
+      "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'nested', source: { file: 'data/payments.parquet' }, columns: { id: col.int64() } });\n",
+    );
+    const io = fakeIo(dir);
+    expect(await main(['plan', '--config', 'nested/datacheck.config.ts'], io)).toBe(0);
+    expect(io.out()).toMatch(/^dataset nested \(data\/payments.parquet\): SQL, duckdb on duckdb:\/\/memory/m);
+    expect(io.out()).not.toContain('dataset orders');
+  });
+
+  it('says how each reference is answered: an anti-join on a shared connection, else keys fetched first', async () => {
+    const dir = project();
+    writeFileSync(
+      path.join(dir, 'contracts/refs.contract.ts'),
+      `import { col, defineContract } from 'datacheck';
+export const viaKeys = defineContract({ name: 'csv_refs', source: { file: 'data/orders.csv' }, columns: { id: col.int64().references('payments.id') } });
+export const viaJoin = defineContract({ name: 'parquet_refs', source: { file: 'data/payments.parquet' }, columns: { id: col.int64().references('payments.id') } });
+`,
+    );
+    const io = fakeIo(dir);
+    await main(['plan', '--filter', 'csv_refs', '--filter', 'parquet_refs'], io);
+    expect(io.out()).toMatch(/references payments: the distinct keys of payments\.id are fetched first \(SELECT DISTINCT on duckdb:\/\/memory\), then id is checked against them in the Arrow engine's pass/);
+    expect(io.out()).toContain('references payments: an anti-join on the same connection');
+    expect(io.out()).toContain('NOT EXISTS');
   });
 });
