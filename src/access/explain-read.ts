@@ -55,7 +55,7 @@ function referenceNote(r: ReferencePlan): string {
   if (r.how === 'unanswerable') return `references ${r.dataset}: cannot be answered: ${r.issue.message}`;
   if (r.how === 'anti_join') return `references ${r.dataset}: an anti-join on the same connection`;
   const fetched = r.read.engine === 'sql' ? `SELECT DISTINCT on ${r.read.connection}` : 'streamed from its files';
-  const checked = r.checkedIn === 'sql' ? 'a list of bound values in SQL' : "the Arrow engine's pass";
+  const checked = r.checkedIn === 'arrow' ? "the Arrow engine's pass" : 'a list of bound values in SQL';
   return `references ${r.dataset}: the distinct keys of ${r.dataset}.${r.keyColumn} are fetched first (${fetched}), then ${r.column} is checked against them in ${checked}`;
 }
 

@@ -17,7 +17,7 @@ type SqlRead = Extract<ReadPlan, { engine: 'sql' }>;
  */
 export type ReferencePlan =
   | { metric: string; dataset: string; how: 'anti_join'; read: SqlRead; contract: ContractDef }
-  | { metric: string; dataset: string; how: 'keys'; column: string; keyColumn: string; sampleSize: number; read: Exclude<ReadPlan, { engine: 'none' }>; contract: ContractDef; checkedIn: 'arrow' | 'sql' }
+  | { metric: string; dataset: string; how: 'keys'; column: string; keyColumn: string; sampleSize: number; read: Exclude<ReadPlan, { engine: 'none' }>; contract: ContractDef; checkedIn: 'arrow' | 'duckdb' | 'postgres' }
   | { metric: string; dataset: string; how: 'unanswerable'; issue: Issue };
 
 /** A dataset of the run as the references see it: its contract and how it is read. */
@@ -52,6 +52,6 @@ function planReference(metric: string, spec: OrphanSpec, read: ReadPlan, dataset
   }
   return {
     metric, dataset, how: 'keys', column: spec.columns[0], keyColumn: spec.ref.columns[0], sampleSize: spec.sampleSize,
-    read: other.read, contract: other.contract, checkedIn: read.engine === 'sql' ? 'sql' : 'arrow',
+    read: other.read, contract: other.contract, checkedIn: read.engine === 'sql' ? read.dialect : 'arrow',
   };
 }

@@ -49,6 +49,24 @@ export async function fetchKeys(plan: KeysPlan, opened: OpenedDataset, transfer?
 }
 
 /**
+ * PostgreSQL binds at most 65,535 parameters per statement; keys checked there travel as bound
+ * values, so past this many the check says so instead of failing with the server's error.
+ */
+export const POSTGRES_MAX_BOUND_KEYS = 65_000;
+
+/** Why fetched keys cannot be checked where the referencing rows are, if they cannot. */
+export function keysTooMany(plan: KeysPlan, count: number): Issue | undefined {
+  if (plan.checkedIn !== 'postgres' || count <= POSTGRES_MAX_BOUND_KEYS) return undefined;
+  return {
+    code: 'reference.too_many_keys',
+    message: `${plan.dataset}.${plan.keyColumn} has ${count} distinct keys, more than the ${POSTGRES_MAX_BOUND_KEYS} a PostgreSQL query can be sent as bound values`,
+    expected: `at most ${POSTGRES_MAX_BOUND_KEYS} keys, or both datasets on one connection`,
+    found: `${count} keys`,
+    hint: 'put the referenced data on the same PostgreSQL connection: the reference then becomes an anti-join there',
+  };
+}
+
+/**
  * The planned orphan metric with its fetched keys bound: rows whose column is not among the keys,
  * counted (and sampled) by whichever engine reads the referencing data. It keeps the planned
  * metric's key, so its result is the orphan count the check asked for.

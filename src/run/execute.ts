@@ -1,7 +1,7 @@
 import type { ConnectionRegistry } from '../access/connections.js';
 import { openDataset } from '../access/open-dataset.js';
 import type { ReferencePlan } from '../access/plan-references.js';
-import { bindKeys, fetchKeys } from '../access/reference-keys.js';
+import { bindKeys, fetchKeys, keysTooMany } from '../access/reference-keys.js';
 import { lazyArrowEngine } from '../engines/arrow/lazy-arrow-engine.js';
 import type { EngineContext, OpenedDataset, SqlTransfer } from '../engines/engine.js';
 import type { From } from '../engines/sql/ast.js';
@@ -94,7 +94,9 @@ async function answerReferences(references: ReferencePlan[], metrics: PlannedMet
         continue;
       }
       const keys = await fetchKeys(ref, other, transfer);
+      const tooMany = 'values' in keys ? keysTooMany(ref, keys.values.length) : undefined;
       if ('issue' in keys) unanswered.set(ref.metric, keys.issue);
+      else if (tooMany) unanswered.set(ref.metric, tooMany);
       else bound.set(ref.metric, bindKeys(metrics.find((m) => m.key === ref.metric)!, ref, keys.values));
     } catch (e) {
       unanswered.set(ref.metric, asIssue(e, ref.dataset, 'reference.read'));

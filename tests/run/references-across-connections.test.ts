@@ -31,6 +31,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-refs-'));
   writeFileSync(path.join(dir, 'customers.csv'), 'id\n1\n2\n3\n');
   writeFileSync(path.join(dir, 'orders-bad.csv'), 'order_id,customer_id\n10,1\n11,9\n12,\n13,3\n');
+  writeFileSync(path.join(dir, 'many-customers.csv'), `id\n${Array.from({ length: 70_000 }, (_, i) => i + 1).join('\n')}\n`);
   writeFileSync(path.join(dir, 'orders-good.csv'), 'order_id,customer_id\n10,1\n12,\n13,3\n');
   const db = await DuckDBInstance.create(path.join(dir, 'warehouse.duckdb'));
   const c = await db.connect();
@@ -86,5 +87,11 @@ describe('references across connections', () => {
     const r = await run({ file: 'orders-bad.csv' }, { table: 'customers', connection: 'nowhere' });
     expect(reference(r)).toMatchObject({ outcome: 'error', issue: { code: 'connection.unknown' } });
     expect(r.datasets.find((d) => d.name === 'orders')!.checks.filter((c) => c.outcome === 'pass').length).toBeGreaterThan(0);
+  });
+
+  it('more keys than PostgreSQL can bind: the check says so and how to make it an anti-join', async () => {
+    const r = await run({ table: `${SCHEMA}.orders`, connection: 'pg' }, { file: 'many-customers.csv' });
+    expect(reference(r)).toMatchObject({ outcome: 'error', issue: { code: 'reference.too_many_keys', found: '70000 keys' } });
+    expect(reference(r).issue?.hint).toContain('same PostgreSQL connection');
   });
 });
