@@ -44,15 +44,12 @@ function schemaFields(d: DatasetResult): SchemaDatasetFacetFields[] | undefined 
 }
 
 /**
- * The data's columns in order, from the schema measure; from the schema check's observed value in
- * results written before measures existed (the same list, in the same place since version 1).
+ * The data's columns in order, as the schema check measured them. Results saved before measures
+ * existed have none: their schema is the contract's columns, like a run whose data could not be read.
  */
 function schemaColumns(d: DatasetResult): string[] | undefined {
-  for (const c of d.checks) {
-    if (c.measure?.type === 'schema') return c.measure.columns;
-  }
-  const legacy = d.checks.find((c) => c.kind === 'schema' && c.measure === undefined)?.observed as { columns?: unknown } | undefined;
-  return Array.isArray(legacy?.columns) && legacy.columns.every((c) => typeof c === 'string') ? (legacy.columns as string[]) : undefined;
+  for (const c of d.checks) if (c.measure?.type === 'schema') return c.measure.columns;
+  return undefined;
 }
 
 /** Files: a file:// URL of the path; databases: the namespace, which is already a URI. */
