@@ -3,6 +3,7 @@ import type { ContractDef } from '../model/contract.js';
 import type { Expr } from '../model/expr.js';
 import type { Issue } from '../model/issue.js';
 import type { FailingRow, MetricSpec, MetricValue } from '../model/metric.js';
+import type { Measure } from '../model/measure.js';
 import type { Outcome } from '../model/result.js';
 
 export interface PlanContext {
@@ -29,20 +30,51 @@ export interface Evaluation {
   observed?: unknown;
   expected?: string;
   message: string;
+  /** What was measured and what it was held to, as data (masked like `observed` on pii columns). */
+  measure?: Measure;
   rows?: { considered: number; failed: number };
   failingRows?: FailingRow[];
   issue?: Issue;
 }
 
-/** One kind of check: the metrics it needs, a pure evaluation, and a readable description. */
+/**
+ * Whether a check's observation carries values of its column (`values`: a min, a mean, a newest
+ * timestamp) or never does (`counts`: counts, shares, column names, type names). On a pii column,
+ * `values` observations are masked whatever their type; failing rows are masked for every kind.
+ */
+export type Observes = 'values' | 'counts';
+
+/**
+ * One kind of check: the metrics it needs, a pure evaluation, a readable description, and what the
+ * rest of datacheck must know about it (scope, what it observes, whether it is always selected),
+ * declared here so that no other file names kinds.
+ */
 export interface CheckKind<P = Record<string, unknown>> {
   kind: string;
+  /**
+   * `column`: about the values of the columns it names, so it is skipped when one of them is not in
+   * the data (the schema check reports the absence once). `dataset`: about the whole dataset or its
+   * structure, evaluated whatever columns the data has.
+   */
+  scope: 'dataset' | 'column';
+  /** What its observation shows on a pii column (see Observes); a function when its params decide. */
+  observes: Observes | ((params: P) => Observes);
+  /**
+   * Kept with any selection `--filter` makes: the schema check, without which a check on a column
+   * the data lacks would be skipped and the run could pass having checked nothing.
+   */
+  alwaysSelected?: boolean;
   metrics(def: CheckDef<P>, ctx: PlanContext): MetricSpec[];
   evaluate(def: CheckDef<P>, m: MetricReader, ctx: EvalContext): Evaluation;
   /** A title for reports, e.g. `amount mean between 20 and 400`. */
   describe(def: CheckDef<P>): string;
   /** False for kinds about the whole dataset's structure, where a row filter means nothing. */
   acceptsWhere?: boolean;
+}
+
+/** What a check of this kind observes, given its params. */
+export function observesOf<P>(kind: CheckKind<P>, params: P): Observes {
+  return typeof kind.observes === 'function' ? kind.observes(params) : kind.observes;
 }
 
 export class MetricUnavailable extends Error {

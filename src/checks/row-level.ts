@@ -31,6 +31,7 @@ export function rowLevelVerdict(def: CheckDef<unknown>, failures: FailuresValue,
     observed: { failed, considered, failedShare: considered === 0 ? 0 : failed / considered },
     expected,
     message: ok ? (failed === 0 ? `all ${considered} rows passed` : `${observed}, within tolerance`) : observed,
+    measure: { type: 'rows', considered, failed, mostly },
     rows: { considered, failed },
     ...(failed > 0 && { failingRows: sample }),
   };

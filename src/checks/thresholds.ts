@@ -1,4 +1,5 @@
 import type { Bound } from '../model/check.js';
+import type { MeasuredBound } from '../model/measure.js';
 
 /** `mostly`: the share of considered rows that must pass. Over zero rows there is nothing to fail. */
 export function passesMostly(considered: number, failed: number, mostly: number): boolean {
@@ -13,6 +14,11 @@ export function withinBound(value: number | string, bound: { min: number | strin
   if (min !== null && (strict ? !(value > min) : !(value >= min))) return false;
   if (max !== null && (strict ? !(value < max) : !(value <= max))) return false;
   return true;
+}
+
+/** A bound as result data: strictness always stated. */
+export function measuredBound(bound: Bound): MeasuredBound {
+  return { min: bound.min, max: bound.max, strict: bound.strict ?? false };
 }
 
 export function describeBound(bound: Bound, show: (v: number | string) => string = String): string {

@@ -1,14 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { EvalContext, Evaluation } from '../checks/check-kind.js';
-import { MetricUnavailable } from '../checks/check-kind.js';
+import { MetricUnavailable, observesOf } from '../checks/check-kind.js';
 import { formatExpr } from '../expr/format-expr.js';
 import type { MetricResults, PhysicalColumn } from '../model/metric.js';
 import type { CheckResult } from '../model/result.js';
 import type { DatasetPlan, PlannedCheck } from '../plan/build-plan.js';
 import { maskObservation, maskRows, piiColumns } from './mask-pii.js';
 import { metricReader } from './metric-reader.js';
-
-const SCHEMA_LEVEL = new Set(['schema', 'column_count']);
 
 /**
  * Turns a dataset's metric results into check results. Pure and total: a metric that could not
@@ -30,7 +28,7 @@ export function evaluateDataset(plan: DatasetPlan, results: MetricResults, now: 
 function evaluateOne(check: PlannedCheck, reader: ReturnType<typeof metricReader>, present: Set<string> | undefined, now: Date): Evaluation {
   if (check.issue) return { outcome: 'error', message: check.issue.message, issue: check.issue };
   const columns = check.def.columns ?? (check.def.column !== undefined ? [check.def.column] : []);
-  const absent = present && !SCHEMA_LEVEL.has(check.def.kind) ? columns.filter((c) => !present.has(c)) : [];
+  const absent = present && check.kind?.scope === 'column' ? columns.filter((c) => !present.has(c)) : [];
   if (absent.length > 0) {
     return { outcome: 'skipped', message: `column ${absent.map((c) => `'${c}'`).join(', ')} is not in the data (see the schema check)` };
   }
@@ -49,7 +47,7 @@ function toResult(check: PlannedCheck, ev: Evaluation, pii: Set<string>, duratio
   const baseTitle = def.title ?? (check.kind ? check.kind.describe(def) : def.kind);
   const where = check.ctx.where ? formatExpr(check.ctx.where) : def.where;
   const columnIsPii = def.column !== undefined && pii.has(def.column);
-  const shown = columnIsPii ? maskObservation(def.kind, def.params, ev) : ev;
+  const shown = columnIsPii && check.kind ? maskObservation(observesOf(check.kind, def.params), ev) : ev;
   return {
     id: def.id,
     kind: def.kind,
@@ -62,6 +60,7 @@ function toResult(check: PlannedCheck, ev: Evaluation, pii: Set<string>, duratio
     ...(shown.observed !== undefined && { observed: shown.observed }),
     ...(ev.expected !== undefined && { expected: ev.expected }),
     message: shown.message,
+    ...(shown.measure && { measure: shown.measure }),
     ...(ev.rows && { rows: ev.rows }),
     ...(ev.failingRows && ev.failingRows.length > 0 && { failingRows: maskRows(ev.failingRows, pii) }),
     ...(ev.issue && { issue: ev.issue }),

@@ -1,4 +1,6 @@
+import type { Evaluation, Observes } from '../checks/check-kind.js';
 import type { ContractDef } from '../model/contract.js';
+import type { Measure } from '../model/measure.js';
 import type { FailingRow } from '../model/metric.js';
 
 export const MASK = '***';
@@ -17,28 +19,28 @@ export function maskRows(rows: FailingRow[] | undefined, pii: Set<string>): Fail
   }));
 }
 
-const VALUE_STATS = new Set(['min', 'max', 'sum', 'mean', 'stddev', 'median', 'quantile']);
-
 /**
- * Does this check's observation carry values of its column (a min, a mean, a newest timestamp),
- * rather than counts and shares? On a pii column those are masked, whatever their type.
+ * The observation of a check on a pii column, with values from the data masked when its kind
+ * observes values (a min, a mean, a newest timestamp; see CheckKind.observes): the observed value,
+ * the message that would quote it, and the same values in the structured measure.
  */
-export function observesValues(kind: string, params: Record<string, unknown>): boolean {
-  return kind === 'freshness' || (kind === 'column_stat' && VALUE_STATS.has(String(params.stat)));
-}
-
-/** The observed value and message of a check on a pii column, with values from the data masked. */
-export function maskObservation(
-  kind: string,
-  params: Record<string, unknown>,
-  ev: { outcome: string; observed?: unknown; expected?: string; message: string },
-): { observed?: unknown; message: string } {
-  if (!observesValues(kind, params) || ev.observed === undefined || ev.observed === null) {
-    return { ...(ev.observed !== undefined && { observed: ev.observed }), message: ev.message };
+export function maskObservation(observes: Observes, ev: Evaluation): Pick<Evaluation, 'observed' | 'message' | 'measure'> {
+  if (observes !== 'values' || ev.observed === undefined || ev.observed === null) {
+    return { ...(ev.observed !== undefined && { observed: ev.observed }), message: ev.message, ...(ev.measure && { measure: ev.measure }) };
   }
   const message =
     ev.outcome === 'pass'
       ? 'within the bound (value masked: pii column)'
       : `outside the bound${ev.expected ? `: expected ${ev.expected}` : ''} (value masked: pii column)`;
-  return { observed: MASK, message };
+  return { observed: MASK, message, ...(ev.measure && { measure: maskMeasure(ev.measure) }) };
+}
+
+/** A measure with its values from the data masked; counts, bounds and limits stay. */
+function maskMeasure(measure: Measure): Measure {
+  if (measure.type === 'statistic' && measure.value !== null) return { ...measure, value: MASK };
+  if (measure.type === 'freshness' && measure.newest !== null) {
+    const { ageMs: _age, ...rest } = measure;
+    return { ...rest, newest: MASK };
+  }
+  return measure;
 }

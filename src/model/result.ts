@@ -1,6 +1,7 @@
 import type { Severity } from './check.js';
 import type { Issue, SourceLocation } from './issue.js';
 import type { FailingRow } from './metric.js';
+import type { Measure } from './measure.js';
 
 export type Outcome = 'pass' | 'fail' | 'warn' | 'error' | 'skipped';
 export type RunOutcome = 'passed' | 'failed' | 'error';
@@ -22,6 +23,11 @@ export interface CheckResult {
   /** What the check asked for, in words: `between 20 and 400`. */
   expected?: string;
   message: string;
+  /**
+   * What was measured and what it was held to, as data (see Measure). Added within schema version 1
+   * (optional, purely additive): results written before it have none, and read as before.
+   */
+  measure?: Measure;
   /** Rows considered and rows failing, for row-level checks. */
   rows?: { considered: number; failed: number };
   failingRows?: FailingRow[];

@@ -58,14 +58,16 @@ export function collectDatasets(input: { contracts: ContractDef[]; suites: Suite
 
 /**
  * `--filter`: whole datasets by name, or checks whose id or title (written or generated) contains
- * the text. The schema check always stays with any selected check: without it, a check on a
- * column the data lacks would be skipped and the run could pass having checked nothing.
+ * the text. Kinds that are `alwaysSelected` (the schema check) stay with any selected check: without
+ * it, a check on a column the data lacks would be skipped and the run could pass having checked nothing.
  */
 function selectChecks(name: string, checks: CheckDef[], filter: string[] | undefined): CheckDef[] {
   if (!filter?.length || filter.includes(name)) return checks;
   const title = (c: CheckDef) => c.title ?? CHECK_KINDS.get(c.kind)?.describe(c) ?? '';
   const selected = checks.filter((c) => filter.some((f) => c.id.includes(f) || title(c).includes(f)));
-  if (selected.length === 0 || selected.some((c) => c.kind === 'schema')) return selected;
-  return [...checks.filter((c) => c.kind === 'schema'), ...selected];
+  const always = (c: CheckDef) => CHECK_KINDS.get(c.kind)?.alwaysSelected === true;
+  if (selected.length === 0) return selected;
+  const chosen = new Set(selected);
+  return checks.filter((c) => chosen.has(c) || always(c));
 }
 

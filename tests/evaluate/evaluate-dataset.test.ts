@@ -144,8 +144,12 @@ describe('bounded statistics', () => {
         : s.kind === 'null_count' ? 0
         : { considered: 2, failed: 0, sample: [] },
     );
-    const text = JSON.stringify(results.map((r) => [r.observed, r.message, r.failingRows]));
+    const text = JSON.stringify(results.map((r) => [r.observed, r.message, r.failingRows, r.measure]));
     for (const leaked of ['41', '37', '40.6', '2024-05-31']) expect(text).not.toContain(leaked);
+    // The structured measure is masked exactly as observed: values gone, bounds and counts kept.
+    expect(results.find((r) => r.title.includes('quantile(0.9)'))?.measure).toEqual({ type: 'statistic', statistic: 'quantile', p: 0.9, value: '***', bound: { min: null, max: 100, strict: false } });
+    expect(results.find((r) => r.kind === 'freshness')?.measure).toEqual({ type: 'freshness', newest: '***', withinMs: 86_400_000, now: '2024-06-01T00:00:00.000Z' });
+    expect(results.find((r) => r.title.includes('null count'))?.measure).toMatchObject({ statistic: 'null_count', value: 0 });
     expect(results.find((r) => r.kind === 'column_stat' && r.title.includes('max'))).toMatchObject({ outcome: 'fail', observed: '***' });
     expect(results.find((r) => r.kind === 'freshness')).toMatchObject({ outcome: 'pass', observed: '***' });
     expect(results.find((r) => r.title.includes('null count'))).toMatchObject({ observed: 0 });

@@ -3,8 +3,12 @@ import { columnMetricsOf } from '../../src/reporters/openlineage/column-metrics.
 import type { DatasetResult } from '../../src/model/result.js';
 import { check } from './sample-run.js';
 
-const stat = (column: string, message: string, observed: unknown, extra: Partial<Parameters<typeof check>[0]> = {}) =>
-  check({ id: `d.${column}.${message}`, kind: 'column_stat', column, title: 'any title', outcome: 'pass', observed, message, ...extra });
+/** A column_stat result as the runner writes it: the statistic is read from its measure, never its message. */
+const stat = (column: string, statistic: string, value: number, extra: Partial<Parameters<typeof check>[0]> & { p?: number } = {}) => {
+  const { p, ...rest } = extra;
+  const measure = { type: 'statistic' as const, statistic, ...(p !== undefined && { p }), value, bound: { min: null, max: 1e9, strict: false } };
+  return check({ id: `d.${column}.${statistic}.${p}`, kind: 'column_stat', column, title: 'any title', outcome: 'pass', observed: value, message: 'any message', measure, ...rest });
+};
 
 function dataset(): DatasetResult {
   return {
@@ -18,12 +22,12 @@ function dataset(): DatasetResult {
       { name: 'day', type: 'date', pii: false, nullCount: 0, min: '2018-01-01', max: '2018-04-09' },
     ],
     checks: [
-      stat('amount', 'quantile(0.95) is 88', 88),
-      stat('amount', 'median is 40', 40),
-      stat('amount', 'sum is 400', 400),
-      stat('amount', 'quantile(0.25) is 3', 3, { where: 'amount > 2' }),
-      stat('amount', 'mean is 44', 44),
-      stat('salary', 'quantile(0.5) is 5000', 5000),
+      stat('amount', 'quantile', 88, { p: 0.95 }),
+      stat('amount', 'median', 40, { p: 0.5 }),
+      stat('amount', 'sum', 400),
+      stat('amount', 'quantile', 3, { p: 0.25, where: 'amount > 2' }),
+      stat('amount', 'mean', 44),
+      stat('salary', 'quantile', 5000, { p: 0.5 }),
     ],
   };
 }
@@ -38,6 +42,11 @@ describe('dataQualityMetrics from a DatasetResult', () => {
         day: { nullCount: 0, count: 10 },
       },
     });
+  });
+
+  it('takes nothing from a result written before measures existed (its message is not parsed)', () => {
+    const old = check({ id: 'd.amount.q', kind: 'column_stat', column: 'amount', title: 'amount quantile(0.9) at most 99', outcome: 'pass', observed: 70, message: 'quantile(0.9) is 70' });
+    expect(columnMetricsOf({ ...dataset(), checks: [old] })?.columnMetrics.amount).toEqual({ nullCount: 1, distinctCount: 7, count: 9, min: 1, max: 90 });
   });
 
   it('nothing known: no facet', () => {

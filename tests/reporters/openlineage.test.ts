@@ -7,24 +7,12 @@ import { runEvents } from '../../src/reporters/openlineage/run-events.js';
 import type { ReporterContext } from '../../src/reporters/reporter.js';
 import type { RunResult } from '../../src/model/result.js';
 import type { DataQualityAssertionsDatasetFacet, DataQualityMetricsInputDatasetFacet, InputDataset, RunEvent, SchemaDatasetFacet } from '../../src/openlineage/index.js';
-import { discover } from '../../src/prepare/discover.js';
-import { createLoader, loadUserFiles } from '../../src/prepare/load.js';
-import { loadConfigFile } from '../../src/prepare/config-file.js';
-import { runDatacheck } from '../../src/run/runner.js';
 import { specValidator } from '../openlineage/spec.js';
+import { runProject } from '../support/run-project.js';
 import { sampleRun } from './sample-run.js';
 
 const root = path.resolve(__dirname, '../..');
 const spec = specValidator();
-
-/** The real runner over a project directory (the bundled example by default). */
-async function runProject(cwd: string): Promise<RunResult> {
-  const jiti = createLoader();
-  const { config } = await loadConfigFile(undefined, cwd, jiti);
-  const { files } = await discover({ cwd, paths: [] });
-  const loaded = await loadUserFiles(files, { cwd, jiti });
-  return runDatacheck({ cwd, contracts: loaded.contracts, suites: loaded.suites, issues: loaded.issues, maxFailingRows: 5, ...(config.connections && { connections: config.connections }) });
-}
 
 const input = (e: RunEvent, name: string): InputDataset => {
   const found = e.inputs?.find((i) => i.name.endsWith(name));

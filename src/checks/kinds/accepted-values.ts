@@ -10,6 +10,8 @@ import { predicateMetric, rowLevelVerdict } from '../row-level.js';
 /** Values come from an allowed set (`oneOf`), or never from a forbidden one (`noneOf`). Nulls are not considered. */
 export const acceptedValues: CheckKind<{ values: Scalar[]; negate: boolean }> = defineCheckKind<{ values: Scalar[]; negate: boolean }>({
   kind: 'accepted_values',
+  scope: 'column',
+  observes: 'counts',
   metrics: (def, ctx) => [
     predicateMetric(def, inList(col(def.column!), def.params.values.map(literal), def.params.negate), ctx),
   ],

@@ -1,16 +1,14 @@
 import type { Bound } from '../../model/check.js';
 import type { Scalar } from '../../model/contract.js';
-import type { MetricSpec, MomentsValue } from '../../model/metric.js';
-import type { Expr } from '../../model/expr.js';
+import type { StatisticMeasure } from '../../model/measure.js';
 import { defineCheckKind } from '../check-kind.js';
 import type { CheckKind } from '../check-kind.js';
-import type { MetricReader } from '../check-kind.js';
 import { columnType, comparable, display } from '../column-values.js';
-import { describeBound, withinBound } from '../thresholds.js';
+import { statistic } from '../statistics.js';
+import type { Stat } from '../statistics.js';
+import { describeBound, measuredBound, withinBound } from '../thresholds.js';
 
-export type Stat =
-  | 'min' | 'max' | 'sum' | 'mean' | 'stddev' | 'median' | 'quantile'
-  | 'distinct_count' | 'distinct_ratio' | 'null_count' | 'null_ratio' | 'share';
+export type { Stat } from '../statistics.js';
 
 interface StatParams {
   stat: Stat;
@@ -20,21 +18,24 @@ interface StatParams {
 }
 
 /**
- * A column statistic bounded: `t.column('amount').mean().between(20, 400)`. Each statistic is a
- * recipe over shared metrics (mean and stddev both read `moments`, ratios read `row_count`), so
- * several checks on one column cost one pass. A statistic over no values has no value: its bound
- * fails with observed null.
+ * A column statistic bounded: `t.column('amount').mean().between(20, 400)`. The statistics and
+ * the metrics each one needs are the table in ../statistics.ts. A statistic over no values has no
+ * value: its bound fails with observed null.
  */
 export const columnStat: CheckKind<StatParams> = defineCheckKind<StatParams>({
   kind: 'column_stat',
-  metrics: (def, ctx) => recipe(def.column!, def.params, ctx.where).needs,
+  scope: 'column',
+  observes: (params) => statistic(params.stat).observes,
+  metrics: (def, ctx) => statistic(def.params.stat).needs(def.column!, def.params, ctx.where),
   evaluate(def, m, ctx) {
+    const stat = statistic(def.params.stat);
     const type = columnType(ctx.contract, def.column);
-    const observed = recipe(def.column!, def.params, ctx.where).compute(m);
+    const observed = stat.compute(m, stat.needs(def.column!, def.params, ctx.where));
     const expected = describeBound(def.params.bound, (v) => String(v));
+    const label = stat.label(def.params);
     if (observed === null) {
-      const needs = def.params.stat === 'stddev' ? 'at least two non-null values' : 'non-null values';
-      return { outcome: 'fail', observed: null, expected, message: `${statName(def.params)} has no value: it needs ${needs}` };
+      const needs = stat.needsToHaveValue ?? 'non-null values';
+      return { outcome: 'fail', observed: null, expected, message: `${label} has no value: it needs ${needs}`, measure: measureOf(def.params, null) };
     }
     const bound = {
       min: def.params.bound.min === null ? null : comparable(def.params.bound.min, type),
@@ -42,98 +43,28 @@ export const columnStat: CheckKind<StatParams> = defineCheckKind<StatParams>({
       strict: def.params.bound.strict,
     };
     const ok = withinBound(observed, bound);
-    const shown = display(observed, type);
+    const shown = display(observed, type) as number | string;
     return {
       outcome: ok ? 'pass' : 'fail',
       observed: shown,
       expected,
-      message: `${statName(def.params)} is ${typeof shown === 'number' ? round(shown) : String(shown)}${ok ? '' : `, expected ${expected}`}`,
+      message: `${label} is ${typeof shown === 'number' ? round(shown) : String(shown)}${ok ? '' : `, expected ${expected}`}`,
+      measure: measureOf(def.params, shown),
     };
   },
-  describe: (def) => `${def.column} ${statName(def.params)} ${describeBound(def.params.bound)}`,
+  describe: (def) => `${def.column} ${statistic(def.params.stat).label(def.params)} ${describeBound(def.params.bound)}`,
 });
 
-function statName(p: StatParams): string {
-  if (p.stat === 'quantile') return `quantile(${p.p})`;
-  if (p.stat === 'share') return `share of ${JSON.stringify(p.value)}`;
-  return p.stat.replace('_', ' ');
+function measureOf(p: StatParams, value: number | string | null): StatisticMeasure {
+  const probability = p.stat === 'median' ? 0.5 : p.stat === 'quantile' ? p.p : undefined;
+  return {
+    type: 'statistic',
+    statistic: p.stat,
+    ...(probability !== undefined && { p: probability }),
+    ...(p.stat === 'share' && p.value !== undefined && { shareOf: typeof p.value === 'bigint' ? Number(p.value) : p.value }),
+    value,
+    bound: measuredBound(p.bound),
+  };
 }
 
 const round = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6))));
-
-interface Recipe {
-  needs: MetricSpec[];
-  compute(m: MetricReader): number | string | null;
-}
-
-function recipe(column: string, p: StatParams, where: Expr | undefined): Recipe {
-  const w = where ? { where } : {};
-  const rows: MetricSpec = { kind: 'row_count', ...w };
-  const nulls: MetricSpec = { kind: 'null_count', column, ...w };
-  const moments: MetricSpec = { kind: 'moments', column, ...w };
-  switch (p.stat) {
-    case 'min':
-    case 'max': {
-      const spec: MetricSpec = { kind: p.stat, column, ...w };
-      return { needs: [spec], compute: (m) => m.value<number | string | null>(spec) };
-    }
-    case 'sum':
-    case 'mean':
-    case 'stddev':
-      return {
-        needs: [moments],
-        compute(m) {
-          const v = m.value<MomentsValue>(moments);
-          if (v.count === 0) return null;
-          if (p.stat === 'sum') return v.sum;
-          if (p.stat === 'mean') return v.mean;
-          return v.count < 2 ? null : Math.sqrt(v.m2 / (v.count - 1));
-        },
-      };
-    case 'median':
-    case 'quantile': {
-      const spec: MetricSpec = { kind: 'quantiles', column, probs: [p.stat === 'median' ? 0.5 : p.p!], ...w };
-      return {
-        needs: [spec],
-        compute: (m) => {
-          const q = m.value<number[]>(spec);
-          return q.length === 0 ? null : q[0];
-        },
-      };
-    }
-    case 'distinct_count': {
-      const spec: MetricSpec = { kind: 'distinct_count', columns: [column], ...w };
-      return { needs: [spec], compute: (m) => m.value<number>(spec) };
-    }
-    case 'distinct_ratio': {
-      const spec: MetricSpec = { kind: 'distinct_count', columns: [column], ...w };
-      return {
-        needs: [spec, rows, nulls],
-        compute(m) {
-          const nonNull = m.value<number>(rows) - m.value<number>(nulls);
-          return nonNull === 0 ? null : m.value<number>(spec) / nonNull;
-        },
-      };
-    }
-    case 'null_count':
-      return { needs: [nulls], compute: (m) => m.value<number>(nulls) };
-    case 'null_ratio':
-      return {
-        needs: [nulls, rows],
-        compute(m) {
-          const n = m.value<number>(rows);
-          return n === 0 ? null : m.value<number>(nulls) / n;
-        },
-      };
-    case 'share': {
-      const spec: MetricSpec = { kind: 'value_count', column, value: p.value!, ...w };
-      return {
-        needs: [spec, rows, nulls],
-        compute(m) {
-          const nonNull = m.value<number>(rows) - m.value<number>(nulls);
-          return nonNull === 0 ? null : m.value<number>(spec) / nonNull;
-        },
-      };
-    }
-  }
-}

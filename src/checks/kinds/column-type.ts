@@ -12,6 +12,8 @@ import { rowLevelVerdict } from '../row-level.js';
  */
 export const columnType: CheckKind<{ type: LogicalType }> = defineCheckKind<{ type: LogicalType }>({
   kind: 'column_type',
+  scope: 'column',
+  observes: 'counts',
   acceptsWhere: false,
   metrics: (def, ctx) => [{ kind: 'schema' }, { kind: 'parse_failures', column: def.column!, sampleSize: ctx.sampleSize }],
   evaluate(def, m, ctx) {
@@ -23,10 +25,17 @@ export const columnType: CheckKind<{ type: LogicalType }> = defineCheckKind<{ ty
         observed: typeText(physical.logical),
         expected,
         message: `the data's type is ${typeText(physical.logical)} (${physical.arrowType}), the contract says ${expected}`,
+        measure: { type: 'type', expected, found: typeText(physical.logical) },
       };
     }
     if (physical && !physical.logical && physical.arrowType !== 'Null') {
-      return { outcome: 'fail', observed: physical.arrowType, expected, message: `the data's type ${physical.arrowType} has no datacheck equivalent; the contract says ${expected}` };
+      return {
+        outcome: 'fail',
+        observed: physical.arrowType,
+        expected,
+        message: `the data's type ${physical.arrowType} has no datacheck equivalent; the contract says ${expected}`,
+        measure: { type: 'type', expected, found: physical.arrowType },
+      };
     }
     const failures = m.value<FailuresValue>(columnType.metrics(def, ctx)[1]);
     const verdict = rowLevelVerdict(def, failures, `every value is a ${expected}`);

@@ -9,6 +9,8 @@ import { predicateMetric, rowLevelVerdict } from '../row-level.js';
 /** Values have a named format: email, uuid, url, date, date-time, ipv4. Nulls are not considered. */
 export const format: CheckKind<{ format: StringFormat }> = defineCheckKind<{ format: StringFormat }>({
   kind: 'format',
+  scope: 'column',
+  observes: 'counts',
   metrics: (def, ctx) => [
     predicateMetric(def, call('matches', col(def.column!), lit(FORMAT_PATTERNS[def.params.format])), ctx),
   ],

@@ -9,6 +9,8 @@ import { predicateMetric, rowLevelVerdict } from '../row-level.js';
 /** String length (in characters) within [min, max]. Nulls are not considered. */
 export const length: CheckKind<{ min: number | null; max: number | null }> = defineCheckKind<{ min: number | null; max: number | null }>({
   kind: 'length',
+  scope: 'column',
+  observes: 'counts',
   metrics(def, ctx) {
     const len = call('length', col(def.column!));
     const parts: Expr[] = [];

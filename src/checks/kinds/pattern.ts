@@ -7,6 +7,8 @@ import { predicateMetric, rowLevelVerdict } from '../row-level.js';
 /** Values match (or, negated, never match) a regular expression. Nulls are not considered. */
 export const pattern: CheckKind<{ pattern: string; flags?: string; negate: boolean }> = defineCheckKind<{ pattern: string; flags?: string; negate: boolean }>({
   kind: 'pattern',
+  scope: 'column',
+  observes: 'counts',
   metrics(def, ctx) {
     const args = [col(def.column!), lit(def.params.pattern), ...(def.params.flags ? [lit(def.params.flags)] : [])];
     const matches = call('matches', ...args);

@@ -15,6 +15,8 @@ interface RangeParams {
 /** Every value lies in [min, max] (numbers, dates, timestamps, strings). Nulls are not considered. */
 export const range: CheckKind<RangeParams> = defineCheckKind<RangeParams>({
   kind: 'range',
+  scope: 'column',
+  observes: 'counts',
   metrics(def, ctx) {
     const c = col(def.column!);
     const { min, max, strict } = def.params;

@@ -6,6 +6,8 @@ import { rowLevelVerdict } from '../row-level.js';
 /** Referential integrity: every non-null value exists in another dataset's column (`customers.id`). */
 export const references: CheckKind<{ dataset: string; column: string }> = defineCheckKind<{ dataset: string; column: string }>({
   kind: 'references',
+  scope: 'column',
+  observes: 'counts',
   acceptsWhere: false,
   metrics: (def, ctx) => [
     {

@@ -1,11 +1,13 @@
 import type { Bound } from '../../model/check.js';
 import { defineCheckKind } from '../check-kind.js';
 import type { CheckKind } from '../check-kind.js';
-import { describeBound, withinBound } from '../thresholds.js';
+import { describeBound, measuredBound, withinBound } from '../thresholds.js';
 
 /** The number of rows (matching `where`, if given) is within a bound. */
 export const rowCount: CheckKind<{ bound: Bound }> = defineCheckKind<{ bound: Bound }>({
   kind: 'row_count',
+  scope: 'dataset',
+  observes: 'counts',
   metrics: (_def, ctx) => [{ kind: 'row_count', ...(ctx.where && { where: ctx.where }) }],
   evaluate(def, m, ctx) {
     const rows = m.value<number>(rowCount.metrics(def, ctx)[0]);
@@ -15,6 +17,7 @@ export const rowCount: CheckKind<{ bound: Bound }> = defineCheckKind<{ bound: Bo
       observed: rows,
       expected: describeBound(def.params.bound),
       message: `${rows} rows${ok ? '' : `, expected ${describeBound(def.params.bound)}`}`,
+      measure: { type: 'count', of: 'rows', value: rows, bound: measuredBound(def.params.bound) },
     };
   },
   describe: (def) => `row count ${describeBound(def.params.bound)}`,

@@ -14,6 +14,9 @@ interface SchemaParams {
 /** The data has the columns the contract and its suites name (and no others, when forbidden). */
 export const schema: CheckKind<SchemaParams> = defineCheckKind<SchemaParams>({
   kind: 'schema',
+  scope: 'dataset',
+  observes: 'counts',
+  alwaysSelected: true,
   acceptsWhere: false,
   metrics: () => [{ kind: 'schema' }],
   evaluate(def, m) {
@@ -34,6 +37,7 @@ export const schema: CheckKind<SchemaParams> = defineCheckKind<SchemaParams>({
           ? `exactly ${listText(def.params.declared, 20)}`
           : `at least ${listText(def.params.required, 20)}`,
       message: problems.length ? problems.join('; ') : `all ${def.params.required.length} columns present`,
+      measure: { type: 'schema', columns: actual, missing, unexpected: extra },
     };
   },
   describe: (def) => (def.params.extraColumns === 'forbid' ? 'columns match the contract exactly' : 'columns of the contract are present'),

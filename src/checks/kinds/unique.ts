@@ -6,6 +6,8 @@ import { rowLevelVerdict } from '../row-level.js';
 /** No two rows share a key (one column or a compound key). Rows with a null key part are not considered. */
 export const unique: CheckKind<{ columns: string[] }> = defineCheckKind<{ columns: string[] }>({
   kind: 'unique',
+  scope: 'column',
+  observes: 'counts',
   metrics: (def, ctx) => [
     { kind: 'duplicate_count', columns: def.params.columns, ...(ctx.where && { where: ctx.where }), sampleSize: ctx.sampleSize },
   ],

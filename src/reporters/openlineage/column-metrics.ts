@@ -37,17 +37,15 @@ export function columnMetricsOf(d: DatasetResult): Metrics | undefined {
 type Stat = { kind: 'quantile'; p: number; value: number } | { kind: 'sum'; value: number };
 
 /**
- * A statistic a column_stat check observed over the whole column. The RunResult keeps a check's
- * statistic only in its generated message (`quantile(0.95) is 2450`, `median is 1500`), which
- * column-stat.ts writes whatever the title; checks with a filter describe a subset, not the column,
- * and are left out. tests/reporters/openlineage.test.ts fails if the message format changes.
+ * A sum or quantile a check measured over the whole column, read from its structured measure.
+ * Checks with a filter describe a subset, not the column, and are left out; so are results
+ * written before measures existed (they have none).
  */
 function statOf(c: CheckResult): Stat | undefined {
-  if (c.kind !== 'column_stat' || c.where !== undefined || c.outcome === 'error' || c.outcome === 'skipped' || !isNumber(c.observed)) return undefined;
-  const quantile = /^quantile\(([0-9.]+)\) is /.exec(c.message);
-  if (quantile) return { kind: 'quantile', p: Number(quantile[1]), value: c.observed };
-  if (/^median is /.test(c.message)) return { kind: 'quantile', p: 0.5, value: c.observed };
-  if (/^sum is /.test(c.message)) return { kind: 'sum', value: c.observed };
+  const m = c.measure;
+  if (m?.type !== 'statistic' || c.where !== undefined || c.outcome === 'error' || c.outcome === 'skipped' || !isNumber(m.value)) return undefined;
+  if (m.p !== undefined && (m.statistic === 'quantile' || m.statistic === 'median')) return { kind: 'quantile', p: m.p, value: m.value };
+  if (m.statistic === 'sum') return { kind: 'sum', value: m.value };
   return undefined;
 }
 

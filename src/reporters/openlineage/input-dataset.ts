@@ -33,15 +33,23 @@ export function inputDataset(d: DatasetResult, producer: string, withResults: bo
 }
 
 /**
- * The schema as the data has it (the schema check's observed column order), typed by the contract;
+ * The schema as the data has it (the column order the schema check measured), typed by the contract;
  * the contract's columns alone when the data's columns are not known. Absent when neither is.
  */
 function schemaFields(d: DatasetResult): SchemaDatasetFacetFields[] | undefined {
   const types = new Map(d.columns.map((c) => [c.name, c.type]));
-  const observed = d.checks.find((c) => c.kind === 'schema')?.observed as { columns?: unknown } | undefined;
-  const dataColumns = Array.isArray(observed?.columns) && observed.columns.every((c) => typeof c === 'string') ? (observed.columns as string[]) : undefined;
+  const dataColumns = schemaColumns(d);
   if (dataColumns) return dataColumns.map((name, i) => ({ name, ...(types.has(name) && { type: types.get(name) }), ordinal_position: i + 1 }));
   return d.columns.length > 0 ? d.columns.map((c) => ({ name: c.name, type: c.type })) : undefined;
+}
+
+/**
+ * The data's columns in order, as the schema check measured them. Results saved before measures
+ * existed have none: their schema is the contract's columns, like a run whose data could not be read.
+ */
+function schemaColumns(d: DatasetResult): string[] | undefined {
+  for (const c of d.checks) if (c.measure?.type === 'schema') return c.measure.columns;
+  return undefined;
 }
 
 /** Files: a file:// URL of the path; databases: the namespace, which is already a URI. */
