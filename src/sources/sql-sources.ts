@@ -20,7 +20,7 @@ export async function openSqlSource(def: SqlSourceDef, ctx: OpenSourceContext): 
     description: what,
     ...(location && { location }),
     sql: { connection, relation },
-    // eslint-disable-next-line require-yield
+    // biome-ignore lint/correctness/useYield: a SQL-only source has no rows to stream; asking for them is an error
     async *batches() {
       throw sourceError('source.sql_only', what, 'this source is read in SQL only; rows are never streamed out of the database', {
         hint: 'every built-in metric runs in SQL; a metric that cannot be pushed down cannot run on this source',
