@@ -8,6 +8,6 @@ export { defineSuite } from './dsl/define-suite.js';
 export type { SuiteBuilder } from './dsl/define-suite.js';
 export type { ColumnChecksFor, SuiteValue } from './dsl/column-checks.js';
 export { SuiteCheck, MetricBound } from './dsl/suite-check.js';
-export { defineConfig } from './dsl/define-config.js';
+export { defineConfig } from './config.js';
 export type * from './model/index.js';
 export { DatacheckError } from './model/issue.js';
