@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SqlConnection } from '../engines/sql/sql-connection.js';
-import type { ConnectionDef } from '../model/config.js';
+import type { ConnectionDef, ConnectionKind } from '../model/config.js';
 import { DatacheckError } from '../model/issue.js';
 
 /** DuckDB's native module loads only when a run reads something through DuckDB. */
@@ -18,8 +18,8 @@ export type ConnectionOpeners = Partial<Record<ConnectionDef['kind'], Connection
 /** pg loads only when a run has a PostgreSQL connection. */
 const openPostgres: ConnectionOpener = async (name, def, env) => (await import('../engines/sql/drivers/postgres/pg-connection.js')).openPostgresConnection(name, def, env);
 
-/** The openers datacheck ships, by connection kind. */
-export function defaultOpeners(baseDir: string): ConnectionOpeners {
+/** The openers datacheck ships: one for every connection kind (a kind without one does not compile). */
+export function defaultOpeners(baseDir: string): Record<ConnectionKind, ConnectionOpener> {
   return {
     postgres: openPostgres,
     duckdb: (name, def) => {

@@ -10,6 +10,7 @@ import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { normalizeArgv } from './normalize-argv.js';
+import { DIALECT_NAMES } from '../engines/sql/dialects/dialect-names.js';
 import { REPORTERS } from '../reporters/registry.js';
 
 const reporterHelp = () => `${Object.keys(REPORTERS).join(', ')} (default console); repeatable`;
@@ -95,7 +96,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .argument('[paths...]', 'contract/suite files, directories or globs (default: contracts/, checks/, models/)')
     .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
     .option('-f, --filter <dataset|check>', 'only these datasets, or checks whose id/title contains the text; repeatable', collect)
-    .addOption(new Option('--dialect <name>', 'render the SQL for this dialect').choices(['duckdb', 'postgres', 'snowflake', 'bigquery', 'trino', 'spark']))
+    .addOption(new Option('--dialect <name>', 'render the SQL for this dialect').choices(DIALECT_NAMES))
     .option('-r, --reporter <name>', 'the reporters the run would write (they decide the profile: html charts distributions); repeatable', collect)
     .addOption(new Option('--profile <level>', 'column distributions: full (histograms, top values) or basic').choices(['basic', 'full']))
     .exitOverride()

@@ -1,11 +1,12 @@
 import type { ReporterSpec } from '../model/config.js';
-import { REPORTERS } from '../reporters/registry.js';
+import { REPORTERS, isReporterName } from '../reporters/registry.js';
+import type { ReporterName } from '../reporters/reporter-options.js';
 
 /** Reporters a bare `--output-file` never goes to (openlineage takes one only as `openlineage=<path>`). */
 const NOT_FILE_WRITERS = new Set(['console', 'openlineage']);
 
 export interface SelectedReporter {
-  name: string;
+  name: ReporterName;
   options: Record<string, unknown>;
 }
 
@@ -21,7 +22,7 @@ export function selectReporters(cli: string[] | undefined, config: ReporterSpec[
   const reporters: SelectedReporter[] = [];
   for (const spec of specs) {
     const [name, options] = typeof spec === 'string' ? [spec, {}] : [spec[0], { ...(spec[1] ?? {}) }];
-    if (!(name in REPORTERS)) {
+    if (!isReporterName(name)) {
       return { ok: false, message: `unknown reporter '${name}': expected one of ${Object.keys(REPORTERS).join(', ')}` };
     }
     const existing = reporters.find((r) => r.name === name);

@@ -1,11 +1,14 @@
 import type { Severity } from './check.js';
 
-export type ReporterName = 'console' | 'json' | 'junit' | 'markdown';
-
-/** A reporter by name, or `[name, options]` like vitest's config. */
-export type ReporterSpec = ReporterName | string | [string, Record<string, unknown>];
+/**
+ * A reporter by name, or `[name, options]` like vitest's config, as the run reads it: names are
+ * checked against the reporter registry when the run starts. `defineConfig` types them per
+ * reporter (src/reporters/reporter-options.ts), so a config written with it is checked at compile time.
+ */
+export type ReporterSpec = string | [string, Record<string, unknown>];
 
 export interface ConnectionDef {
+  /** Spelt out, not an alias, so a type error in a config shows the choices. */
   kind: 'postgres' | 'duckdb';
   /**
    * Name of the environment variable holding the connection URL (credentials never live in files,
@@ -25,6 +28,9 @@ export interface ConnectionDef {
   /** PostgreSQL: give up connecting after this long (default 15000). */
   connectTimeoutMs?: number;
 }
+
+/** The databases datacheck connects to. Every kind has an opener (src/run/connections.ts defaultOpeners, typed from this). */
+export type ConnectionKind = ConnectionDef['kind'];
 
 /** TLS settings for a PostgreSQL connection. Relative file paths resolve from the working directory. */
 export interface TlsOptions {

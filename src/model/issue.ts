@@ -1,3 +1,5 @@
+import type { IssueCode } from './issue-codes.js';
+
 /** Where something was written: a user's contract/suite file, or a data file position. */
 export interface SourceLocation {
   file: string;
@@ -10,8 +12,8 @@ export interface SourceLocation {
  * Issues are values; they travel in results instead of being thrown through the run.
  */
 export interface Issue {
-  /** Stable machine code, e.g. `csv.ragged_row`, `contract.duplicate_name`. */
-  code: string;
+  /** Stable machine code, e.g. `csv.ragged_row`, `contract.duplicate_name`: one of ISSUE_CODES (issue-codes.ts). */
+  code: IssueCode;
   message: string;
   location?: SourceLocation;
   expected?: string;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Jiti } from 'jiti';
 import type { ConfigDef } from '../model/config.js';
 import type { Issue, SourceLocation } from '../model/issue.js';
+import type { IssueCode } from '../model/issue-codes.js';
 import { importUserModule } from './load.js';
 
 export const CONFIG_NAMES = ['datacheck.config.ts', 'datacheck.config.mts', 'datacheck.config.js', 'datacheck.config.mjs'];
@@ -60,7 +61,7 @@ export async function loadConfigFile(explicit: string | undefined, cwd: string, 
 function validateConfig(config: Record<string, unknown>, file: string): (Issue & { key?: string })[] {
   const issues: (Issue & { key?: string })[] = [];
   const text = safeRead(file);
-  const bad = (key: string, expected: string, code = 'config.invalid') =>
+  const bad = (key: string, expected: string, code: IssueCode = 'config.invalid') =>
     issues.push({ code, key, message: `config option '${key}' is not valid`, location: locate(text, key, file), expected, found: describe(config[key]) });
 
   for (const key of Object.keys(config)) {

@@ -9,6 +9,7 @@ import type { ColumnKinds } from '../engines/sql/column-kinds.js';
 import { kindsOf } from '../engines/sql/sql-engine.js';
 import { sqlEngine } from '../engines/sql/sql-metric-engine.js';
 import type { Issue } from '../model/issue.js';
+import type { IssueCode } from '../model/issue-codes.js';
 import { isDatacheckError } from '../model/issue.js';
 import type { MetricResults, PlannedMetric } from '../model/metric.js';
 import type { DatasetLocation } from '../model/result.js';
@@ -113,7 +114,7 @@ async function referencedRelation(other: OpenedDataset): Promise<{ from: From; c
   return { from: target.view?.from ?? { t: 'relation', relation: target.relation }, columns };
 }
 
-function asIssue(e: unknown, name: string, code = 'source.read'): Issue {
+function asIssue(e: unknown, name: string, code: IssueCode = 'source.read'): Issue {
   if (isDatacheckError(e)) return e.issue;
   const what = code === 'source.read' ? 'the data' : 'the keys';
   return { code, message: `could not read ${what} of '${name}': ${(e as Error)?.message ?? String(e)}` };

@@ -1,8 +1,9 @@
 import { DatacheckError, type Issue } from '../model/issue.js';
+import type { IssueCode } from '../model/issue-codes.js';
 
 /** A DatacheckError about a data file; `line`/`column` are 1-based positions in that file. */
 export function sourceError(
-  code: string,
+  code: IssueCode,
   file: string,
   message: string,
   extra: { line?: number; column?: number; expected?: string; found?: string; hint?: string } = {},

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPORTERS } from '../../src/reporters/registry.js';
 import { requireOpenLineage, selectReporters } from '../../src/cli/select-reporters.js';
+import type { SelectedReporter } from '../../src/cli/select-reporters.js';
 
 describe('selectReporters', () => {
   it('defaults to the console; --reporter replaces the config list', () => {
@@ -30,16 +31,22 @@ describe('selectReporters', () => {
     });
   });
 
+  it('knows reporters by their own names only, not by what every object inherits', () => {
+    for (const inherited of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(selectReporters([inherited], undefined, undefined)).toMatchObject({ ok: false, message: expect.stringContaining(`unknown reporter '${inherited}'`) });
+    }
+  });
+
   it('openlineage takes --output-file only by name; a bare one still goes to the one file writer', () => {
     expect(selectReporters(['json', 'openlineage'], undefined, ['out.json'])).toMatchObject({ ok: true, reporters: [{ name: 'json', options: { outputFile: 'out.json' } }, { name: 'openlineage', options: {} }] });
     expect(selectReporters(['openlineage'], undefined, ['openlineage=ol.jsonl'])).toMatchObject({ ok: true, reporters: [{ name: 'openlineage', options: { outputFile: 'ol.jsonl' } }] });
   });
 
   it('--openlineage-required marks the selected openlineage reporter, or adds it', () => {
-    const selected = [{ name: 'console', options: {} }, { name: 'openlineage', options: { namespace: 'n' } }];
+    const selected: SelectedReporter[] = [{ name: 'console', options: {} }, { name: 'openlineage', options: { namespace: 'n' } }];
     requireOpenLineage(selected);
     expect(selected[1].options).toEqual({ namespace: 'n', required: true });
-    const without = [{ name: 'console', options: {} }];
+    const without: SelectedReporter[] = [{ name: 'console', options: {} }];
     requireOpenLineage(without);
     expect(without).toEqual([{ name: 'console', options: {} }, { name: 'openlineage', options: { required: true } }]);
   });

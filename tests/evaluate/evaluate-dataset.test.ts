@@ -174,9 +174,9 @@ describe('checks that cannot run', () => {
   it('turns a metric the engine could not compute into outcome error with its cause', () => {
     const suite = defineSuite(orders, (t) => [t.column('amount').mean().atLeast(0)]);
     const [r] = evaluateWith(orders, suite.checks, (s) =>
-      s.kind === 'schema' ? allColumns : { ok: false, issue: { code: 'engine.type', message: 'moments needs numbers' } },
+      s.kind === 'schema' ? allColumns : { ok: false, issue: { code: 'metric.unsupported_type', message: 'moments needs numbers' } },
     );
-    expect(r).toMatchObject({ outcome: 'error', message: 'moments needs numbers', issue: { code: 'engine.type' } });
+    expect(r).toMatchObject({ outcome: 'error', message: 'moments needs numbers', issue: { code: 'metric.unsupported_type' } });
   });
 });
 

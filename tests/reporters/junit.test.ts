@@ -96,7 +96,7 @@ describe('junit reporter: one testsuite per dataset, one testcase per check', ()
   it('writes a check that could not run as <error> with its cause, and a skipped one as <skipped>', () => {
     const xml = junit(sampleRun());
     const error = `${testcase('name quantile(0.5) at most 3')}/error`;
-    expect(xpath(xml, `string(${error}/@type)`)).toBe('metric.unsupported');
+    expect(xpath(xml, `string(${error}/@type)`)).toBe('metric.unsupported_type');
     expect(xpath(xml, `string(${error})`)).toBe(
       'quantiles need a numeric column; name is a string\nquantiles need a numeric column\nexpected: a numeric column\nfound:    string\ncheck at checks/customers.check.ts:6',
     );

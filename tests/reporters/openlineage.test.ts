@@ -19,7 +19,7 @@ const input = (e: RunEvent, name: string): InputDataset => {
   if (!found) throw new Error(`no input named ${name} in ${e.inputs?.map((i) => i.name).join(', ')}`);
   return found;
 };
-const assertions = (d: InputDataset) => (d.inputFacets?.dataQualityAssertions as DataQualityAssertionsDatasetFacet).assertions;
+const assertions = (d: InputDataset) => (d.inputFacets!.dataQualityAssertions as DataQualityAssertionsDatasetFacet).assertions;
 const metrics = (d: InputDataset) => d.inputFacets?.dataQualityMetrics as DataQualityMetricsInputDatasetFacet;
 
 describe('openlineage reporter over the bundled example (real runner)', () => {
@@ -58,7 +58,7 @@ describe('openlineage reporter over the bundled example (real runner)', () => {
 
   it('schema from the contract and the data; metrics with quantiles the checks computed; no pii values', () => {
     const payments = input(events[1], 'payments.parquet');
-    expect((payments.facets?.schema as SchemaDatasetFacet).fields).toEqual([
+    expect((payments.facets!.schema as SchemaDatasetFacet).fields).toEqual([
       { name: 'id', type: 'int32', ordinal_position: 1 },
       { name: 'order_id', type: 'int32', ordinal_position: 2 },
       { name: 'payment_method', type: 'string', ordinal_position: 3 },

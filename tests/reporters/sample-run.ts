@@ -103,7 +103,7 @@ export function sampleRun(): RunResult {
         title: 'name quantile(0.5) at most 3',
         outcome: 'error',
         message: 'quantiles need a numeric column; name is a string',
-        issue: { code: 'metric.unsupported', message: 'quantiles need a numeric column', expected: 'a numeric column', found: 'string' },
+        issue: { code: 'metric.unsupported_type', message: 'quantiles need a numeric column', expected: 'a numeric column', found: 'string' },
         location: { file: 'checks/customers.check.ts', line: 6, column: 3 },
       }),
     ],

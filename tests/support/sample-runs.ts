@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { col, defineContract, defineSuite } from '../../src/index.js';
 import type { Issue } from '../../src/model/issue.js';
+import type { IssueCode } from '../../src/model/issue-codes.js';
 import type { CheckResult, DatasetResult, RunResult } from '../../src/model/result.js';
 import { runDatacheck } from '../../src/run/runner.js';
 
@@ -114,7 +115,8 @@ function hostileCheck(partial: Partial<CheckResult> & Pick<CheckResult, 'id' | '
 
 /** Every outcome, with hostile text in every string a report shows: names, titles, values, issues. */
 export function hostileRun(): RunResult {
-  const issue: Issue = { code: `code ${HOSTILE}`, message: `issue ${HOSTILE}`, expected: `expected ${HOSTILE}`, found: `found ${HOSTILE}`, hint: `hint ${HOSTILE}`, location: { file: `data/${HOSTILE}.csv`, line: 2, column: 1 } };
+  // A saved result read back by `datacheck report` can carry any text as a code: reporters must escape it.
+  const issue: Issue = { code: `code ${HOSTILE}` as IssueCode, message: `issue ${HOSTILE}`, expected: `expected ${HOSTILE}`, found: `found ${HOSTILE}`, hint: `hint ${HOSTILE}`, location: { file: `data/${HOSTILE}.csv`, line: 2, column: 1 } };
   const dataset: DatasetResult = {
     name: `orders ${HOSTILE}`,
     version: `1.0 ${HOSTILE}`,
@@ -148,7 +150,7 @@ export function hostileRun(): RunResult {
     durationMs: 1000.4567,
     cwd: '/project',
     datasets: [dataset],
-    issues: [{ ...issue, code: `run ${HOSTILE}` }],
+    issues: [{ ...issue, code: `run ${HOSTILE}` as IssueCode }],
     counts: { pass: 1, fail: 1, warn: 1, error: 1, skipped: 1 },
     outcome: 'error',
   };

@@ -1,4 +1,5 @@
 import type { SqlFn, SqlType } from './ast.js';
+import type { DialectName } from './dialects/dialect-names.js';
 import type { RegexFeatures } from './regex.js';
 import type { SqlRelation } from './sql-connection.js';
 
@@ -10,7 +11,7 @@ export type DialectGap = 'exact_quantile' | 'row_number' | 'float_remainder';
  * NULL, arithmetic) is rendered the same way for all of them by render.ts.
  */
 export interface Dialect {
-  name: 'duckdb' | 'postgres' | 'snowflake' | 'bigquery' | 'trino' | 'spark';
+  name: DialectName;
   /** Quotes an identifier, escaping embedded quote characters. */
   quoteIdent(id: string): string;
   /** Placeholder of the i-th (1-based) bound parameter. */

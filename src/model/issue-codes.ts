@@ -1,0 +1,106 @@
+/**
+ * Every issue code datacheck emits, with what it means. The codes are stable: reports, CI scripts
+ * and users' own tooling match on them, so a code is renamed only with a CHANGELOG entry.
+ * tests/model/issue-codes.test.ts scans src/ and fails on a code used there but missing here, or
+ * listed here and never used.
+ *
+ * Codes are `area.what` in lower case (snake_case after the dot); the area says which layer found
+ * the problem.
+ */
+export const ISSUE_CODES = {
+  // --- loading the user's files (src/prepare)
+  'config.not_found': { hint: 'the config file named by --config does not exist' },
+  'config.invalid': { hint: 'a config option has the wrong type or value; the message names the key and what it accepts' },
+  'config.unknown_key': { hint: 'the config has a key datacheck does not know (a typo?); the known keys are listed' },
+  'discover.not_found': { hint: 'a path given on the command line does not exist' },
+  'discover.nothing_found': { hint: 'no *.contract.ts or *.check.ts file was found where datacheck looked' },
+  'load.no_export': { hint: 'a contract or suite file has no default export of defineContract/defineSuite' },
+  'load.syntax_error': { hint: 'a contract, suite or config file does not parse' },
+  'load.module_not_found': { hint: 'a contract, suite or config file imports a module that cannot be found' },
+  'load.module_threw': { hint: 'a contract, suite or config file threw while it was being loaded' },
+  typecheck: { hint: 'a contract or suite file does not type-check (a misspelt column, a statistic on the wrong type)' },
+
+  // --- what the user wrote (src/dsl, src/checks)
+  'contract.invalid': { hint: 'defineContract was given something that is not a contract (no name, no columns, a bad source)' },
+  'contract.invalid_option': { hint: 'a column modifier was given a value it cannot take' },
+  'contract.duplicate_name': { hint: 'two contracts have the same name; dataset names must be unique' },
+  'contract.no_source': { hint: 'a contract that is checked has no source to read its data from' },
+  'suite.invalid': { hint: 'defineSuite was given something that is not a contract and a function returning checks' },
+  'check.invalid_option': { hint: 'a check was given an option value it cannot take (a share outside 0..1, a bad duration)' },
+  'check.unknown_option': { hint: 'a check was given an option it does not know (a typo?)' },
+  'check.invalid_regex': { hint: 'a pattern given to matches/notMatches/pattern is not a valid regular expression' },
+  'check.unsupported_value': { hint: 'a check was given a value that is not plain data (a function, a class instance)' },
+  'check.unknown_kind': { hint: 'a check names a kind datacheck does not have (a result from a newer version?)' },
+  'check.where_unsupported': { hint: 'this check kind cannot be filtered with .where()' },
+  'check.plan': { hint: 'planning the metrics of a check failed; the message says why' },
+  'check.evaluate': { hint: 'judging a check from its metric values failed; a bug worth reporting' },
+
+  // --- the filter language (src/expr and its compilers)
+  'expr.syntax': { hint: 'a .where() filter does not parse; the column says where' },
+  'expr.bad_literal': { hint: 'a literal in a filter (an interval, a number) is not valid' },
+  'expr.regex': { hint: 'a regular expression in a filter is not valid' },
+  'expr.arity': { hint: 'a function in a filter was called with the wrong number of arguments' },
+  'expr.type': { hint: 'a filter combines values of types that do not go together (a string compared with a number)' },
+  'expr.unknown_column': { hint: 'a filter names a column the dataset does not have' },
+  'expr.unsupported_type': { hint: 'a filter reads a column whose type expressions cannot read (lists, structs, binary)' },
+
+  // --- planning (src/plan) and the CLI's selection
+  'filter.nothing_matched': { hint: '--filter matched no dataset and no check' },
+  'plan.failed': { hint: '`datacheck plan` could not plan a dataset; the message says why' },
+
+  // --- metrics and engines (src/engines, src/evaluate)
+  'metric.invalid': { hint: 'a metric was asked for with parameters it cannot take (a histogram with no bins)' },
+  'metric.missing': { hint: 'the engine returned no value for a metric a check needs; a bug worth reporting' },
+  'metric.missing_column': { hint: 'a check names a column the data does not have' },
+  'metric.unsupported_type': { hint: 'a statistic was asked of a column whose type it cannot read (a mean of strings)' },
+  'engine.internal': { hint: 'computing a metric threw unexpectedly; a bug worth reporting, with --debug' },
+  'engine.unsupported_metric': { hint: 'the engine reading this dataset cannot compute this metric' },
+  'engine.threads': { hint: 'DATACHECK_THREADS is not a whole number of threads' },
+  'engine.worker': { hint: 'a worker thread of the Arrow engine failed; DATACHECK_THREADS=1 computes on one thread' },
+
+  // --- reading data (src/sources)
+  'source.read': { hint: "a dataset's data could not be read; its checks did not run" },
+  'source.not_found': { hint: 'no file matches the source path or glob' },
+  'source.empty': { hint: 'the data file is empty (0 bytes, or a CSV without even a header)' },
+  'source.io': { hint: 'the file exists but could not be read (permissions, a directory, a disk error)' },
+  'source.invalid_gzip': { hint: 'a .gz file is not valid gzip' },
+  'source.unknown_format': { hint: "the format cannot be told from the file's extension; set source.format" },
+  'source.unsupported': { hint: 'this kind of source cannot be read this way (dbt sources, a table without a connection)' },
+  'source.sql_only': { hint: 'a table or query source is read in SQL only; a metric that needs its rows cannot run' },
+  'source.schema_conflict': { hint: 'the files of a glob give one column different types' },
+  'csv.parse': { hint: 'the CSV tokenizer refused the file; the line is given' },
+  'csv.ragged_row': { hint: 'a CSV row has more or fewer fields than the header' },
+  'csv.unterminated_quote': { hint: 'a quoted CSV field is never closed' },
+  'csv.duplicate_column': { hint: 'the CSV header names a column twice' },
+  'json.parse': { hint: 'the JSON/NDJSON file is not valid JSON; the line is given' },
+  'json.not_array': { hint: 'a .json file must hold a top-level array of objects' },
+  'json.not_object': { hint: 'each row of a JSON/NDJSON file must be an object' },
+  'parquet.invalid': { hint: 'the file is not readable Parquet' },
+  'arrow.invalid': { hint: 'the file is not a readable Arrow IPC file or stream' },
+  'arrow.changed': { hint: 'an Arrow IPC file changed while it was being read' },
+
+  // --- references between datasets (src/run)
+  'reference.unknown_dataset': { hint: '.references() names a dataset no discovered contract has' },
+  'reference.unknown_column': { hint: '.references() names a column the referenced dataset does not have' },
+  'reference.no_source': { hint: 'the referenced contract has no source to read its keys from' },
+  'reference.read': { hint: "the referenced dataset's keys could not be read" },
+  'reference.too_many_keys': { hint: 'too many referenced keys to bind in one PostgreSQL query: put both datasets on one connection so the reference becomes an anti-join' },
+
+  // --- connections and SQL (src/run/connections.ts, src/engines/sql)
+  'connection.unknown': { hint: "a source names a connection the config's connections do not have" },
+  'connection.invalid': { hint: 'a connection is missing something it needs (a duckdb connection without a path)' },
+  'connection.unsupported': { hint: 'a connection is of a kind this build of datacheck cannot open' },
+  'connection.config': { hint: 'a connection setting is wrong (a literal url, an unset urlEnv variable, conflicting TLS settings)' },
+  'connection.failed': { hint: 'could not connect to the database, or lost the connection (network, authentication, server down)' },
+  'connection.timeout': { hint: 'connecting timed out (connectTimeoutMs)' },
+  'sql.unsupported': { hint: 'this check cannot be expressed exactly in this SQL dialect; it is an error rather than an approximation' },
+  'sql.query': { hint: "the dataset's check query failed in the database" },
+  'sql.error': { hint: 'the database refused a statement; the message is its own, without values' },
+  'sql.timeout': { hint: 'a query ran past statementTimeoutMs and was cancelled on the server' },
+  'sql.read_only': { hint: 'the statement would write; datacheck runs only read-only queries' },
+  'sql.relation_not_found': { hint: 'the table or view a source names does not exist (or is not visible to the role)' },
+} as const satisfies Record<string, { hint: string }>;
+
+/** A stable machine code of an Issue: one of ISSUE_CODES. */
+export type IssueCode = keyof typeof ISSUE_CODES;
+
