@@ -75,4 +75,21 @@ describe('defineContract', () => {
     expect(() => defineContract({ name: '', columns: { a: col.bool() } })).toThrowError(/non-empty `name`/);
     expect(() => defineContract({ name: 'empty', columns: {} })).toThrowError(/declares no columns/);
   });
+  it('rejects a column range no value could satisfy, at the column’s line', () => {
+    const bad = (column: () => unknown) => {
+      try {
+        column();
+      } catch (e) {
+        return (e as { issue: { code: string; message: string; location: { line: number } } }).issue;
+      }
+      throw new Error('expected the column to be rejected');
+    };
+    const between = bad(() => col.int32().between(10, 1)); // @marker:contract-between
+    expect(between).toMatchObject({ code: 'contract.invalid_option', location: { line: lineOf(import.meta.url, '@marker:contract-between') } });
+    expect(between.message).toBe('between(): the lower bound 10 is above the upper bound 1, so no value could pass');
+    expect(bad(() => col.int32().min(10).max(1)).message).toMatch(/^max\(\): the lower bound 10/);
+    expect(bad(() => col.date().max('2024-01-01').min('2024-02-01')).message).toMatch(/^min\(\): the lower bound "2024-02-01"/);
+    expect(bad(() => col.string().length(5, 2)).message).toMatch(/^length\(\): the lower bound 5/);
+    expect(col.int32().min(1).max(1).def).toMatchObject({ min: 1, max: 1 });
+  });
 });
