@@ -92,4 +92,36 @@ describe('defineContract', () => {
     expect(bad(() => col.string().length(5, 2)).message).toMatch(/^length\(\): the lower bound 5/);
     expect(col.int32().min(1).max(1).def).toMatchObject({ min: 1, max: 1 });
   });
+
+  it('keeps a compound primary key as plain data', () => {
+    const c = defineContract({ name: 'lines', columns: { order_id: col.int64(), line_no: col.int32() }, primaryKey: ['order_id', 'line_no'] });
+    expect(c.primaryKey).toEqual(['order_id', 'line_no']);
+    expect(JSON.parse(JSON.stringify(c))).toEqual(c);
+  });
+
+  it('refuses two .primaryKey() columns at the contract, saying how to write a compound key', () => {
+    let issue: { code: string; message: string; expected: string; location: { line: number } } | undefined;
+    try {
+      defineContract({ // @marker:two-keys
+        name: 'lines',
+        columns: { order_id: col.int64().primaryKey(), line_no: col.int32().primaryKey() },
+      });
+    } catch (e) {
+      issue = (e as { issue: typeof issue }).issue;
+    }
+    expect(issue).toMatchObject({ code: 'contract.invalid', expected: "primaryKey: ['order_id', 'line_no']", location: { line: lineOf(import.meta.url, '@marker:two-keys') } });
+    expect(issue!.message).toContain("write primaryKey: ['order_id', 'line_no'] for a compound key");
+  });
+
+  it('refuses a primary key naming an undeclared column, repeating one, empty, or declared twice', () => {
+    const columns = { order_id: col.int64(), line_no: col.int32() };
+    expect(() => defineContract({ name: 'l', columns, primaryKey: ['order_id', 'line_nr' as never] })).toThrowError(
+      expect.objectContaining({ issue: expect.objectContaining({ code: 'contract.invalid', found: 'line_nr' }) }),
+    );
+    expect(() => defineContract({ name: 'l', columns, primaryKey: ['order_id', 'order_id'] })).toThrowError(/invalid primaryKey/);
+    expect(() => defineContract({ name: 'l', columns, primaryKey: [] })).toThrowError(/invalid primaryKey/);
+    expect(() => defineContract({ name: 'l', columns: { ...columns, order_id: col.int64().primaryKey() }, primaryKey: ['order_id', 'line_no'] })).toThrowError(
+      expect.objectContaining({ issue: expect.objectContaining({ expected: expect.stringMatching(/key in one place/) }) }),
+    );
+  });
 });
