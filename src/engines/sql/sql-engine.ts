@@ -33,9 +33,9 @@ export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKin
  * metric the dialect cannot express gets a `sql.unsupported` issue; a failed query gives its
  * metrics an `sql.query` issue; nothing is thrown for a single metric.
  */
-export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetric[], now: Date): Promise<MetricResults> {
+export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetric[], now: Date, sampleColumns?: readonly string[]): Promise<MetricResults> {
   const physical = target.view?.columns ?? (await target.connection.describe(target.relation));
-  const plan = compileFor(target, physical, metrics, now);
+  const plan = compileFor(target, physical, metrics, now, sampleColumns);
   const results: MetricResults = new Map(plan.known);
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
   const state: QueryState = { results, aggregate: {} };
@@ -63,7 +63,7 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
   return results;
 }
 
-export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view' | 'references'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date): CompiledPlan {
+export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view' | 'references'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date, sampleColumns?: readonly string[]): CompiledPlan {
   return compilePlan({
     dialect: DIALECTS[target.connection.dialect],
     from: target.view?.from ?? { t: 'relation', relation: target.relation },
@@ -72,5 +72,6 @@ export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | '
     nowMs: now.getTime(),
     ...(target.view && { rawColumns: target.view.rawColumns }),
     ...(target.references && { references: target.references }),
+    ...(sampleColumns && { sampleColumns }),
   });
 }
