@@ -22,7 +22,9 @@ export function checksFromContract(contract: ContractDef, suiteColumns: string[]
       location: contract.location,
     },
   ];
-  for (const [name, column] of Object.entries(contract.columns)) drafts.push(...columnChecks(name, column, contract));
+  const key = new Set(contract.primaryKey);
+  for (const [name, column] of Object.entries(contract.columns)) drafts.push(...columnChecks(name, column, contract, key.has(name)));
+  if (contract.primaryKey) drafts.push(compoundKeyCheck(contract.primaryKey, contract));
   if (contract.freshness) {
     drafts.push({
       kind: 'freshness',
@@ -36,10 +38,21 @@ export function checksFromContract(contract: ContractDef, suiteColumns: string[]
   );
 }
 
-function columnChecks(name: string, c: ColumnDef, contract: ContractDef): Draft[] {
+/** One unique check over the whole key (its columns' not-null checks come with each column). */
+function compoundKeyCheck(columns: string[], contract: ContractDef): Draft {
+  return {
+    kind: 'unique',
+    columns: [...columns],
+    params: { columns: [...columns] },
+    title: `${columns.join(', ')} unique (primary key)`,
+    location: contract.location,
+  };
+}
+
+function columnChecks(name: string, c: ColumnDef, contract: ContractDef, inKey: boolean): Draft[] {
   const at = { column: name, location: c.location ?? contract.location };
   const out: Draft[] = [{ kind: 'column_type', ...at, params: { type: c.type } }];
-  if (!c.nullable || c.primaryKey) out.push({ kind: 'not_null', ...at, params: {} });
+  if (!c.nullable || c.primaryKey || inKey) out.push({ kind: 'not_null', ...at, params: {} });
   if (c.primaryKey || c.unique) out.push({ kind: 'unique', ...at, params: { columns: [name] } });
   if (c.oneOf) out.push({ kind: 'accepted_values', ...at, params: { values: c.oneOf, negate: false } });
   if (c.min !== undefined || c.max !== undefined) {

@@ -5,7 +5,7 @@ import { captureCallSite } from './call-site.js';
 import type { Family } from './column.js';
 import { MetricBound, SuiteCheck } from './suite-check.js';
 import type { BoundOptions } from './suite-check.js';
-import { checkOptions, checkRegex } from './validate.js';
+import { checkBoundOrder, checkOptions, checkRegex } from './validate.js';
 import { plainScalars, plainValue } from './plain-value.js';
 
 /** Values a suite may compare a column with: 64-bit ints accept numbers too, temporal columns ISO strings. */
@@ -105,6 +105,7 @@ export class ColumnChecks
     return this.row('accepted_values', { values: plainScalars(values), negate: true }, options);
   }
   between(min: unknown, max: unknown, options?: RowCheckOptions & BoundOptions) {
+    checkBoundOrder(plainValue(min), plainValue(max), `${this.column}: between`, captureCallSite(), { strict: options?.strict });
     return this.row('range', { min: plainValue(min), max: plainValue(max), strict: options?.strict ?? false }, options, ['mostly', 'strict']);
   }
   matches(regex: RegExp | string, options?: RowCheckOptions) {
@@ -123,6 +124,7 @@ export class ColumnChecks
         found: 'lengthBetween(null, null)',
       });
     }
+    checkBoundOrder(min, max, `${this.column}: lengthBetween`, captureCallSite());
     return this.row('length', { min, max }, options);
   }
   format(format: StringFormat, options?: RowCheckOptions) {

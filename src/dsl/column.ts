@@ -2,7 +2,7 @@ import type { ColumnDef, Scalar, StringFormat } from '../model/contract.js';
 import type { SourceLocation } from '../model/issue.js';
 import { DatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
-import { checkRegex } from './validate.js';
+import { checkBoundOrder, checkRegex } from './validate.js';
 import { plainScalars, plainValue } from './plain-value.js';
 
 /** What kind of values a column holds; decides which checks a suite may write on it. */
@@ -62,18 +62,23 @@ export class Column<T, F extends Family, N extends boolean = false> {
     return this.with({ oneOf: plainScalars(values) });
   }
   min(this: Column<T, 'numeric' | 'temporal' | 'string', N>, value: BoundInput<F>): this {
-    return this.with({ min: plainValue(value)! });
+    return this.bounded('min', plainValue(value)!, this.def.max);
   }
   max(this: Column<T, 'numeric' | 'temporal' | 'string', N>, value: BoundInput<F>): this {
-    return this.with({ max: plainValue(value)! });
+    return this.bounded('max', this.def.min, plainValue(value)!);
   }
   /** Inclusive range. */
   between(this: Column<T, 'numeric' | 'temporal' | 'string', N>, min: BoundInput<F>, max: BoundInput<F>): this {
-    return this.with({ min: plainValue(min)!, max: plainValue(max)! });
+    return this.bounded('between', plainValue(min)!, plainValue(max)!);
   }
   /** String length in characters, inclusive; `max` optional. */
   length(this: Column<T, 'string', N>, min: number, max?: number): this {
+    checkBoundOrder(min, max, 'length()', this.location, { code: 'contract.invalid_option' });
     return this.with({ length: { min, ...(max === undefined ? {} : { max }) } });
+  }
+  private bounded<R>(what: string, min: number | string | undefined, max: number | string | undefined): R {
+    checkBoundOrder(min, max, `${what}()`, this.location, { code: 'contract.invalid_option' });
+    return this.with({ ...(min !== undefined && { min }), ...(max !== undefined && { max }) });
   }
   pattern(this: Column<T, 'string', N>, regex: RegExp | string): this {
     const source = typeof regex === 'string' ? regex : regex.source;

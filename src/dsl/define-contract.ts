@@ -1,5 +1,6 @@
 import type { ContractDef, FreshnessDef, SourceDef } from '../model/contract.js';
 import { DatacheckError } from '../model/issue.js';
+import type { SourceLocation } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
 import type { AnyColumn } from './column.js';
 import type { ValueOfColumn } from './col.js';
@@ -14,6 +15,8 @@ export interface ContractInput<S extends Record<string, AnyColumn>> {
   description?: string;
   source?: SourceDef;
   columns: S;
+  /** A compound primary key, e.g. `['order_id', 'line_no']`: unique together, each not null. */
+  primaryKey?: readonly (keyof S & string)[];
   /** Columns the contract does not name: 'allow' (default) or 'forbid' (a failing schema check). */
   extraColumns?: 'allow' | 'forbid';
   freshness?: { column: keyof S & string; within: Duration };
@@ -73,6 +76,7 @@ export function defineContract<const S extends Record<string, AnyColumn>>(input:
       found: String(freshness.column),
     });
   }
+  const primaryKey = validPrimaryKey(input.name, input.primaryKey, columns, location);
   const def: ContractDef = {
     kind: 'contract',
     name: input.name,
@@ -81,10 +85,48 @@ export function defineContract<const S extends Record<string, AnyColumn>>(input:
     ...(input.description !== undefined && { description: input.description }),
     ...(input.source !== undefined && { source: input.source }),
     columns,
+    ...(primaryKey !== undefined && { primaryKey }),
     ...(input.extraColumns !== undefined && { extraColumns: input.extraColumns }),
     ...(freshness !== undefined && { freshness: freshness as FreshnessDef }),
     ...(input.tags !== undefined && { tags: input.tags }),
     location,
   };
   return def as Contract<S>;
+}
+
+/**
+ * The contract's key, checked against its columns. A key lives in one place: two `.primaryKey()`
+ * columns would otherwise read as two separate unique columns, which is not what a compound key
+ * promises, so they are refused with the spelling that says what was meant.
+ */
+function validPrimaryKey(
+  contract: string,
+  key: readonly string[] | undefined,
+  columns: ContractDef['columns'],
+  location: SourceLocation,
+): string[] | undefined {
+  const marked = Object.keys(columns).filter((name) => columns[name].primaryKey);
+  if (key === undefined) {
+    if (marked.length < 2) return undefined;
+    throw new DatacheckError({
+      code: 'contract.invalid',
+      message: `contract '${contract}' marks ${marked.map((c) => `'${c}'`).join(' and ')} with .primaryKey(); a contract has one primary key: write primaryKey: [${marked.map((c) => `'${c}'`).join(', ')}] for a compound key, or .unique() on columns that are unique each`,
+      location,
+      expected: `primaryKey: [${marked.map((c) => `'${c}'`).join(', ')}]`,
+      found: marked.map((c) => `${c}: ….primaryKey()`).join(', '),
+    });
+  }
+  const problem = !Array.isArray(key) || key.length === 0
+    ? { expected: "a non-empty array of column names, e.g. ['order_id', 'line_no']", found: JSON.stringify(key) }
+    : key.find((c) => typeof c !== 'string' || !(c in columns)) !== undefined
+      ? { expected: `columns of '${contract}': ${Object.keys(columns).join(', ')}`, found: String(key.find((c) => typeof c !== 'string' || !(c in columns))) }
+      : new Set(key).size !== key.length
+        ? { expected: 'each column once', found: JSON.stringify(key) }
+        : marked.length > 0
+          ? { expected: 'the key in one place: primaryKey: [...] or one .primaryKey() column', found: `primaryKey: ${JSON.stringify(key)} and ${marked.map((c) => `${c}: ….primaryKey()`).join(', ')}` }
+          : undefined;
+  if (problem) {
+    throw new DatacheckError({ code: 'contract.invalid', message: `contract '${contract}' has an invalid primaryKey`, location, ...problem });
+  }
+  return [...key];
 }

@@ -2,7 +2,7 @@ import type { Bound, Severity } from '../model/check.js';
 import type { SourceLocation } from '../model/issue.js';
 import { DatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
-import { checkOptions } from './validate.js';
+import { checkBoundOrder, checkOptions } from './validate.js';
 import { plainValue } from './plain-value.js';
 
 /** A check as the suite builder accumulates it; becomes a CheckDef in defineSuite. */
@@ -85,6 +85,7 @@ export class MetricBound<V> {
         found: 'between(null, null)',
       });
     }
+    checkBoundOrder(bound.min, bound.max, `${this.base.column ?? this.base.kind} bound`, location, { strict: bound.strict });
     return new SuiteCheck({ ...this.base, params: { ...this.base.params, bound }, location: this.base.location });
   }
 }

@@ -5,6 +5,7 @@ import { formatExpr } from '../expr/format-expr.js';
 import type { MetricResults, PhysicalColumn } from '../model/metric.js';
 import type { CheckResult } from '../model/result.js';
 import type { DatasetPlan, PlannedCheck } from '../plan/build-plan.js';
+import { declaredValuesOnly } from './declared-values.js';
 import { maskObservation, maskRows, piiColumns } from './mask-pii.js';
 import { metricReader } from './metric-reader.js';
 
@@ -21,7 +22,8 @@ export function evaluateDataset(plan: DatasetPlan, results: MetricResults, now: 
   return plan.checks.map((check) => {
     const started = performance.now();
     const evaluation = evaluateOne(check, reader, present, now);
-    return toResult(check, evaluation, pii, performance.now() - started);
+    const shown = { ...evaluation, failingRows: declaredValuesOnly(evaluation.failingRows, plan.contract) };
+    return toResult(check, shown, pii, performance.now() - started);
   });
 }
 

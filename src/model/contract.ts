@@ -96,6 +96,8 @@ export interface ContractDef {
   description?: string;
   source?: SourceDef;
   columns: Record<string, ColumnDef>;
+  /** A compound primary key: no two rows share these values, and none of them is null. */
+  primaryKey?: string[];
   /** Columns in the data that the contract does not name: allowed (default) or a failing schema check. */
   extraColumns?: 'allow' | 'forbid';
   freshness?: FreshnessDef;

@@ -68,10 +68,16 @@ export type MetricSpec =
 
 export type MetricKind = MetricSpec['kind'];
 
-/** A failing row kept as evidence: its 1-based row number (and source line when known) plus values. */
+/**
+ * A failing row kept as evidence: its 1-based row number (and source line when known) plus values.
+ * Values are of the contract's columns only: a column nobody declared may hold personal data
+ * nobody marked, so it never reaches a report.
+ */
 export interface FailingRow {
   row: number;
   line?: number;
+  /** The file the row is in (relative to the project root), when the dataset reads several files. */
+  file?: string;
   values: Record<string, unknown>;
 }
 

@@ -25,9 +25,10 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
-/** `row 3 (line 4): id=3, status="lost"` */
+/** `row 3 (line 4): id=3, status="lost"`; with several files `row 3 (data/b.csv, line 2): ...`. */
 export function formatFailingRow(r: FailingRow): string {
-  const where = r.line !== undefined ? `row ${r.row} (line ${r.line})` : `row ${r.row}`;
+  const at = [r.file, r.line !== undefined ? `line ${r.line}` : undefined].filter((p) => p !== undefined);
+  const where = at.length > 0 ? `row ${r.row} (${at.join(', ')})` : `row ${r.row}`;
   const values = Object.entries(r.values).map(([k, v]) => `${k}=${formatValue(v, 40)}`);
   return `${where}: ${values.join(', ')}`;
 }

@@ -117,10 +117,11 @@ export class ColumnAccumulator {
   private fail(raw: string, row: number, line: number | undefined): void {
     this.sink.pushNull();
     const f = (this.failures ??= {
-      column: this.name, count: 0, samples: [],
+      column: this.name, count: 0, samples: [], rows: [],
       expected: this.logical ? describeType(this.logical) : String(this.type).toLowerCase(),
     });
     f.count++;
+    f.rows.push(row);
     if (f.samples.length < MAX_SAMPLES) f.samples.push(line === undefined ? { row, raw } : { row, line, raw });
   }
 

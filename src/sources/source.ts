@@ -8,6 +8,11 @@ export interface ParseFailures {
   count: number;
   /** The first few, with the dataset row (0-based) and source line (1-based) when known. */
   samples: { row: number; line?: number; raw: string }[];
+  /**
+   * Every failed value's dataset row (0-based). The value reads as null in the batch, yet the data
+   * had one: checks that count nulls leave these rows to the type check.
+   */
+  rows: number[];
   /** What the contract expected, e.g. `int64`, `timestamp (ISO 8601)`. */
   expected: string;
 }

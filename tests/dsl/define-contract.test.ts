@@ -75,4 +75,53 @@ describe('defineContract', () => {
     expect(() => defineContract({ name: '', columns: { a: col.bool() } })).toThrowError(/non-empty `name`/);
     expect(() => defineContract({ name: 'empty', columns: {} })).toThrowError(/declares no columns/);
   });
+  it('rejects a column range no value could satisfy, at the column’s line', () => {
+    const bad = (column: () => unknown) => {
+      try {
+        column();
+      } catch (e) {
+        return (e as { issue: { code: string; message: string; location: { line: number } } }).issue;
+      }
+      throw new Error('expected the column to be rejected');
+    };
+    const between = bad(() => col.int32().between(10, 1)); // @marker:contract-between
+    expect(between).toMatchObject({ code: 'contract.invalid_option', location: { line: lineOf(import.meta.url, '@marker:contract-between') } });
+    expect(between.message).toBe('between(): the lower bound 10 is above the upper bound 1, so no value could pass');
+    expect(bad(() => col.int32().min(10).max(1)).message).toMatch(/^max\(\): the lower bound 10/);
+    expect(bad(() => col.date().max('2024-01-01').min('2024-02-01')).message).toMatch(/^min\(\): the lower bound "2024-02-01"/);
+    expect(bad(() => col.string().length(5, 2)).message).toMatch(/^length\(\): the lower bound 5/);
+    expect(col.int32().min(1).max(1).def).toMatchObject({ min: 1, max: 1 });
+  });
+
+  it('keeps a compound primary key as plain data', () => {
+    const c = defineContract({ name: 'lines', columns: { order_id: col.int64(), line_no: col.int32() }, primaryKey: ['order_id', 'line_no'] });
+    expect(c.primaryKey).toEqual(['order_id', 'line_no']);
+    expect(JSON.parse(JSON.stringify(c))).toEqual(c);
+  });
+
+  it('refuses two .primaryKey() columns at the contract, saying how to write a compound key', () => {
+    let issue: { code: string; message: string; expected: string; location: { line: number } } | undefined;
+    try {
+      defineContract({ // @marker:two-keys
+        name: 'lines',
+        columns: { order_id: col.int64().primaryKey(), line_no: col.int32().primaryKey() },
+      });
+    } catch (e) {
+      issue = (e as { issue: typeof issue }).issue;
+    }
+    expect(issue).toMatchObject({ code: 'contract.invalid', expected: "primaryKey: ['order_id', 'line_no']", location: { line: lineOf(import.meta.url, '@marker:two-keys') } });
+    expect(issue!.message).toContain("write primaryKey: ['order_id', 'line_no'] for a compound key");
+  });
+
+  it('refuses a primary key naming an undeclared column, repeating one, empty, or declared twice', () => {
+    const columns = { order_id: col.int64(), line_no: col.int32() };
+    expect(() => defineContract({ name: 'l', columns, primaryKey: ['order_id', 'line_nr' as never] })).toThrowError(
+      expect.objectContaining({ issue: expect.objectContaining({ code: 'contract.invalid', found: 'line_nr' }) }),
+    );
+    expect(() => defineContract({ name: 'l', columns, primaryKey: ['order_id', 'order_id'] })).toThrowError(/invalid primaryKey/);
+    expect(() => defineContract({ name: 'l', columns, primaryKey: [] })).toThrowError(/invalid primaryKey/);
+    expect(() => defineContract({ name: 'l', columns: { ...columns, order_id: col.int64().primaryKey() }, primaryKey: ['order_id', 'line_no'] })).toThrowError(
+      expect.objectContaining({ issue: expect.objectContaining({ expected: expect.stringMatching(/key in one place/) }) }),
+    );
+  });
 });

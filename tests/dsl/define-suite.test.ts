@@ -73,6 +73,38 @@ describe('defineSuite', () => {
     expect(() => defineSuite(orders, (t) => [t.rowCount().between(null, null)])).toThrowError(/at least one end/);
   });
 
+  it('rejects a bound no value could satisfy, at the line that wrote it, instead of failing the data', () => {
+    const invalid = (build: () => unknown) => {
+      try {
+        build();
+      } catch (e) {
+        return (e as { issue: { code: string; message: string; location: { file: string; line: number } } }).issue;
+      }
+      throw new Error('expected the check to be rejected');
+    };
+    const rowLevel = invalid(() => defineSuite(orders, (t) => [t.column('amount').between(10, 1)])); // @marker:between
+    expect(rowLevel).toMatchObject({ code: 'check.invalid_option', location: { file: here, line: lineOf(import.meta.url, '@marker:between') } });
+    expect(rowLevel.message).toBe('amount: between: the lower bound 10 is above the upper bound 1, so no value could pass');
+    const aggregate = invalid(() => defineSuite(orders, (t) => [t.column('amount').mean().between(400, 20)])); // @marker:mean
+    expect(aggregate).toMatchObject({ code: 'check.invalid_option', location: { line: lineOf(import.meta.url, '@marker:mean') } });
+    expect(invalid(() => defineSuite(orders, (t) => [t.rowCount().between(10, 1)])).message).toMatch(/row_count bound: the lower bound 10 is above/);
+    expect(invalid(() => defineSuite(orders, (t) => [t.column('status').lengthBetween(5, 2)])).message).toMatch(/lengthBetween: the lower bound 5/);
+    expect(invalid(() => defineSuite(orders, (t) => [t.column('status').between('m', 'a')])).message).toMatch(/"m" is above/);
+    expect(invalid(() => defineSuite(orders, (t) => [t.column('ordered_at').max().between('2024-02-01', '2024-01-31T23:00:00Z')])).message).toMatch(/above/);
+    expect(invalid(() => defineSuite(orders, (t) => [t.column('amount').between(5, 5, { strict: true })])).message).toMatch(/strict bound from 5 to 5 is empty/);
+  });
+
+  it('accepts bounds that meet or are open at one end', () => {
+    const suite = defineSuite(orders, (t) => [
+      t.column('amount').between(5, 5),
+      t.column('amount').between(10, null),
+      t.rowCount().equals(3),
+      t.column('ordered_at').between('2024-01-01', new Date('2024-01-01T00:00:00Z')),
+      t.column('status').lengthBetween(2, 2),
+    ]);
+    expect(suite.checks).toHaveLength(5);
+  });
+
   it('refuses 64-bit values it could not compare exactly, instead of rounding them', () => {
     expect(() => defineSuite(orders, (t) => [t.column('order_id').oneOf([9007199254740993n])])).toThrowError(/beyond ±2\^53/);
     expect(defineSuite(orders, (t) => [t.column('order_id').oneOf([9007199254740991n])]).checks[0].params).toMatchObject({ values: [9007199254740991] });

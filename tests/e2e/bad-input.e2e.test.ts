@@ -105,6 +105,14 @@ describe('bad input: the run cannot be done (exit 2)', () => {
     expect(r.out).toMatch(/checks\/orders\.check\.ts:5/);
   });
 
+  it('a contradictory bound is an invalid check at its line, not failing data', async () => {
+    const r = (await run({ 'checks/orders.check.ts': suite("t.column('amount').between(10, 1),") }));
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('the lower bound 10 is above the upper bound 1');
+    expect(r.out).toMatch(/checks\/orders\.check\.ts:5/);
+    expect(r.out).not.toMatch(/rows? failed/);
+  });
+
   it('an invalid regex is rejected at the line that wrote it', async () => {
     const r = (await run({ 'checks/orders.check.ts': suite("t.column('status').matches('([a-z]'),") }));
     expect(r.code).toBe(2);

@@ -60,6 +60,12 @@ describe('row-level checks and mostly', () => {
     const result = run(suite, () => failures(10, 1, { email: 'bob@example', amount: 3, order_id: 1 }))[0];
     expect(result.failingRows).toEqual([{ row: 7, line: 8, values: { email: '***', amount: 3, order_id: 1 } }]);
   });
+
+  it('never shows a column the contract does not declare, even if an engine sampled it', () => {
+    const suite = defineSuite(orders, (t) => [t.column('email').matches(/@/)]);
+    const result = run(suite, () => failures(10, 1, { email: 'bob@example', order_id: 1, phone: '+44 20 7946 0000', constructor: 'x' }))[0];
+    expect(result.failingRows).toEqual([{ row: 7, line: 8, values: { email: '***', order_id: 1 } }]);
+  });
 });
 
 describe('bounded statistics', () => {

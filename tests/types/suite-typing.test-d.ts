@@ -44,6 +44,20 @@ describe('a contract gives its rows a static type', () => {
     col.int32().min('3');
   });
 
+  it('rejects a primary key column the contract does not declare', () => {
+    defineContract({
+      name: 'lines',
+      columns: { order_id: col.int64(), line_no: col.int32() },
+      primaryKey: ['order_id', 'line_no'],
+    });
+    defineContract({
+      name: 'lines',
+      columns: { order_id: col.int64(), line_no: col.int32() },
+      // @ts-expect-error: 'line_nr' is not a column
+      primaryKey: ['order_id', 'line_nr'],
+    });
+  });
+
   it('rejects a freshness column the contract does not declare', () => {
     defineContract({
       name: 'x',

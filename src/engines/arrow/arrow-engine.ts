@@ -4,6 +4,7 @@ import type { OpenedSource } from '../../sources/source.js';
 import type { EvalContext } from './expr/evaluate.js';
 import { computeParallel } from './parallel/compute-parallel.js';
 import { threadCount } from './parallel/thread-count.js';
+import { keepFileNamesOfSeveralFiles, readBackDuplicateRows } from './finish-samples.js';
 import { collectResults, initRunning, processBatch } from './running.js';
 
 
@@ -46,16 +47,24 @@ export const arrowEngine: MetricEngine = createArrowEngine();
 
 export async function computeMetrics(source: OpenedSource, metrics: PlannedMetric[], ctx: EngineContext, options: ArrowEngineOptions = {}): Promise<MetricResults> {
   const evalCtx: EvalContext = { now: ctx.now ?? new Date() };
+  // Samples show the contract's columns only: an undeclared one may be personal data nobody marked.
+  const sampleColumns = Object.keys(ctx.contract.columns);
   const threads = threadCount(options.threads);
   if (threads > 1 && source.parts) {
     const parts = await source.parts();
     const rows = parts?.parts.reduce((n, p) => n + p.rows, 0) ?? 0;
     // A dataset without rows goes the sequential way: it yields one empty batch carrying the schema.
     if (parts && parts.parts.length >= 2 && rows > 0 && rows >= (options.minRows ?? DEFAULT_MIN_PARALLEL_ROWS)) {
-      return collectResults(await computeParallel(parts, metrics, evalCtx, threads, options.onSplit));
+      const results = collectResults(await computeParallel(parts, metrics, evalCtx, threads, options.onSplit, sampleColumns));
+      await readBackDuplicateRows(source, metrics, results, sampleColumns);
+      keepFileNamesOfSeveralFiles(source, results);
+      return results;
     }
   }
-  const running = initRunning(metrics);
+  const running = initRunning(metrics, sampleColumns);
   for await (const sb of source.batches()) processBatch(sb, running, evalCtx);
-  return collectResults(running);
+  const results = collectResults(running);
+  await readBackDuplicateRows(source, metrics, results, sampleColumns);
+  keepFileNamesOfSeveralFiles(source, results);
+  return results;
 }

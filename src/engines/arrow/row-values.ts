@@ -9,7 +9,7 @@ import { dataToVec } from './expr/read-column.js';
  * a string), dates and timestamps as ISO strings, binary as base64, nested values as plain JSON.
  * Only called for sampled rows, so per-row work here is fine.
  */
-export function rowValues(batch: RecordBatch, i: number, columns?: string[]): Record<string, unknown> {
+export function rowValues(batch: RecordBatch, i: number, columns?: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   batch.schema.fields.forEach((f, c) => {
     if (columns && !columns.includes(f.name)) return;
@@ -18,9 +18,11 @@ export function rowValues(batch: RecordBatch, i: number, columns?: string[]): Re
   return out;
 }
 
-export function failingRow(sb: SourceBatch, i: number, columns?: string[]): FailingRow {
+/** Row `i` of a batch as evidence: its number, line and file, and the values of `columns` (default: all). */
+export function failingRow(sb: SourceBatch, i: number, columns?: readonly string[]): FailingRow {
   const row: FailingRow = { row: sb.rowOffset + i + 1, values: rowValues(sb.batch, i, columns) };
   if (sb.lines) row.line = sb.lines[i];
+  if (sb.file !== undefined) row.file = sb.file;
   return row;
 }
 

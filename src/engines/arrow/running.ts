@@ -18,9 +18,10 @@ export interface Running {
   issue?: Issue;
 }
 
-export function initRunning(metrics: PlannedMetric[]): Running[] {
+/** `sampleColumns`: the columns failing-row samples may show (the contract's). */
+export function initRunning(metrics: PlannedMetric[], sampleColumns?: readonly string[]): Running[] {
   return metrics.map((metric) => {
-    const agg = aggregatorFor(metric.spec);
+    const agg = aggregatorFor(metric.spec, sampleColumns);
     if (!agg) {
       return {
         metric,

@@ -27,7 +27,7 @@ function failures(results: MetricResults, key: string): FailuresValue | undefine
 }
 
 /** A bounded, deterministic sample of failing rows that fills an existing FailuresValue. */
-function sampleQuery(key: string, label: string, from: From, where: SqlExpr | undefined, size: number, kinds: ColumnKinds, hidden: Set<string>, pick?: string[], ordered = false): CompiledQuery {
+function sampleQuery(key: string, label: string, from: From, where: SqlExpr | undefined, size: number, kinds: ColumnKinds, hidden: Set<string>, pick?: readonly string[], ordered = false): CompiledQuery {
   return {
     label,
     keys: [key],
@@ -45,9 +45,9 @@ export function compileExtraQueries(m: PlannedMetric, ctx: ExprContext, input: C
   const hidden = new Set([ROW, ...(input.rawColumns?.values() ?? [])]);
   switch (spec.kind) {
     case 'predicate_failures': {
-      const considered = consideredFilter(spec, ctx);
+      const considered = consideredFilter(spec, ctx, input.rawColumns);
       const failing = considered ? and(considered, not(compilePredicate(spec.predicate, ctx))) : not(compilePredicate(spec.predicate, ctx));
-      return [sampleQuery(m.key, 'failing-row sample', numbered(input.from), failing, spec.sampleSize, input.columns, hidden, undefined, input.dialect.preservesScanOrder)];
+      return [sampleQuery(m.key, 'failing-row sample', numbered(input.from), failing, spec.sampleSize, input.columns, hidden, input.sampleColumns, input.dialect.preservesScanOrder)];
     }
     case 'parse_failures': {
       const raw = input.rawColumns?.get(spec.column);
@@ -63,7 +63,7 @@ export function compileExtraQueries(m: PlannedMetric, ctx: ExprContext, input: C
     case 'distinct_count':
       return spec.columns.length > 1 ? [compoundDistinct(m.key, spec, ctx, input)] : [];
     case 'duplicate_count':
-      return duplicates(m.key, spec, ctx, input, alias);
+      return duplicates(m.key, spec, ctx, input, alias, hidden);
     case 'histogram':
       return [histogram(m.key, spec, ctx, input, alias)];
     case 'top_values':
@@ -103,21 +103,24 @@ function compoundDistinct(key: string, spec: Extract<MetricSpec, { kind: 'distin
 /**
  * Duplicate keys: rows considered come from the aggregate query; the failing rows from one window
  * query (a count per key, then the rows whose key occurs more than once, their total as a window
- * count and only the first few read back). Measured on 5M rows in DuckDB: 0.6-0.8 s, where a
- * GROUP BY count was 0.85-2.2 s and a GROUP BY with first and last rows 2.4 s.
+ * count and only the first few read back, whole: a person needs the row to find it). Measured on
+ * 5M rows in DuckDB: 0.6-0.8 s, where a GROUP BY count was 0.85-2.2 s and a GROUP BY with first
+ * and last rows 2.4 s.
  */
-function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_count' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery[] {
+function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_count' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string, hidden: Set<string>): CompiledQuery[] {
   const keys = keyColumns(spec.columns, ctx);
   const where = filterOf(spec.where, ctx, ...keys.map((k) => isNull(k, true)));
   const perKey: Select = {
     t: 'select',
-    columns: [...keys.map((k, i) => ({ expr: k, alias: spec.columns[i] })), { expr: col(ROW), alias: ROW }, { expr: { t: 'window_count', partition: keys }, alias: '__dc_n' }],
+    columns: '*',
+    extra: [{ expr: { t: 'window_count', partition: keys }, alias: '__dc_n' }],
     from: numbered(input.from),
     ...(where && { where }),
   };
   const select: Select = {
     t: 'select',
-    columns: [...spec.columns.map((c) => ({ expr: col(c), alias: c })), { expr: col(ROW), alias: ROW }, { expr: { t: 'window_count', partition: [] }, alias: '__dc_failed' }],
+    columns: '*',
+    extra: [{ expr: { t: 'window_count', partition: [] }, alias: '__dc_failed' }],
     from: { t: 'subquery', query: perKey, alias: 'w' },
     where: bin('>', col('__dc_n'), num(1)),
     orderBy: [{ expr: col(ROW) }],
@@ -132,7 +135,7 @@ function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_co
         const value: FailuresValue = {
           considered: n(s.aggregate[alias('keyed')]),
           failed: n(rows[0]?.__dc_failed),
-          sample: rows.slice(0, spec.sampleSize).map((r) => sampleRow(r, input.columns, new Set([ROW, '__dc_failed']))),
+          sample: rows.slice(0, spec.sampleSize).map((r) => sampleRow(r, input.columns, new Set([...hidden, '__dc_n', '__dc_failed']), input.sampleColumns)),
         };
         s.results.set(key, { ok: true, value });
       },
@@ -275,5 +278,5 @@ function orphans(key: string, spec: Extract<MetricSpec, { kind: 'orphan_count' }
     select: { t: 'select', columns: [{ expr: countStar(), alias: 'considered' }, { expr: countStar(orphan), alias: 'failed' }], from: { ...input.from, alias: 't' } as From, where: present },
     apply: (rows, s) => void s.results.set(key, { ok: true, value: { considered: n(rows[0]?.considered), failed: n(rows[0]?.failed), sample: [] } }),
   };
-  return [count, sampleQuery(key, `rows of ${column} missing from ${spec.ref.dataset}`, numbered(input.from, 't'), and(present, orphan), spec.sampleSize, input.columns, hidden, undefined, input.dialect.preservesScanOrder)];
+  return [count, sampleQuery(key, `rows of ${column} missing from ${spec.ref.dataset}`, numbered(input.from, 't'), and(present, orphan), spec.sampleSize, input.columns, hidden, input.sampleColumns, input.dialect.preservesScanOrder)];
 }

@@ -24,6 +24,8 @@ export interface CompileInput {
   rawColumns?: Map<string, string>;
   /** Referenced datasets readable on the same connection: orphan keys become an anti-join. */
   references?: Map<string, { from: From; columns: ColumnKinds }>;
+  /** The columns failing-row samples may show (the contract's); default all. */
+  sampleColumns?: readonly string[];
 }
 
 export interface CompiledPlan {
@@ -182,7 +184,7 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
       return (row) => n(row[a]);
     }
     case 'predicate_failures': {
-      const considered = consideredFilter(spec, ctx);
+      const considered = consideredFilter(spec, ctx, input.rawColumns);
       const pred = compilePredicate(spec.predicate, ctx);
       const c = add('considered', countStar(considered));
       const failed = add('failed', countStar(considered ? and(considered, not(pred)) : not(pred)));
@@ -213,12 +215,18 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
   }
 }
 
-/** Rows a row-level metric considers: passing `where` and, unless nulls count, a non-null column. */
-export function consideredFilter(spec: Extract<MetricSpec, { kind: 'predicate_failures' }>, ctx: ExprContext): SqlExpr | undefined {
-  const nonNull: SqlExpr[] = [];
+/**
+ * Rows a row-level metric considers: passing `where` and, unless nulls count, a non-null column.
+ * When nulls count, a text value that did not parse (typed null, raw text present) is left out:
+ * it is the type check's finding alone, as on the Arrow path.
+ */
+export function consideredFilter(spec: Extract<MetricSpec, { kind: 'predicate_failures' }>, ctx: ExprContext, rawColumns?: Map<string, string>): SqlExpr | undefined {
+  const keep: SqlExpr[] = [];
   if (spec.column !== undefined && !spec.includeNulls) {
     if (!ctx.columns.has(spec.column)) throw missingColumn(spec.column, ctx);
-    nonNull.push(isNull(col(spec.column, ctx.table), true));
+    keep.push(isNull(col(spec.column, ctx.table), true));
   }
-  return filterOf(spec.where, ctx, ...nonNull);
+  const raw = spec.column !== undefined && spec.includeNulls ? rawColumns?.get(spec.column) : undefined;
+  if (raw !== undefined) keep.push(not(and(isNull(col(spec.column!, ctx.table)), isNull(col(raw, ctx.table), true))));
+  return filterOf(spec.where, ctx, ...keep);
 }

@@ -8,7 +8,7 @@ const ROW = '__dc_row';
  * JSON-friendly values (dates as `YYYY-MM-DD`, timestamps as ISO text; the connection hands
  * instants over as epoch milliseconds). Helper columns (row number, raw text) are left out.
  */
-export function sampleRow(r: Record<string, unknown>, kinds: ColumnKinds, hidden: Set<string>, pick?: string[]): FailingRow {
+export function sampleRow(r: Record<string, unknown>, kinds: ColumnKinds, hidden: Set<string>, pick?: readonly string[]): FailingRow {
   const values: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(r)) {
     if (hidden.has(name) || (pick && !pick.includes(name))) continue;

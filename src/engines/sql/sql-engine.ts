@@ -25,6 +25,8 @@ export interface SqlComputeOptions {
   references?: Map<string, { from: From; columns: ColumnKinds }>;
   /** Counts the statements sent and rows read back (the run's, for `--debug` and the benchmark). */
   transfer?: SqlTransfer;
+  /** The contract's columns: the only ones a failing-row sample may show. */
+  sampleColumns?: readonly string[];
 }
 
 export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKinds {
@@ -39,7 +41,7 @@ export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKin
  */
 export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetric[], now: Date, options: SqlComputeOptions = {}): Promise<MetricResults> {
   const physical = target.view?.columns ?? (await target.connection.describe(target.relation));
-  const plan = compileFor(target, physical, metrics, now, options.references);
+  const plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns);
   const results: MetricResults = new Map(plan.known);
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
   const state: QueryState = { results, aggregate: {} };
@@ -69,7 +71,7 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
   return results;
 }
 
-export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date, references?: SqlComputeOptions['references']): CompiledPlan {
+export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date, references?: SqlComputeOptions['references'], sampleColumns?: readonly string[]): CompiledPlan {
   return compilePlan({
     dialect: DIALECTS[target.connection.dialect],
     from: target.view?.from ?? { t: 'relation', relation: target.relation },
@@ -78,5 +80,6 @@ export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | '
     nowMs: now.getTime(),
     ...(target.view && { rawColumns: target.view.rawColumns }),
     ...(references && { references }),
+    ...(sampleColumns && { sampleColumns }),
   });
 }

@@ -13,7 +13,12 @@ export function createSqlEngine(fallbackEngine: MetricEngine = lazyArrowEngine):
     name: 'sql',
     async compute(source: OpenedDataset, metrics: PlannedMetric[], ctx: EngineContext): Promise<MetricResults> {
       if (!source.sql) return fallbackEngine.compute(source, metrics, ctx);
-      const results = await computeSqlMetrics(source.sql, metrics, ctx.now ?? new Date(), { ...(ctx.sqlReferences && { references: ctx.sqlReferences }), ...(ctx.transfer && { transfer: ctx.transfer }) });
+      // Samples show the contract's columns only: an undeclared one may be personal data nobody marked.
+      const results = await computeSqlMetrics(source.sql, metrics, ctx.now ?? new Date(), {
+        ...(ctx.sqlReferences && { references: ctx.sqlReferences }),
+        ...(ctx.transfer && { transfer: ctx.transfer }),
+        sampleColumns: Object.keys(ctx.contract.columns),
+      });
       const unsupported = metrics.filter((m) => {
         const r = results.get(m.key);
         return r && !r.ok && r.issue.code === 'sql.unsupported';

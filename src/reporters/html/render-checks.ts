@@ -59,11 +59,12 @@ function failingRows(rows: FailingRow[] | undefined, failed: number | undefined,
   if (!rows || rows.length === 0) return '';
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
   const withLine = rows.some((r) => r.line !== undefined);
-  const head = `<tr><th scope="col">row</th>${withLine ? '<th scope="col">line</th>' : ''}${columns.map((k) => `<th scope="col">${text(k)}</th>`).join('')}</tr>`;
+  const withFile = rows.some((r) => r.file !== undefined);
+  const head = `<tr><th scope="col">row</th>${withFile ? '<th scope="col">file</th>' : ''}${withLine ? '<th scope="col">line</th>' : ''}${columns.map((k) => `<th scope="col">${text(k)}</th>`).join('')}</tr>`;
   const body = rows
     .map((r) => {
       const cells = columns.map((k) => (k in r.values ? `<td class="v">${text(formatValue(r.values[k], 60))}</td>` : '<td></td>')).join('');
-      return `<tr><td class="num">${text(r.row)}</td>${withLine ? `<td class="num">${text(r.line ?? '')}</td>` : ''}${cells}</tr>`;
+      return `<tr><td class="num">${text(r.row)}</td>${withFile ? `<td>${text(r.file ?? '')}</td>` : ''}${withLine ? `<td class="num">${text(r.line ?? '')}</td>` : ''}${cells}</tr>`;
     })
     .join('');
   const total = Math.max(failed ?? 0, rows.length);

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Dictionary, Float64, Int32, Int64, TimestampMillisecond, Utf8, vectorFromArray, DateDay, Bool } from 'apache-arrow';
 import { arrowEngine } from '../../../src/engines/arrow/arrow-engine.js';
 import { parseExpr } from '../../../src/expr/parse-expr.js';
-import type { ContractDef } from '../../../src/model/contract.js';
 import { DatacheckError } from '../../../src/model/issue.js';
 import type { MetricOutcome, MetricSpec } from '../../../src/model/metric.js';
-import { batchOf, planned, sourceOf, split } from './helpers.js';
+import { batchOf, contractDeclaring, planned, sourceOf, split } from './helpers.js';
 
-const contract = { kind: 'contract', name: 't', columns: {}, location: { file: 'x', line: 1, column: 1 } } as ContractDef;
+const contract = contractDeclaring(['order_id', 'amount', 'status', 'email', 'ordered_at', 'd', 'f']);
 const value = (o: MetricOutcome | undefined) => {
   if (!o?.ok) throw new Error(`metric failed: ${JSON.stringify(o)}`);
   return o.value;
@@ -73,9 +72,9 @@ describe('arrowEngine', () => {
       considered: 9,
       failed: 3,
       sample: [
-        { row: 2, values: { order_id: 2 } },
-        { row: 4, values: { order_id: 2 } },
-        { row: 7, values: { order_id: 2 } },
+        { row: 2, values: { order_id: 2, amount: 20, status: 'shipped', email: 'b@x.io', ordered_at: '2024-05-02T00:00:00.000Z' } },
+        { row: 4, values: { order_id: 2, amount: 40, status: null, email: 'c@x.io', ordered_at: '2024-05-04T00:00:00.000Z' } },
+        { row: 7, values: { order_id: 2, amount: 70, status: 'shipped', email: 'e@x', ordered_at: '2024-05-07T00:00:00.000Z' } },
       ],
     });
     expect(value(r.get('dupPairs'))).toEqual({ considered: 8, failed: 0, sample: [] });
@@ -144,10 +143,26 @@ describe('arrowEngine', () => {
     expect((value(r.get('e')) as { sample: { row: number; line?: number }[] }).sample.map((s) => [s.row, s.line])).toEqual([[3, 102], [7, 106]]);
   });
 
+  it('leaves a value that did not parse to the type check: metrics counting nulls do not see it', async () => {
+    // Row 3 reads as null because 'abc' did not parse; row 9 (index 8) holds no value at all.
+    const withNull = batchOf({ amount: vectorFromArray([10, 20, null, 40, 50, 60, 70, 80, null, 100], new Float64()) });
+    const source = sourceOf(split(withNull, [5, 5]), (sb) =>
+      sb.rowOffset === 0 ? { parseFailures: [{ column: 'amount', count: 1, expected: 'float64', samples: [{ row: 2, raw: 'abc' }], rows: [2] }] } : {},
+    );
+    const r = await arrowEngine.compute(source, planned({
+      notNull: { kind: 'predicate_failures', column: 'amount', predicate: parseExpr('amount is not null'), includeNulls: true, sampleSize: 5 },
+      isNull: { kind: 'predicate_failures', column: 'amount', predicate: parseExpr('amount is null'), includeNulls: true, sampleSize: 0 },
+      unparsed: { kind: 'parse_failures', column: 'amount', sampleSize: 5 },
+    }), { contract });
+    expect(value(r.get('notNull'))).toEqual({ considered: 9, failed: 1, sample: [{ row: 9, values: { amount: null } }] });
+    expect(value(r.get('isNull'))).toMatchObject({ considered: 9, failed: 8 });
+    expect(value(r.get('unparsed'))).toMatchObject({ failed: 1, sample: [{ row: 3, values: { amount: 'abc' } }] });
+  });
+
   it('sums parse failures of a column with their samples', async () => {
     const parts = split(orders, [5, 5]);
     const source = sourceOf(parts, (sb) => ({
-      parseFailures: [{ column: 'amount', count: 1, expected: 'float64', samples: [{ row: sb.rowOffset + 2, line: sb.rowOffset + 4, raw: `x${sb.rowOffset}` }] }],
+      parseFailures: [{ column: 'amount', count: 1, expected: 'float64', samples: [{ row: sb.rowOffset + 2, line: sb.rowOffset + 4, raw: `x${sb.rowOffset}` }], rows: [sb.rowOffset + 2] }],
     }));
     const r = await arrowEngine.compute(source, planned({ p: { kind: 'parse_failures', column: 'amount', sampleSize: 10 } }), { contract });
     expect(value(r.get('p'))).toEqual({

@@ -4,6 +4,7 @@ import type { Aggregator, BatchInput } from '../../../src/engines/arrow/aggregat
 import { aggregatorFor } from '../../../src/engines/arrow/aggregators/index.js';
 import type { PlannedMetric } from '../../../src/engines/engine.js';
 import { BatchColumns, evaluatePredicate } from '../../../src/engines/arrow/expr/evaluate.js';
+import type { ContractDef } from '../../../src/model/contract.js';
 import type { MetricSpec } from '../../../src/model/metric.js';
 import type { OpenedSource, SourceBatch } from '../../../src/sources/source.js';
 
@@ -83,4 +84,13 @@ export function piecewiseResult(spec: MetricSpec, batch: RecordBatch, cuts: numb
     return agg.revive ? agg.revive(state) : state;
   });
   return agg.result(states.reduce((a, b) => agg.merge(a, b)));
+}
+
+/**
+ * A contract declaring these columns (as strings; the engines read a contract's columns only to
+ * know which values failing-row samples may show).
+ */
+export function contractDeclaring(names: string[], name = 't'): ContractDef {
+  const columns = Object.fromEntries(names.map((n) => [n, { type: { type: 'string' as const }, nullable: true }]));
+  return { kind: 'contract', name, columns, location: { file: 'x', line: 1, column: 1 } };
 }

@@ -10,10 +10,10 @@ import type { ContractDef } from '../../../src/model/contract.js';
 import type { MetricResults, MetricSpec } from '../../../src/model/metric.js';
 import { openSource } from '../../../src/sources/open-source.js';
 import type { OpenedSource } from '../../../src/sources/source.js';
-import { batchOf, planned } from './helpers.js';
+import { batchOf, contractDeclaring, planned } from './helpers.js';
 import { ordersBatch, tempDir, writeSplit } from './ipc-files.js';
 
-const contract = { kind: 'contract', name: 'orders', columns: {}, location: { file: 'x', line: 1, column: 1 } } as ContractDef;
+const contract = contractDeclaring(['id', 'amount', 'status', 'email', 'code', 'at', 'tag', 'n'], 'orders');
 const now = new Date(Date.UTC(2024, 6, 1));
 
 /** Every metric kind the Arrow engine implements, with filters and small samples. */
@@ -108,7 +108,7 @@ describe('arrow engine on several threads', () => {
       expect(many).toEqual(one);
       expect(one.get('tag')).toEqual({
         ok: true,
-        value: { considered: 4000, failed: 4, sample: [101, 1201, 1301, 3501].map((row) => ({ row, values: { tag: tags[row - 1] } })) },
+        value: { considered: 4000, failed: 4, sample: [101, 1201, 1301, 3501].map((row) => ({ row, values: { tag: tags[row - 1], n: (row - 1) % 2 } })) },
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -61,7 +61,7 @@ export function postgresUnderTest(schema: string): EngineUnderTest & { connectio
     admin: adminClient,
     async compute(table, metrics, now) {
       const parts = await createTable(table);
-      return computeSqlMetrics({ connection: await connection(), relation: { kind: 'table', parts } }, metrics, now);
+      return computeSqlMetrics({ connection: await connection(), relation: { kind: 'table', parts } }, metrics, now, { sampleColumns: Object.keys(table.columns) });
     },
     async close() {
       await (await reader)?.close();

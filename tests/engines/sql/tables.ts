@@ -8,9 +8,8 @@ import { computeMetrics } from '../../../src/engines/arrow/arrow-engine.js';
 import { openDuckdbConnection } from '../../../src/engines/sql/drivers/duckdb-connection.js';
 import { computeSqlMetrics } from '../../../src/engines/sql/sql-engine.js';
 import type { SqlConnection } from '../../../src/engines/sql/sql-connection.js';
-import type { ContractDef } from '../../../src/model/contract.js';
 import type { MetricResults, PlannedMetric } from '../../../src/model/metric.js';
-import { batchOf, sourceOf } from '../arrow/helpers.js';
+import { batchOf, contractDeclaring, sourceOf } from '../arrow/helpers.js';
 
 /** A small table as plain data: column types and rows (dates/timestamps as ISO text). */
 export type ColumnType = 'int' | 'float' | 'string' | 'bool' | 'date' | 'timestamp';
@@ -26,7 +25,6 @@ export interface EngineUnderTest {
   close?(): Promise<void>;
 }
 
-const contract = { kind: 'contract', name: 't', columns: {}, location: { file: 'x', line: 1, column: 1 } } as ContractDef;
 
 const ARROW_TYPES: Record<ColumnType, () => DataType> = {
   int: () => new Int64(),
@@ -53,7 +51,7 @@ export const arrowUnderTest: EngineUnderTest = {
     names.forEach((name, i) => {
       cols[name] = vectorFromArray(table.rows.map((r) => cell(r[i], table.columns[name])) as never[], ARROW_TYPES[table.columns[name]]());
     });
-    return computeMetrics(sourceOf([batchOf(cols)]), metrics, { contract, now }, { threads: 1 });
+    return computeMetrics(sourceOf([batchOf(cols)]), metrics, { contract: contractDeclaring(names), now }, { threads: 1 });
   },
 };
 
@@ -92,7 +90,7 @@ export const duckdbUnderTest: EngineUnderTest = {
   async compute(table, metrics, now) {
     const { connection } = await duckdbTableOf(table);
     try {
-      return await computeSqlMetrics({ connection, relation: { kind: 'table', parts: ['t'] } }, metrics, now);
+      return await computeSqlMetrics({ connection, relation: { kind: 'table', parts: ['t'] } }, metrics, now, { sampleColumns: Object.keys(table.columns) });
     } finally {
       await connection.close();
     }

@@ -14,8 +14,11 @@ import { schema } from './schema.js';
 import { topValues } from './top-values.js';
 import { valueCount } from './value-count.js';
 
-/** The aggregator for a metric spec, or undefined when the Arrow engine does not implement it. */
-export function aggregatorFor(spec: MetricSpec): Aggregator<any> | undefined {
+/**
+ * The aggregator for a metric spec, or undefined when the Arrow engine does not implement it.
+ * `sampleColumns`: the columns failing-row samples may show (the contract's); default all.
+ */
+export function aggregatorFor(spec: MetricSpec, sampleColumns?: readonly string[]): Aggregator<any> | undefined {
   switch (spec.kind) {
     case 'row_count': return rowCount();
     case 'null_count': return nullCount(spec.column);
@@ -26,7 +29,7 @@ export function aggregatorFor(spec: MetricSpec): Aggregator<any> | undefined {
     case 'distinct_count': return distinctCount(spec.columns);
     case 'duplicate_count': return duplicateCount(spec.columns, spec.sampleSize);
     case 'value_count': return valueCount(spec.column, spec.value);
-    case 'predicate_failures': return predicateFailures(spec);
+    case 'predicate_failures': return predicateFailures(spec, sampleColumns);
     case 'parse_failures': return parseFailures(spec.column, spec.sampleSize);
     case 'histogram': return histogram(spec.column, spec.bins);
     case 'top_values': return topValues(spec.column, spec.k, spec.maxDistinct);

@@ -29,10 +29,10 @@ const WORKER_START_ROWS = 500_000;
  * issue); workers are always terminated.
  */
 export async function computeParallel(
-  sp: SourceParts, metrics: PlannedMetric[], evalCtx: EvalContext, threads: number, onSplit?: (rangeRows: number[]) => void,
+  sp: SourceParts, metrics: PlannedMetric[], evalCtx: EvalContext, threads: number, onSplit?: (rangeRows: number[]) => void, sampleColumns?: string[],
 ): Promise<Running[]> {
   const schema = await partsSchema(sp.spec);
-  const running = initRunning(metrics);
+  const running = initRunning(metrics, sampleColumns);
   const mainOnly = running.filter((r) => !r.issue && !splittable(r.metric.spec, schema));
   const shared = running.filter((r) => !r.issue && !mainOnly.includes(r));
   const ranges = splitParts(sp.parts, threads, WORKER_START_ROWS);
@@ -40,7 +40,7 @@ export async function computeParallel(
   const nowMs = (evalCtx.now ?? new Date()).getTime();
   const workers: RunningWorker[] = [];
   try {
-    if (shared.length > 0) for (const parts of ranges.slice(1)) workers.push(spawnWorker({ spec: sp.spec, parts, metrics: shared.map((r) => r.metric), nowMs }));
+    if (shared.length > 0) for (const parts of ranges.slice(1)) workers.push(spawnWorker({ spec: sp.spec, parts, metrics: shared.map((r) => r.metric), nowMs, ...(sampleColumns && { sampleColumns }) }));
     for await (const sb of readParts(sp.spec, ranges[0], schema)) processBatch(sb, running, evalCtx);
     for (const r of shared) if (!r.issue) r.agg.prepare?.(r.state);
     // Main-only metrics also read the workers' ranges; each range's first error is kept in order.

@@ -10,6 +10,8 @@ export interface WorkerInput {
   metrics: PlannedMetric[];
   /** The run's now(), so filters such as `ordered_at >= current_date - 7` agree across threads. */
   nowMs: number;
+  /** The columns failing-row samples may show (the contract's). */
+  sampleColumns?: string[];
 }
 
 /** Per metric, in the order of `WorkerInput.metrics`: its state, or the issue that stopped it. */

@@ -10,7 +10,7 @@ import { serializeError, transferables, type WorkerInput, type WorkerOutput, typ
  */
 async function run(input: WorkerInput): Promise<{ output: WorkerOutput; transfer: ArrayBuffer[] }> {
   try {
-    const running = initRunning(input.metrics);
+    const running = initRunning(input.metrics, input.sampleColumns);
     const evalCtx = { now: new Date(input.nowMs) };
     for await (const sb of readParts(input.spec, input.parts)) processBatch(sb, running, evalCtx);
     for (const r of running) if (!r.issue) r.agg.prepare?.(r.state);

@@ -47,13 +47,11 @@ FROM (
 
 -- query 3: duplicates of (order_id); metrics #12
 SELECT
-  "order_id" AS "order_id",
-  "__dc_row" AS "__dc_row",
+  *,
   count(*) OVER () AS "__dc_failed"
 FROM (
   SELECT
-    "order_id" AS "order_id",
-    "__dc_row" AS "__dc_row",
+    *,
     count(*) OVER (PARTITION BY "order_id") AS "__dc_n"
   FROM (
     SELECT
