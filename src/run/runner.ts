@@ -100,10 +100,11 @@ async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>,
     ...(contract.source && { source: describeSource(contract.source) }),
     contractLocation: contract.location,
   };
+  // The dataset's issue is reported once; its checks only point at it (reporters list checks one by one).
   const fail = (issue: Issue): DatasetResult => ({
     ...base,
     issues: [issue],
-    checks: evaluateDataset(plan, new Map(plan.metrics.map((m) => [m.key, { ok: false, issue }])), now),
+    checks: evaluateDataset(plan, new Map(plan.metrics.map((m) => [m.key, { ok: false, issue: { code: issue.code, message: DATASET_UNREADABLE } }])), now),
     columns: [],
     durationMs: Math.round(performance.now() - t0),
   });
@@ -137,6 +138,9 @@ async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>,
     return fail(issue);
   }
 }
+
+/** The message of a check whose dataset could not be read; the dataset's issue says why. */
+export const DATASET_UNREADABLE = 'the dataset could not be read (see above)';
 
 function countOutcomes(datasets: DatasetResult[]): Record<Outcome, number> {
   const counts: Record<Outcome, number> = { pass: 0, fail: 0, warn: 0, error: 0, skipped: 0 };

@@ -1,3 +1,4 @@
+import { isDatacheckError, type Issue } from '../../model/issue.js';
 import type { MetricResults, PhysicalColumn, PlannedMetric } from '../../model/metric.js';
 import type { From } from './ast.js';
 import type { ColumnKinds } from './column-kinds.js';
@@ -19,6 +20,9 @@ export interface SqlTarget {
   /** Referenced datasets on the same connection (anti-joins for referential checks). */
   references?: Map<string, { from: From; columns: ColumnKinds }>;
 }
+
+/** Issue codes that mean the dataset's data could not be read at all, whichever query met them. */
+const DATASET_LEVEL = /^(csv|source|connection)\./;
 
 /** Statements sent and rows read back in this process: what `--debug` and the benchmark report. */
 export const sqlTransfer = { queries: 0, rows: 0 };
@@ -56,8 +60,12 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
       sqlTransfer.rows += rows.length;
       q.apply(rows, state);
     } catch (e) {
-      const message = `the ${q.label} query failed: ${(e as Error)?.message ?? String(e)}`;
-      for (const k of q.keys) results.set(k, { ok: false, issue: { code: 'sql.query', message } });
+      // The data itself could not be read (a malformed CSV, a lost connection): one issue for the
+      // dataset, raised once, rather than the same error repeated under every check.
+      if (isDatacheckError(e) && DATASET_LEVEL.test(e.issue.code)) throw e;
+      const cause = isDatacheckError(e) ? e.issue : { code: 'sql.query', message: (e as Error)?.message ?? String(e) };
+      const issue: Issue = { ...cause, code: cause.code === 'sql.error' ? 'sql.query' : cause.code, message: `the ${q.label} query failed: ${cause.message}` };
+      for (const k of q.keys) results.set(k, { ok: false, issue });
     }
   }
   return results;
