@@ -6,6 +6,7 @@ import type { FileBatch, FormatOptions, FormatReader } from './format-reader.js'
 import { inputError, openInput } from './open-input.js';
 import { csvErrors } from './csv-errors.js';
 import { sourceError } from './source-error.js';
+import { Utf8Check, lineAtOffset } from './utf8-check.js';
 import type { ParseFailures } from './source.js';
 
 /** Marks an empty *unquoted* field, which is null (a quoted `""` stays the empty string). */
@@ -59,6 +60,12 @@ export function csvReader(opts: FormatOptions): FormatReader {
     return csvErrors.parse(file.display, err.lines, CSV_PARSE_PROBLEMS[err.code ?? ''] ?? 'the row does not parse as CSV with the source’s delimiter and quote');
   }
 
+  /** csvError, and for bytes that are not UTF-8 the line they are on (read again: a failure path only). */
+  async function located(e: unknown, recordLine?: number): Promise<Error> {
+    if (!(e instanceof InvalidUtf8)) return csvError(e, recordLine);
+    return csvErrors.invalidUtf8(file.display, await lineAtOffset(openInput(file, gzip), e.offset));
+  }
+
   async function readHeader(): Promise<string[]> {
     if (names) return names;
     let first: string[] | undefined;
@@ -68,7 +75,7 @@ export function csvReader(opts: FormatOptions): FormatReader {
     try {
       for await (const _ of eachRecord(openInput(file, gzip, 1 << 16), parserOptions(), onRecord, () => first !== undefined));
     } catch (e) {
-      throw csvError(e);
+      throw await located(e);
     }
     if (!first) throw sourceError('source.empty', file.display, 'the file has no rows (not even a header)', { expected: 'a header line', found: 'only blank lines' });
     const order = Object.keys(contract.columns);
@@ -142,12 +149,19 @@ export function csvReader(opts: FormatOptions): FormatReader {
           while (ready.length) yield ready.shift()!;
         }
       } catch (e) {
-        throw csvError(e, nextLine);
+        throw await located(e, nextLine);
       }
       while (ready.length) yield ready.shift()!;
       if (n > 0) yield flush();
     },
   };
+}
+
+/** Bytes that are not UTF-8 at `offset` of the (decompressed) input. */
+class InvalidUtf8 extends Error {
+  constructor(readonly offset: number) {
+    super('invalid UTF-8');
+  }
 }
 
 interface CsvRecord {
@@ -173,13 +187,19 @@ async function* eachRecord(
   const api = (parse(options) as unknown as { api?: CsvParseApi }).api;
   if (!api || typeof api.parse !== 'function') throw new Error('csv-parse no longer exposes parser.api; update csv-source.ts');
   const close = () => {};
+  // csv-parse decodes with replacement characters; bytes that are not UTF-8 are an error instead,
+  // as DuckDB reports them (and a value silently changed is a value checked wrongly).
+  const utf8 = new Utf8Check();
   try {
     for await (const chunk of input) {
+      const bad = utf8.feed(chunk as Buffer);
+      if (bad >= 0) throw new InvalidUtf8(bad);
       const err = api.parse(chunk as Buffer, false, onRecord, close);
       if (err) throw err;
       yield;
       if (done?.()) return;
     }
+    if (utf8.end() >= 0) throw new InvalidUtf8(utf8.end());
     const err = api.parse(undefined, true, onRecord, close);
     if (err) throw err;
   } finally {
