@@ -11,7 +11,7 @@ import { sourceError } from './source-error.js';
 import { csvErrors } from './csv-errors.js';
 import { csvReader } from './csv-source.js';
 import { openInput } from './open-input.js';
-import { firstInvalidUtf8, lineAtOffset } from './utf8-check.js';
+import { lineAtOffset, scanText } from './utf8-check.js';
 import { typeText } from '../checks/type-compat.js';
 import { JS_WHITESPACE } from '../engines/sql/js-whitespace.js';
 
@@ -53,7 +53,9 @@ export async function duckdbFileTarget(def: FileSource, files: ResolvedFile[], c
   });
 }
 
-async function csvTarget(def: FileSource, files: ResolvedFile[], ctx: OpenSourceContext): Promise<SqlTarget> {
+async function csvTarget(def: FileSource, files: ResolvedFile[], ctx: OpenSourceContext): Promise<SqlTarget | undefined> {
+  // Mixed line endings: datacheck's reader reads them as the README promises; DuckDB's cannot.
+  if ((await scanCsvFiles(files)).mixedLineEndings) return undefined;
   const connection = await ctx.connections!.files();
   const csv = def.csv ?? {};
   const tsv = files[0].display.replace(/\.gz$/i, '').toLowerCase().endsWith('.tsv');
@@ -69,7 +71,6 @@ async function csvTarget(def: FileSource, files: ResolvedFile[], ctx: OpenSource
     nullstr: ['', ...(def.nullValues ?? [])],
     ...(files.length > 1 && { union_by_name: true }),
   };
-  await refuseInvalidUtf8(files);
   if (files.length === 1) {
     // The columns as datacheck's reader names them, so DuckDB does not sniff: its sniffer rejects a
     // file whose ragged row falls in the sample ("could not detect the dialect") instead of naming the row.
@@ -89,14 +90,18 @@ async function csvTarget(def: FileSource, files: ResolvedFile[], ctx: OpenSource
  * Bytes that are not UTF-8 are an error naming the file and line, as datacheck's reader reports
  * them. DuckDB would report them too, but when a query reads only some of the columns it fails
  * with an internal error that invalidates the database (DuckDB 1.5.6), so the files are checked
- * here first: one streaming pass through simdutf, measured below in the README's bench figures.
+ * here first, in one streaming pass (figures in bench/README.md). Returns whether some file mixes
+ * line endings, which DuckDB's strict reader refuses: those files are read by datacheck's reader.
  */
-async function refuseInvalidUtf8(files: ResolvedFile[]): Promise<void> {
+async function scanCsvFiles(files: ResolvedFile[]): Promise<{ mixedLineEndings: boolean }> {
+  let mixedLineEndings = false;
   for (const file of files) {
     const { gzip } = detectFormat(file.display, undefined);
-    const bad = await firstInvalidUtf8(openInput(file, gzip));
-    if (bad >= 0) throw csvErrors.invalidUtf8(file.display, await lineAtOffset(openInput(file, gzip), bad));
+    const scan = await scanText(openInput(file, gzip));
+    if (scan.invalidUtf8At >= 0) throw csvErrors.invalidUtf8(file.display, await lineAtOffset(openInput(file, gzip), scan.invalidUtf8At));
+    mixedLineEndings ||= scan.mixedLineEndings;
   }
+  return { mixedLineEndings };
 }
 
 const TRUE_TEXT = ['true', '1', 'yes', 't', 'y'];

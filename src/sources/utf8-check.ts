@@ -91,16 +91,58 @@ export async function lineAtOffset(input: Readable, offset: number): Promise<num
   return line;
 }
 
-/** The offset of the first invalid UTF-8 byte of the stream, or -1 when it is all UTF-8. */
-export async function firstInvalidUtf8(input: Readable): Promise<number> {
+export interface TextScan {
+  /** The offset of the first byte that is not UTF-8, or -1. */
+  invalidUtf8At: number;
+  /** More than one of `\n`, `\r\n` and `\r` ends lines (inside quoted fields too). */
+  mixedLineEndings: boolean;
+}
+
+/**
+ * One pass over a text file for what DuckDB's CSV reader cannot be trusted with: bytes that are
+ * not UTF-8, and mixed line endings (its strict mode accepts one kind per file; datacheck's reader,
+ * and the README, accept all three). A file without `\r` costs one memchr per chunk for the latter.
+ */
+export async function scanText(input: Readable): Promise<TextScan> {
   const check = new Utf8Check();
+  const endings = { lf: false, crlf: false, cr: false };
+  let pendingCr = false;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       const bad = check.feed(chunk);
-      if (bad >= 0) return bad;
+      if (bad >= 0) return { invalidUtf8At: bad, mixedLineEndings: false };
+      if (pendingCr) {
+        if (chunk[0] === 0x0a) endings.crlf = true;
+        else endings.cr = true;
+      }
+      pendingCr = lineEndingsOf(chunk, endings, pendingCr);
     }
-    return check.end();
+    if (pendingCr) endings.cr = true;
+    const kinds = Number(endings.lf) + Number(endings.crlf) + Number(endings.cr);
+    return { invalidUtf8At: check.end(), mixedLineEndings: kinds > 1 };
   } finally {
     input.destroy();
   }
+}
+
+/** Marks the kinds of line ending in `chunk`; returns whether it ends in a `\r` the next chunk decides. */
+function lineEndingsOf(chunk: Buffer, endings: { lf: boolean; crlf: boolean; cr: boolean }, startsAfterCr: boolean): boolean {
+  if (endings.lf && (endings.crlf || endings.cr)) return false; // already mixed
+  if (chunk.indexOf(0x0d) < 0) {
+    const firstLf = chunk.indexOf(0x0a, startsAfterCr ? 1 : 0);
+    if (firstLf >= 0) endings.lf = true;
+    return false;
+  }
+  for (let i = chunk.indexOf(0x0d); i >= 0; i = chunk.indexOf(0x0d, i + 1)) {
+    if (i === chunk.length - 1) return true;
+    if (chunk[i + 1] === 0x0a) endings.crlf = true;
+    else endings.cr = true;
+  }
+  for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) {
+    if (i === 0 ? !startsAfterCr : chunk[i - 1] !== 0x0d) {
+      endings.lf = true;
+      break;
+    }
+  }
+  return false;
 }

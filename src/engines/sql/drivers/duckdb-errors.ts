@@ -29,6 +29,9 @@ export function duckdbError(e: unknown, params: readonly unknown[] = []): Datach
     const firstLine = text.slice(errorClass.length + 2).split('\n')[0];
     return new DatacheckError({ code: errorClass === 'Catalog Error' ? 'sql.relation_not_found' : 'sql.error', message: `DuckDB could not run the query: ${firstLine}` });
   }
+  if (/ in read-only mode!?$/m.test(text.split('\n')[0])) {
+    return new DatacheckError({ code: 'sql.read_only', message: 'the statement tried to write, and datacheck opens DuckDB database files read-only', expected: 'a read-only query (SELECT)', found: 'a statement that writes' });
+  }
   const file = fileError(errorClass, text, params);
   return file ?? new DatacheckError(valueFreeIssue(errorClass, text));
 }
