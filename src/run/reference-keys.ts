@@ -7,6 +7,8 @@ import type { MetricOutcome, MetricResults, MetricSpec, PlannedMetric } from '..
 import { metricKey } from '../plan/metric-key.js';
 import type { OpenSource, OpenSourceContext, OpenedSource } from '../sources/source.js';
 import { kindsOf } from '../engines/sql/sql-engine.js';
+import { kindOfType, type ColumnKind } from '../engines/sql/column-kinds.js';
+import { typeText } from '../checks/type-compat.js';
 import { sqlDistinctKeys } from './sql-keys.js';
 
 type OrphanSpec = Extract<MetricSpec, { kind: 'orphan_count' }>;
@@ -24,6 +26,7 @@ export async function resolveOrphanMetrics(
   openSource: OpenSource,
   baseDir: string,
   sql?: { main: OpenedSource; connections: OpenSourceContext['connections'] },
+  contract?: ContractDef,
 ): Promise<{ metrics: PlannedMetric[]; finish(results: MetricResults): void }> {
   const out: PlannedMetric[] = [];
   const mapped: { orphanKey: string; via?: string; issue?: Issue }[] = [];
@@ -33,6 +36,11 @@ export async function resolveOrphanMetrics(
       continue;
     }
     const spec = m.spec as OrphanSpec;
+    const mismatch = contract && keyTypeMismatch(spec, contract, contracts.get(spec.ref.dataset));
+    if (mismatch) {
+      mapped.push({ orphanKey: m.key, issue: mismatch });
+      continue;
+    }
     if (sql && (await joinInSql(spec, contracts, openSource, baseDir, sql))) {
       out.push(m);
       continue;
@@ -60,6 +68,33 @@ export async function resolveOrphanMetrics(
         if (outcome) results.set(orphanKey, outcome);
       }
     },
+  };
+}
+
+/** Kinds whose values can equal each other. */
+const KEY_FAMILY: Record<ColumnKind, string> = { number: 'number', float: 'number', string: 'string', bool: 'bool', date: 'temporal', timestamp: 'temporal', other: 'other' };
+
+/**
+ * Keys of different types never match, so every row would be an orphan (or, in SQL, the query
+ * fails). Said in words, with the two declared types and never a key value: the referenced
+ * column may be personal data, and its values could run to millions.
+ */
+function keyTypeMismatch(spec: OrphanSpec, contract: ContractDef, ref: ContractDef | undefined): Issue | undefined {
+  const [column, refColumn] = [spec.columns[0], spec.ref.columns[0]];
+  const own = contract.columns[column]?.type;
+  const theirs = ref?.columns[refColumn]?.type;
+  if (!own || !theirs) return undefined;
+  const [a, b] = [KEY_FAMILY[kindOfType(own)], KEY_FAMILY[kindOfType(theirs)]];
+  if (a === b || a === 'other' || b === 'other') return undefined;
+  const ownText = `${contract.name}.${column} is ${typeText(own)}`;
+  const theirText = `${ref!.name}.${refColumn} is ${typeText(theirs)}`;
+  return {
+    code: 'reference.type_mismatch',
+    message: `${ownText}, ${theirText}: values of these types never match, so the reference cannot be checked`,
+    location: contract.columns[column]?.location ?? contract.location,
+    expected: `${column} of the type of ${ref!.name}.${refColumn} (${typeText(theirs)})`,
+    found: typeText(own),
+    hint: `declare both columns with the same type, or reference a column of type ${typeText(own)}`,
   };
 }
 

@@ -116,7 +116,7 @@ async function runDataset(dataset: Dataset, contracts: Map<string, ContractDef>,
     const source = await open(contract.source, { contract, baseDir: input.cwd, connections });
     const engine = input.engine ?? (source.sql ? sqlEngine : lazyArrowEngine);
     const sql = engine === sqlEngine ? { main: source, connections } : undefined;
-    const orphans = await resolveOrphanMetrics(plan.metrics, contracts, open, input.cwd, sql);
+    const orphans = await resolveOrphanMetrics(plan.metrics, contracts, open, input.cwd, sql, contract);
     const results = await engine.compute(source, orphans.metrics, { contract, now });
     orphans.finish(results);
     const checkResults = evaluateDataset(plan, results, now);
