@@ -3,7 +3,9 @@ import type { PhysicalColumn } from '../model/metric.js';
 import type { SelectItem, SqlExpr, TextCastType } from '../engines/sql/ast.js';
 import { FALSE, TRUE, col, fn, param } from '../engines/sql/ast.js';
 import type { SqlTarget } from '../engines/sql/sql-engine.js';
-import type { SqlRelation } from '../engines/sql/sql-connection.js';
+import type { SqlConnection, SqlRelation } from '../engines/sql/sql-connection.js';
+import { relabel } from '../engines/sql/sql-engine.js';
+import { DatacheckError, isDatacheckError } from '../model/issue.js';
 import { detectFormat } from './detect-format.js';
 import type { ResolvedFile } from './resolve-files.js';
 import type { OpenSourceContext } from './source.js';
@@ -42,7 +44,7 @@ export async function duckdbFileTarget(def: FileSource, files: ResolvedFile[], c
   const all = (test: (f: { format: string; gzip: boolean }) => boolean) => formats.every(test);
   const paths = files.map((f) => f.absolute);
   if (all((f) => f.format === 'parquet' && !f.gzip)) {
-    const relation: SqlRelation = { kind: 'files', format: 'parquet', paths, ...(paths.length > 1 && { options: { union_by_name: true } }) };
+    const relation: SqlRelation = { kind: 'files', format: 'parquet', paths, display: files.map((f) => f.display), ...(paths.length > 1 && { options: { union_by_name: true } }) };
     return { connection: await ctx.connections.files(), relation };
   }
   const csv = all((f) => f.format === 'csv' || f.format === 'tsv');
@@ -81,8 +83,8 @@ async function csvTarget(def: FileSource, files: ResolvedFile[], ctx: OpenSource
     const names = Object.keys(ctx.contract.columns);
     if (names.length > 0) options.names = names;
   }
-  const relation: SqlRelation = { kind: 'files', format: 'csv', paths: files.map((f) => f.absolute), options };
-  const raw = await connection.describe(relation);
+  const relation: SqlRelation = { kind: 'files', format: 'csv', paths: files.map((f) => f.absolute), display: files.map((f) => f.display), options };
+  const raw = await describeFiles(connection, relation);
   return { connection, relation, view: typedView(relation, raw.map((c) => c.name), ctx.contract) };
 }
 
@@ -102,6 +104,15 @@ async function scanCsvFiles(files: ResolvedFile[]): Promise<{ mixedLineEndings: 
     mixedLineEndings ||= scan.mixedLineEndings;
   }
   return { mixedLineEndings };
+}
+
+/** The relation's columns; a file DuckDB cannot read is named as the user wrote it. */
+async function describeFiles(connection: SqlConnection, relation: SqlRelation): Promise<PhysicalColumn[]> {
+  try {
+    return await connection.describe(relation);
+  } catch (e) {
+    throw isDatacheckError(e) ? new DatacheckError(relabel(e.issue, relation)) : e;
+  }
 }
 
 const TRUE_TEXT = ['true', '1', 'yes', 't', 'y'];

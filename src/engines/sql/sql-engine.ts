@@ -1,4 +1,5 @@
-import { isDatacheckError, type Issue } from '../../model/issue.js';
+import { DatacheckError, isDatacheckError, type Issue } from '../../model/issue.js';
+import { withDisplayPaths } from './drivers/duckdb-errors.js';
 import type { MetricResults, PhysicalColumn, PlannedMetric } from '../../model/metric.js';
 import type { From } from './ast.js';
 import type { ColumnKinds } from './column-kinds.js';
@@ -38,7 +39,7 @@ export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKin
  * metrics an `sql.query` issue; nothing is thrown for a single metric.
  */
 export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetric[], now: Date): Promise<MetricResults> {
-  const physical = target.view?.columns ?? (await target.connection.describe(target.relation));
+  const physical = target.view?.columns ?? (await describeRelation(target));
   const plan = compileFor(target, physical, metrics, now);
   const results: MetricResults = new Map(plan.known);
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
@@ -62,13 +63,27 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
     } catch (e) {
       // The data itself could not be read (a malformed CSV, a lost connection): one issue for the
       // dataset, raised once, rather than the same error repeated under every check.
-      if (isDatacheckError(e) && DATASET_LEVEL.test(e.issue.code)) throw e;
-      const cause = isDatacheckError(e) ? e.issue : { code: 'sql.query', message: (e as Error)?.message ?? String(e) };
+      const known = isDatacheckError(e) ? relabel(e.issue, target.relation) : undefined;
+      if (known && DATASET_LEVEL.test(known.code)) throw new DatacheckError(known);
+      const cause = known ?? { code: 'sql.query', message: (e as Error)?.message ?? String(e) };
       const issue: Issue = { ...cause, code: cause.code === 'sql.error' ? 'sql.query' : cause.code, message: `the ${q.label} query failed: ${cause.message}` };
       for (const k of q.keys) results.set(k, { ok: false, issue });
     }
   }
   return results;
+}
+
+async function describeRelation(target: SqlTarget): Promise<PhysicalColumn[]> {
+  try {
+    return await target.connection.describe(target.relation);
+  } catch (e) {
+    throw isDatacheckError(e) ? new DatacheckError(relabel(e.issue, target.relation)) : e;
+  }
+}
+
+/** An issue about one of the relation's files, with the file named as users know it. */
+export function relabel(issue: Issue, relation: SqlRelation): Issue {
+  return relation.kind === 'files' ? withDisplayPaths(issue, relation.paths, relation.display) : issue;
 }
 
 export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view' | 'references'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date): CompiledPlan {

@@ -17,7 +17,8 @@ const TEXT_SAFE_CLASSES = new Set(['Parser Error', 'Binder Error', 'Catalog Erro
  * issues datacheck's own CSV reader raises (code, file, line, expected/found), so both engines give
  * one answer; only the structured parts are read (`CSV Error on Line: N`, the column counts, the
  * `file = ...` setting), never the row text around them. `params` are the statement's bound values:
- * a file named in the error is reported only when it is one of them (the path cannot come from row text).
+ * a file named in the error is reported only when it is one of them (the path cannot come from row
+ * text); it is the absolute path, which `withDisplayPaths` turns into the name users know.
  */
 export function duckdbError(e: unknown, params: readonly unknown[] = []): DatacheckError {
   if (isDatacheckError(e)) return e;
@@ -46,14 +47,22 @@ function fileError(errorClass: string | undefined, text: string, params: readonl
   const first = text.slice(errorClass.length + 2).split('\n')[0];
   const file = boundPaths(params).find((p) => first.includes(p));
   if (!file) return undefined;
-  const shown = display(file);
-  return sourceError('source.read', shown, `DuckDB could not read the file: ${first.split(file).join(shown)}`, { expected: 'a readable file of its format', found: 'a file DuckDB cannot read' });
+  return sourceError('source.read', file, `DuckDB could not read the file: ${first}`, { expected: 'a readable file of its format', found: 'a file DuckDB cannot read' });
 }
 
 const boundPaths = (params: readonly unknown[]): string[] =>
   params.flatMap((p) => (Array.isArray(p) ? p : [p])).filter((p): p is string => typeof p === 'string' && path.isAbsolute(p));
 
-const display = (file: string): string => path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+/**
+ * A DuckDB issue about one of these absolute paths, told with the names users know (`display`,
+ * relative to the project). The driver only sees bound paths; the relation knows both.
+ */
+export function withDisplayPaths(issue: Issue, paths: readonly string[], display: readonly string[] | undefined): Issue {
+  if (!display) return issue;
+  const i = paths.findIndex((p) => issue.location?.file === p);
+  if (i < 0 || display[i] === undefined) return issue;
+  return { ...issue, message: issue.message.split(paths[i]).join(display[i]), location: { ...issue.location!, file: display[i] } };
+}
 
 function valueFreeIssue(errorClass: string | undefined, text: string): Issue {
   if (errorClass === 'Conversion Error') {
@@ -95,8 +104,8 @@ function csvIssue(text: string, params: readonly unknown[]): DatacheckError | un
   return csvErrors.parse(file, line, line !== undefined ? 'the row does not parse as CSV with the source’s delimiter and quote' : 'the file does not parse as CSV with the source’s delimiter, quote and line endings');
 }
 
-/** The `file = ...` setting DuckDB prints, when it is one of the statement's bound paths; relative to the working directory. */
+/** The `file = ...` setting DuckDB prints, when it is one of the statement's bound paths. */
 function displayFile(text: string, params: readonly unknown[]): string {
   const named = [...text.matchAll(/\n {2}file = ([^\n]+)\n/g)].pop()?.[1] ?? /^Invalid Input Error: Error when sniffing file "([^"\n]+)"/.exec(text)?.[1];
-  return named && boundPaths(params).includes(named) ? display(named) : 'the CSV file';
+  return named && boundPaths(params).includes(named) ? named : 'the CSV file';
 }
