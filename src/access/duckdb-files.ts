@@ -5,6 +5,11 @@ import { FALSE, TRUE, col, fn, param } from '../engines/sql/ast.js';
 import type { SqlTarget } from '../engines/sql/sql-engine.js';
 import type { SqlRelation } from '../engines/sql/sql-connection.js';
 import type { ResolvedFile } from '../sources/resolve-files.js';
+import { detectFormat } from '../sources/detect-format.js';
+import { csvErrors } from '../sources/csv-errors.js';
+import { csvReader } from '../sources/csv-source.js';
+import { openInput } from '../sources/open-input.js';
+import { lineAtOffset, scanText } from '../sources/utf8-check.js';
 import { typeText } from '../checks/type-compat.js';
 import { JS_WHITESPACE } from '../engines/sql/js-whitespace.js';
 
@@ -27,8 +32,11 @@ export function csvGoesToDuckdb(def: FileSource, files: ResolvedFile[]): boolean
  * The CSV files as DuckDB reads them: every value as text (the typed view applies the contract's
  * parse rules), with the reader's dialect, header and null markers. Built before anything is
  * opened (access/read-plan.ts), so `datacheck plan` shows the very relation the run scans.
+ * Undefined when a file mixes line endings, which DuckDB's strict reader refuses and datacheck's
+ * reader reads as the README promises: such files go to datacheck's reader.
  */
-export function csvRelation(def: FileSource, files: ResolvedFile[], contract: ContractDef): SqlRelation {
+export async function csvRelation(def: FileSource, files: ResolvedFile[], contract: ContractDef): Promise<SqlRelation | undefined> {
+  if ((await scanCsvFiles(files)).mixedLineEndings) return undefined;
   const csv = def.csv ?? {};
   const tsv = files[0].display.replace(/\.gz$/i, '').toLowerCase().endsWith('.tsv');
   const header = csv.header ?? true;
@@ -43,11 +51,35 @@ export function csvRelation(def: FileSource, files: ResolvedFile[], contract: Co
     nullstr: ['', ...(def.nullValues ?? [])],
     ...(files.length > 1 && { union_by_name: true }),
   };
-  if (!header) {
+  if (files.length === 1) {
+    // The columns as datacheck's reader names them, so DuckDB does not sniff: its sniffer rejects a
+    // file whose ragged row falls in the sample ("could not detect the dialect") instead of naming the row.
+    const names = (await csvReader({ file: files[0], gzip: detectFormat(files[0].display, def.format).gzip, contract, source: def, batchSize: 1 }).schema()).fields.map((f) => f.name);
+    options.auto_detect = false;
+    options.columns = Object.fromEntries(names.map((n) => [n, 'VARCHAR']));
+  } else if (!header) {
     const names = Object.keys(contract.columns);
     if (names.length > 0) options.names = names;
   }
-  return { kind: 'files', format: 'csv', paths: files.map((f) => f.absolute), options };
+  return { kind: 'files', format: 'csv', paths: files.map((f) => f.absolute), display: files.map((f) => f.display), options };
+}
+
+/**
+ * Bytes that are not UTF-8 are an error naming the file and line, as datacheck's reader reports
+ * them. DuckDB would report them too, but when a query reads only some of the columns it fails
+ * with an internal error that invalidates the database (DuckDB 1.5.6), so the files are checked
+ * here first, in one streaming pass (figures in bench/README.md). Returns whether some file mixes
+ * line endings.
+ */
+async function scanCsvFiles(files: ResolvedFile[]): Promise<{ mixedLineEndings: boolean }> {
+  let mixedLineEndings = false;
+  for (const file of files) {
+    const { gzip } = detectFormat(file.display, undefined);
+    const scan = await scanText(openInput(file, gzip));
+    if (scan.invalidUtf8At >= 0) throw csvErrors.invalidUtf8(file.display, await lineAtOffset(openInput(file, gzip), scan.invalidUtf8At));
+    mixedLineEndings ||= scan.mixedLineEndings;
+  }
+  return { mixedLineEndings };
 }
 
 const TRUE_TEXT = ['true', '1', 'yes', 't', 'y'];

@@ -117,13 +117,15 @@ async function fileRead(source: FileSource, contract: ContractDef, ctx: ReadCont
   const paths = files.map((f) => f.absolute);
   // Parquet: typed files DuckDB reads faster than they decode into Arrow, and beyond memory.
   if (formats.every((f) => f.format === 'parquet' && !f.gzip)) {
-    return duckdb({ kind: 'files', format: 'parquet', paths, ...(paths.length > 1 && { options: { union_by_name: true } }) }, 'Parquet files are scanned by DuckDB');
+    return duckdb({ kind: 'files', format: 'parquet', paths, display: files.map((f) => f.display), ...(paths.length > 1 && { options: { union_by_name: true } }) }, 'Parquet files are scanned by DuckDB');
   }
   const kinds = [...new Set(formats.map((f) => f.format))].join(', ');
   if (formats.every((f) => f.format === 'csv' || f.format === 'tsv')) {
     if (csvGoesToDuckdb(source, files)) {
       const why = source.engine === 'duckdb' ? "the source says engine: 'duckdb'" : `${kinds} of 64 MiB or more is scanned by DuckDB`;
-      return duckdb(csvRelation(source, files, contract), `${why}, through a view typed by the contract`, true);
+      const relation = await csvRelation(source, files, contract);
+      if (relation) return duckdb(relation, `${why}, through a view typed by the contract`, true);
+      return arrow(`${kinds} with mixed line endings is read by datacheck's own reader (DuckDB's reader refuses them)`);
     }
     return arrow(`${kinds} under 64 MiB is read by datacheck's own reader (failing rows keep their source lines)`);
   }

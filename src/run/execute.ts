@@ -22,6 +22,9 @@ export interface ExecuteContext {
   connections: ConnectionRegistry;
 }
 
+/** The message of a check whose dataset could not be read; the dataset's issue says why. */
+export const DATASET_UNREADABLE = 'the dataset could not be read (see above)';
+
 /** One dataset after its engine ran: metric results by planned key, or the issue that stopped it. */
 export interface ExecutedDataset {
   planned: PlannedDataset;
@@ -55,7 +58,8 @@ async function executeDataset(planned: PlannedDataset, baseDir: string, ctx: Exe
   const t0 = performance.now();
   const { plan, read } = planned;
   const failed = (issue: Issue): ExecutedDataset => ({
-    planned, issue, results: new Map(plan.metrics.map((m) => [m.key, { ok: false, issue }])), durationMs: Math.round(performance.now() - t0),
+    // The dataset's issue is reported once; its checks only point at it (reporters list checks one by one).
+    planned, issue, results: new Map(plan.metrics.map((m) => [m.key, { ok: false, issue: { code: issue.code, message: DATASET_UNREADABLE } }])), durationMs: Math.round(performance.now() - t0),
   });
   if (read.engine === 'none') return failed(read.issue);
   try {

@@ -53,7 +53,7 @@ export async function planRun(input: PlanRunInput): Promise<RunPlan> {
     const plan = planDataset(dataset, input.filter, input.maxFailingRows, input.profile);
     if (!plan) continue;
     const { read } = readable.get(name)!;
-    datasets.push({ plan, read, references: planReferences(plan.metrics, read, readable) });
+    datasets.push({ plan, read, references: planReferences(plan.metrics, read, readable, plan.contract) });
   }
   // A filter that selects nothing would otherwise be a green run that checked nothing.
   if (input.filter?.length && datasets.length === 0 && issues.length === 0 && input.contracts.length > 0) {

@@ -4,11 +4,21 @@ import { Field, RecordBatch, Schema, Struct, makeData } from 'apache-arrow';
 import { ColumnAccumulator } from './column-accumulator.js';
 import type { FileBatch, FormatOptions, FormatReader } from './format-reader.js';
 import { inputError, openInput } from './open-input.js';
+import { csvErrors } from './csv-errors.js';
 import { sourceError } from './source-error.js';
+import { Utf8Check, lineAtOffset } from './utf8-check.js';
 import type { ParseFailures } from './source.js';
 
 /** Marks an empty *unquoted* field, which is null (a quoted `""` stays the empty string). */
 const EMPTY_UNQUOTED = null;
+
+/** What csv-parse's error codes mean, in words that never quote the data. */
+const CSV_PARSE_PROBLEMS: Record<string, string> = {
+  INVALID_OPENING_QUOTE: 'a quote appears inside an unquoted field',
+  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by text instead of a delimiter or line end',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing quote is followed by text instead of a delimiter or line end',
+  CSV_MAX_RECORD_SIZE: 'a record is larger than the reader accepts',
+};
 
 /** CSV/TSV, streamed through csv-parse; columns named in the contract are typed by it. */
 export function csvReader(opts: FormatOptions): FormatReader {
@@ -41,18 +51,19 @@ export function csvReader(opts: FormatOptions): FormatReader {
     if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || err.code === 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH') {
       const expected = names?.length ?? 0;
       const found = Array.isArray(err.record) ? err.record.length : undefined;
-      return sourceError('csv.ragged_row', file.display, `row has ${found ?? 'a different number of'} fields, expected ${expected}`, {
-        line: err.lines, expected: `${expected} fields`, found: `${found ?? '?'} fields`,
-        hint: 'quote fields that contain the delimiter, or check the `csv.delimiter` option',
-      });
+      return csvErrors.raggedRow(file.display, err.lines, expected, found, 'quote fields that contain the delimiter, or check the `csv.delimiter` option');
     }
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return sourceError('csv.unterminated_quote', file.display, 'a quoted field is never closed (unterminated quote)', {
-        line: recordLine ?? err.lines, expected: 'a closing quote', found: 'end of file',
-        hint: 'the record starting on this line opens a quote that no later quote closes',
-      });
+      return csvErrors.unterminatedQuote(file.display, recordLine ?? err.lines);
     }
-    return sourceError('csv.parse', file.display, err.message, { line: err.lines });
+    // csv-parse's own text quotes the field ('value is "..."'): only its code is used.
+    return csvErrors.parse(file.display, err.lines, CSV_PARSE_PROBLEMS[err.code ?? ''] ?? 'the row does not parse as CSV with the source’s delimiter and quote');
+  }
+
+  /** csvError, and for bytes that are not UTF-8 the line they are on (read again: a failure path only). */
+  async function located(e: unknown, recordLine?: number): Promise<Error> {
+    if (!(e instanceof InvalidUtf8)) return csvError(e, recordLine);
+    return csvErrors.invalidUtf8(file.display, await lineAtOffset(openInput(file, gzip), e.offset));
   }
 
   async function readHeader(): Promise<string[]> {
@@ -64,7 +75,7 @@ export function csvReader(opts: FormatOptions): FormatReader {
     try {
       for await (const _ of eachRecord(openInput(file, gzip, 1 << 16), parserOptions(), onRecord, () => first !== undefined));
     } catch (e) {
-      throw csvError(e);
+      throw await located(e);
     }
     if (!first) throw sourceError('source.empty', file.display, 'the file has no rows (not even a header)', { expected: 'a header line', found: 'only blank lines' });
     const order = Object.keys(contract.columns);
@@ -116,9 +127,7 @@ export function csvReader(opts: FormatOptions): FormatReader {
           return;
         }
         if (record.length !== accs.length) {
-          throw sourceError('csv.ragged_row', file.display, `row has ${record.length} fields, expected ${accs.length}`, {
-            line, expected: `${accs.length} fields`, found: `${record.length} fields`,
-          });
+          throw csvErrors.raggedRow(file.display, line, accs.length, record.length);
         }
         let quoted: boolean[] | undefined;
         for (let c = 0; c < accs.length; c++) {
@@ -140,12 +149,19 @@ export function csvReader(opts: FormatOptions): FormatReader {
           while (ready.length) yield ready.shift()!;
         }
       } catch (e) {
-        throw csvError(e, nextLine);
+        throw await located(e, nextLine);
       }
       while (ready.length) yield ready.shift()!;
       if (n > 0) yield flush();
     },
   };
+}
+
+/** Bytes that are not UTF-8 at `offset` of the (decompressed) input. */
+class InvalidUtf8 extends Error {
+  constructor(readonly offset: number) {
+    super('invalid UTF-8');
+  }
 }
 
 interface CsvRecord {
@@ -171,13 +187,19 @@ async function* eachRecord(
   const api = (parse(options) as unknown as { api?: CsvParseApi }).api;
   if (!api || typeof api.parse !== 'function') throw new Error('csv-parse no longer exposes parser.api; update csv-source.ts');
   const close = () => {};
+  // csv-parse decodes with replacement characters; bytes that are not UTF-8 are an error instead,
+  // as DuckDB reports them (and a value silently changed is a value checked wrongly).
+  const utf8 = new Utf8Check();
   try {
     for await (const chunk of input) {
+      const bad = utf8.feed(chunk as Buffer);
+      if (bad >= 0) throw new InvalidUtf8(bad);
       const err = api.parse(chunk as Buffer, false, onRecord, close);
       if (err) throw err;
       yield;
       if (done?.()) return;
     }
+    if (utf8.end() >= 0) throw new InvalidUtf8(utf8.end());
     const err = api.parse(undefined, true, onRecord, close);
     if (err) throw err;
   } finally {

@@ -1,6 +1,7 @@
 import type { CompareOp, Expr, ExprLiteral } from '../../model/expr.js';
 import { DatacheckError } from '../../model/issue.js';
 import { formatExpr } from '../../expr/format-expr.js';
+import { listTypeError } from '../../expr/list-type-error.js';
 import { parseInstant } from '../../expr/interval.js';
 import { compileRegex } from '../../expr/regex-cache.js';
 import { arithRule } from '../../expr/arith-rules.js';
@@ -170,16 +171,16 @@ function inList(arg: Typed, values: ExprLiteral[], negate: boolean, e: Expr): Ty
   const present = values.filter((v) => v !== null);
   const items: SqlExpr[] = present.map((v) => {
     if (arg.kind === 'string') {
-      if (typeof v !== 'string') throw typeError(e, 'string values in the list', literal(v));
+      if (typeof v !== 'string') throw listTypeError(e, 'string values in the list', v);
       return literal(v).sql;
     }
     if (isNumeric(arg)) {
       if (typeof v === 'number') return num(v);
       if (typeof v === 'string' && isTemporal(arg)) return num(parseInstant(v));
-      throw typeError(e, 'number values in the list', literal(v));
+      throw listTypeError(e, 'number values in the list', v);
     }
     if (arg.kind === 'bool') {
-      if (typeof v !== 'boolean') throw typeError(e, 'boolean values in the list', literal(v));
+      if (typeof v !== 'boolean') throw listTypeError(e, 'boolean values in the list', v);
       return literal(v).sql;
     }
     throw typeError(e, 'a column or value', arg);

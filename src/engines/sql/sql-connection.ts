@@ -11,8 +11,11 @@ export interface SqlQuery {
 export type SqlRelation =
   | { kind: 'table'; parts: string[] }
   | { kind: 'query'; sql: string }
-  /** DuckDB only: a table function over files, e.g. read_parquet([...]); paths are bound values. */
-  | { kind: 'files'; format: 'parquet' | 'csv' | 'json'; paths: string[]; options?: Record<string, unknown> };
+  /**
+   * DuckDB only: a table function over files, e.g. read_parquet([...]); paths are bound values.
+   * `display`: each path as users see it (relative to the project), for the messages about them.
+   */
+  | { kind: 'files'; format: 'parquet' | 'csv' | 'json'; paths: string[]; options?: Record<string, unknown>; display?: string[] };
 
 /**
  * A live connection to an engine that holds data. Drivers (DuckDB, PostgreSQL) implement it; the

@@ -1,3 +1,5 @@
+import { DatacheckError, isDatacheckError, type Issue } from '../../model/issue.js';
+import { withDisplayPaths } from './drivers/duckdb-errors.js';
 import type { MetricResults, PhysicalColumn, PlannedMetric } from '../../model/metric.js';
 import type { From } from './ast.js';
 import type { ColumnKinds } from './column-kinds.js';
@@ -29,6 +31,9 @@ export interface SqlComputeOptions {
   sampleColumns?: readonly string[];
 }
 
+/** Issue codes that mean the dataset's data could not be read at all, whichever query met them. */
+const DATASET_LEVEL = /^(csv|source|connection)\./;
+
 export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKinds {
   return new Map(columns.map((c) => [c.name, kindOfType(c.logical, { decimalNaN: dialect?.decimalNaN })]));
 }
@@ -40,7 +45,7 @@ export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKin
  * metrics an `sql.query` issue; nothing is thrown for a single metric.
  */
 export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetric[], now: Date, options: SqlComputeOptions = {}): Promise<MetricResults> {
-  const physical = target.view?.columns ?? (await target.connection.describe(target.relation));
+  const physical = target.view?.columns ?? (await describeRelation(target));
   const plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns);
   const results: MetricResults = new Map(plan.known);
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
@@ -64,11 +69,29 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
       }
       q.apply(rows, state);
     } catch (e) {
-      const message = `the ${q.label} query failed: ${(e as Error)?.message ?? String(e)}`;
-      for (const k of q.keys) results.set(k, { ok: false, issue: { code: 'sql.query', message } });
+      // The data itself could not be read (a malformed CSV, a lost connection): one issue for the
+      // dataset, raised once, rather than the same error repeated under every check.
+      const known = isDatacheckError(e) ? relabel(e.issue, target.relation) : undefined;
+      if (known && DATASET_LEVEL.test(known.code)) throw new DatacheckError(known);
+      const cause = known ?? { code: 'sql.query', message: (e as Error)?.message ?? String(e) };
+      const issue: Issue = { ...cause, code: cause.code === 'sql.error' ? 'sql.query' : cause.code, message: `the ${q.label} query failed: ${cause.message}` };
+      for (const k of q.keys) results.set(k, { ok: false, issue });
     }
   }
   return results;
+}
+
+async function describeRelation(target: SqlTarget): Promise<PhysicalColumn[]> {
+  try {
+    return await target.connection.describe(target.relation);
+  } catch (e) {
+    throw isDatacheckError(e) ? new DatacheckError(relabel(e.issue, target.relation)) : e;
+  }
+}
+
+/** An issue about one of the relation's files, with the file named as users know it. */
+export function relabel(issue: Issue, relation: SqlRelation): Issue {
+  return relation.kind === 'files' ? withDisplayPaths(issue, relation.paths, relation.display) : issue;
 }
 
 export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date, references?: SqlComputeOptions['references'], sampleColumns?: readonly string[]): CompiledPlan {

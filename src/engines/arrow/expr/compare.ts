@@ -3,6 +3,7 @@ import { asNum, asStr, instantConst, isNullConst, isNumeric, isStringy, isTempor
 import { matchCandidates, utf8Bytes } from './utf8.js';
 import type { BoolVec, ConstVec, Vec } from './vec.js';
 import { dictOf } from './vec.js';
+import { listTypeError } from '../../../expr/list-type-error.js';
 import { parseInstant } from '../../../expr/interval.js';
 
 /**
@@ -132,7 +133,7 @@ export function inList(arg: Vec, values: ExprLiteral[], negate: boolean, n: numb
   }
   const v = new Uint8Array(n);
   if (arg.t === 'str') {
-    for (const x of list) if (typeof x !== 'string') throw typeError(e, 'string values in the list', { t: 'const', value: x });
+    for (const x of list) if (typeof x !== 'string') throw listTypeError(e, 'string values in the list', x);
     const strings = list as string[];
     if (!arg.idx && !arg.dict && arg.utf8) {
       const hit = matchCandidates(arg.utf8, n, strings.map(utf8Bytes));
@@ -148,7 +149,7 @@ export function inList(arg: Vec, values: ExprLiteral[], negate: boolean, n: numb
     const nums = list.map((x) => {
       if (typeof x === 'number') return x;
       if (typeof x === 'string' && isTemporal(arg)) return parseInstant(x);
-      throw typeError(e, 'number values in the list', { t: 'const', value: x });
+      throw listTypeError(e, 'number values in the list', x);
     });
     const set = new Set(nums);
     const x = arg.v;

@@ -30,9 +30,18 @@ function optionName(k: string): string {
   return k;
 }
 
-/** Scalar options (and lists of them) are bound; nested options are never needed. */
+/**
+ * Scalar options (and lists of them) are bound. An object is a `columns` struct (name -> type):
+ * DuckDB cannot bind one, so names are quoted identifiers and types must be plain type words.
+ */
 function optionValue(v: unknown, bind: (v: unknown) => string): string {
   if (Array.isArray(v)) return `[${v.map((x) => optionValue(x, bind)).join(', ')}]`;
-  if (v !== null && typeof v === 'object') throw new Error('nested DuckDB options are not supported');
+  if (v !== null && typeof v === 'object') {
+    const fields = Object.entries(v).map(([name, type]) => {
+      if (typeof type !== 'string' || !/^[A-Z]+$/.test(type)) throw new Error(`not a DuckDB column type: ${String(type)}`);
+      return `${duckdbDialect.quoteIdent(name)}: '${type}'`;
+    });
+    return `{${fields.join(', ')}}`;
+  }
   return bind(v);
 }

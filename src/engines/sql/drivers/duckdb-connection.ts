@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { DOUBLE, DuckDBInstance } from '@duckdb/node-api';
+import { DatacheckError } from '../../../model/issue.js';
 import type { PhysicalColumn } from '../../../model/metric.js';
 import type { DatasetLocation } from '../../../model/result.js';
 import { duckdbDialect } from '../dialects/duckdb.js';
 import { renderSelect } from '../render.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from '../sql-connection.js';
+import { duckdbError } from './duckdb-errors.js';
 import { normalizeDuckdbValue, physicalColumn } from './duckdb-values.js';
 
 export interface DuckdbOptions {
@@ -50,8 +52,9 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
       const reader = await conn.runAndReadAll(q.sql, q.params as never, types as never);
       return { names: reader.columnNames(), types: reader.columnTypes().map((t) => t.toString()), rows: reader.getRows() };
     } catch (e) {
-      if (timedOut) throw new Error(`the query ran longer than the statement timeout (${timeoutMs} ms) and was interrupted`);
-      throw e;
+      if (timedOut) throw new DatacheckError({ code: 'sql.timeout', message: `the query ran longer than the statement timeout (${timeoutMs} ms) and was interrupted` });
+      // DuckDB's text can quote row data (a CSV line, a value that did not convert): rewritten, never passed on.
+      throw duckdbError(e, q.params);
     } finally {
       clearTimeout(timer);
     }

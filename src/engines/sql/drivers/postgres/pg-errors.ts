@@ -31,11 +31,13 @@ export function pgError(e: unknown, phase: PgPhase, ctx: PgErrorContext): Datach
   const clean = (s: string) => ctx.redact(redactValues(s, ctx.params ?? []));
   const driverMessage = clean(err.message || String(e));
   const issue = classify(err, phase, driverMessage, ctx);
+  // A data error's hint, like its text, can quote the value.
+  const ownHint = VALUE_FREE_CODES.has(issue.code) ? undefined : err.hint;
   const sqlLine = ctx.sql ? firstLine(ctx.sql) : undefined;
   return new DatacheckError({
     ...issue,
     message: clean(`${ctx.where}: ${issue.message}${sqlLine && phase === 'query' ? ` (SQL: ${sqlLine})` : ''}`),
-    ...(issue.hint ? { hint: clean(issue.hint) } : err.hint ? { hint: clean(err.hint) } : {}),
+    ...(issue.hint ? { hint: clean(issue.hint) } : ownHint ? { hint: clean(ownHint) } : {}),
   });
 }
 
@@ -62,6 +64,8 @@ function classify(err: DriverError, phase: PgPhase, msg: string, ctx: PgErrorCon
     };
   }
   if (code === '42P01') return { code: 'sql.relation_not_found', message: msg };
+  const valueFree = valueFreeIssue(code, msg);
+  if (valueFree) return valueFree;
   // A system error code (ECONNRESET, ...) or a lost socket is the network, not the statement;
   // SQLSTATE class 08 is the connection, 28 authorization, 57P01-03 the server shutting down.
   const network = /^E[A-Z]+$/.test(code) || /connection terminated|socket|closed the connection/i.test(msg);
@@ -75,6 +79,38 @@ function classify(err: DriverError, phase: PgPhase, msg: string, ctx: PgErrorCon
     };
   }
   return { code: 'sql.error', message: `the query failed: ${msg}` };
+}
+
+const VALUE_FREE_CODES = new Set(['sql.cast', 'sql.out_of_range', 'sql.division_by_zero', 'sql.data', 'sql.cancelled']);
+
+/**
+ * SQLSTATE classes whose text quotes row values (`invalid input syntax for type integer:
+ * "jane@..."`, `value "..." is out of range`, a constraint's key, a function's RAISE) are told in
+ * words made from the code and the type name alone; redacting bound values is not enough, since
+ * the value comes from the data, not from a parameter. Other classes (syntax, unknown column or
+ * function) name identifiers and keep the server's words.
+ */
+function valueFreeIssue(code: string, msg: string): Issue | undefined {
+  const type = /\bfor type ([a-z][a-z0-9 ]*?)(?::|$)/.exec(msg)?.[1] ?? /^([a-z]+) out of range/.exec(msg)?.[1];
+  const forType = type ? ` for type ${type}` : '';
+  const notShown = '(the value is not shown: it may be personal data)';
+  switch (code) {
+    case '22P02':
+    case '22007':
+      return { code: 'sql.cast', message: `a text value is not valid input${forType} ${notShown}`, expected: `text that reads as ${type ?? 'the target type'}`, found: 'a value that does not', hint: 'cast only values that parse, e.g. with a CASE on a regular expression in the query source' };
+    case '22003':
+      return { code: 'sql.out_of_range', message: `a numeric value is out of range${forType} ${notShown}` };
+    case '22008':
+      return { code: 'sql.out_of_range', message: `a date/time value is out of range ${notShown}` };
+    case '22012':
+      return { code: 'sql.division_by_zero', message: 'division by zero' };
+    case '57014':
+      return { code: 'sql.cancelled', message: 'the query was cancelled' };
+  }
+  if (/^(22|23|XX|P0)/.test(code)) {
+    return { code: 'sql.data', message: `PostgreSQL refused a value (SQLSTATE ${code}; its text is not shown because it can quote data values)` };
+  }
+  return undefined;
 }
 
 function connectHint(code: string, msg: string): { hint?: string } {
