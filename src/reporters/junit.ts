@@ -130,6 +130,6 @@ export const junitReporter: Reporter = {
   name: 'junit',
   render(run: RunResult, context: ReporterContext): Promise<ReporterOutcome> {
     const xml = renderJunit(run, { fileAttributes: context.options.fileAttributes === true });
-    return writeReport(xml, context, DEFAULT_JUNIT_OUTPUT);
+    return writeReport(xml, context, DEFAULT_JUNIT_OUTPUT, 'junit');
   },
 };

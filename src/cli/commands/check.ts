@@ -10,6 +10,8 @@ import { typecheckFiles } from '../../prepare/typecheck.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { refuseOverwritingInputs } from '../output-guard.js';
+import { runInputFiles } from '../run-input-files.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
 
@@ -67,6 +69,14 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const loaded = discovery.files.length > 0 ? await time('load', () => loadUserFiles(discovery.files, { cwd: io.cwd, jiti })) : empty;
   issues.push(...loaded.issues);
 
+  // A report written over a file the run reads would destroy it: refused before anything runs.
+  const readFiles = await runInputFiles({ cwd: io.cwd, userFiles: discovery.files, configFile, contracts: loaded.contracts, connections: config.connections });
+  const overwrite = refuseOverwritingInputs(selection.reporters, readFiles, io.cwd);
+  if (overwrite) {
+    io.stderr.write(`error: ${overwrite}\n`);
+    return EXIT.error;
+  }
+
   // Type errors stop the run before any data is read: the suite does not say what its author meant.
   let typeErrors = 0;
   if (opts.typecheck && config.typecheck !== false && discovery.files.length > 0) {
@@ -117,7 +127,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     const { sqlTransfer } = await import('../../engines/sql/sql-engine.js');
     io.stderr.write(`datacheck: sql ${sqlTransfer.queries} queries, ${sqlTransfer.rows} rows read back\n`);
   }
-  const rendered = await renderAll(result, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false });
+  const rendered = await renderAll(result, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false, readFiles });
   if (!rendered) return EXIT.error;
   return exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
 }
