@@ -9,17 +9,21 @@ const debug = args.includes('--debug');
 // failed"), and no stack trace unless asked for.
 function crashed(e) {
   const text = debug && e instanceof Error ? (e.stack ?? String(e)) : e instanceof Error ? e.message : String(e);
-  process.stderr.write(`datacheck: internal error: ${text}\n${debug ? '' : '(run with --debug for the stack trace)\n'}`);
+  if (!process.stderr.destroyed) process.stderr.write(`datacheck: internal error: ${text}\n${debug ? '' : '(run with --debug for the stack trace)\n'}`);
   process.exitCode = 2;
 }
 process.on('uncaughtException', crashed);
 process.on('unhandledRejection', crashed);
 
-// `datacheck | head`: a reader that stops early is not an error worth a stack trace.
-process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  crashed(e);
-});
+// `datacheck 2>&1 | head`: a reader that stops early closes the pipe (EPIPE). That stream is then
+// destroyed and ignores what is still written to it; the run goes on to its own exit code (files
+// reports are still written). Both streams need the listener: stderr had none, so its EPIPE became
+// an uncaughtException whose handler wrote to stderr again, an endless loop at 96% CPU.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e?.code !== 'EPIPE') crashed(e);
+  });
+}
 
 // Answer --version before importing anything heavy (arrow, duckdb, typescript): it must be instant.
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {

@@ -18,6 +18,6 @@ function jsonSafe(_key: string, value: unknown): unknown {
 export const jsonReporter: Reporter = {
   name: 'json',
   render(run: RunResult, context: ReporterContext): Promise<ReporterOutcome> {
-    return writeReport(renderJson(run), context, DEFAULT_JSON_OUTPUT);
+    return writeReport(renderJson(run), context, DEFAULT_JSON_OUTPUT, 'json');
   },
 };

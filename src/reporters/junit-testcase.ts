@@ -25,8 +25,8 @@ export interface TestcaseOptions {
  * A warning (a failed check of severity warn) passes, as it does for the exit code, and says what
  * it saw in `<system-out>`, which GitLab, Jenkins and the GitHub actions all show.
  */
-export function checkTestcase(ch: CheckResult, name: string, classname: string, options: TestcaseOptions): Testcase {
-  const attributes = { classname, name, time: junitSeconds(ch.durationMs), ...fileAttributes(ch.location, options) };
+export function checkTestcase(ch: CheckResult, name: string, classname: string, options: TestcaseOptions, timeMs: number): Testcase {
+  const attributes = { classname, name, time: junitSeconds(timeMs), ...fileAttributes(ch.location, options) };
   switch (ch.outcome) {
     case 'fail':
       return { status: 'failure', node: { name: 'testcase', attributes, children: [{ name: 'failure', attributes: { message: ch.message, type: ch.kind }, text: findings(ch) }] } };
@@ -45,8 +45,8 @@ export function checkTestcase(ch: CheckResult, name: string, classname: string, 
  * A dataset or run problem (a source that cannot be read, a contract file that does not load) as
  * an erroring testcase of its own: a suite whose data could not be read must never look green.
  */
-export function issueTestcase(issue: Issue, name: string, classname: string, options: TestcaseOptions): Testcase {
-  const attributes = { classname, name, time: junitSeconds(0), ...fileAttributes(issue.location, options) };
+export function issueTestcase(issue: Issue, name: string, classname: string, options: TestcaseOptions, timeMs: number): Testcase {
+  const attributes = { classname, name, time: junitSeconds(timeMs), ...fileAttributes(issue.location, options) };
   const text = [issue.message, ...issueDetails(issue), ...(issue.location ? [`at ${formatLocation(issue.location, true)}`] : [])].join('\n');
   return { status: 'error', node: { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: issue.message, type: issue.code }, text }] } };
 }

@@ -91,7 +91,7 @@ export const markdownReporter: Reporter = {
   async render(run: RunResult, context: ReporterContext): Promise<ReporterOutcome> {
     const maxRows = typeof context.options.maxRows === 'number' ? context.options.maxRows : MARKDOWN_ROWS_SHOWN;
     const text = renderMarkdown(run, { maxRows });
-    const written = await writeReport(text, context, DEFAULT_MARKDOWN_OUTPUT);
+    const written = await writeReport(text, context, DEFAULT_MARKDOWN_OUTPUT, 'markdown');
     const stepSummary = context.env?.GITHUB_STEP_SUMMARY;
     if (!stepSummary) return written;
     const file = path.resolve(context.cwd, stepSummary);

@@ -1,4 +1,5 @@
 import type { RunResult } from '../model/result.js';
+import type { ReadFiles } from './protect-inputs.js';
 
 /** Where a reporter writes text meant for the terminal. */
 export interface TextOutput {
@@ -20,6 +21,8 @@ export interface ReporterContext {
   options: Record<string, unknown>;
   /** The environment, for reporters that honour CI variables (GITHUB_STEP_SUMMARY); absent means none. */
   env?: Record<string, string | undefined>;
+  /** Files the run read: a report is never written over one of them. */
+  readFiles?: ReadFiles;
 }
 
 /** What a reporter did, so the CLI can tell the user where the files went. */

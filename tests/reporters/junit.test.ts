@@ -137,6 +137,17 @@ describe('junit reporter: one testsuite per dataset, one testcase per check', ()
     expect(xpath(xml, 'string(//testsuite[1]/@timestamp)')).toBe('2026-11-23T08:00:00');
     expect([junitSeconds(1234567.8), junitSeconds(0.4), junitSeconds(-5), junitSeconds(Number.NaN), junitSeconds(Infinity)]).toEqual(['1234.568', '0.000', '0.000', '0.000', '0.000']);
   });
+
+  it("gives each testcase an equal share of its dataset's time, so the cases add up to the suite", () => {
+    const run = sampleRun();
+    const d = run.datasets[0];
+    d.durationMs = 900;
+    const xml = junit(run);
+    const cases = d.issues.length + d.checks.length;
+    const times = xpath(xml, `//testsuite[@name=${JSON.stringify(d.name)}]/testcase/@time`).match(/\d+\.\d+/g) ?? [];
+    expect(times).toEqual(Array(cases).fill((0.9 / cases).toFixed(3)));
+    expect(xpath(xml, `string(//testsuite[@name=${JSON.stringify(d.name)}]/@time)`)).toBe('0.900');
+  });
 });
 
 describe('junit reporter: hostile text', () => {
@@ -184,7 +195,7 @@ describe('junit reporter: file/line attributes (opt-in)', () => {
   it('leaves them out by default, and adds them when asked, at the price of the xunit schema', () => {
     expect(renderJunit(sampleRun())).not.toMatch(/ (file|line)="/);
     const xml = renderJunit(sampleRun(), { fileAttributes: true });
-    expect(xml).toContain('<testcase classname="orders" name="status is one of placed, shipped" time="0.000" file="checks/orders.check.ts" line="12">');
+    expect(xml).toMatch(/<testcase classname="orders" name="status is one of placed, shipped" time="\d+\.\d{3}" file="checks\/orders\.check\.ts" line="12">/);
     expect(xml).toContain('name="helpers.contract.ts exports no contract" time="0.000" file="contracts/helpers.contract.ts" line="1">');
     expect(junitSchemaErrors(xml)).toMatch(/attribute 'file' is not allowed/);
   });

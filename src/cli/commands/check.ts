@@ -8,6 +8,8 @@ import { prepareProject } from '../../run/prepare.js';
 import type { RunInput } from '../../run/runner.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { refuseOverwritingInputs } from '../output-guard.js';
+import { runInputFiles } from '../run-input-files.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
 
@@ -52,6 +54,14 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   if (opts.openlineageRequired) requireOpenLineage(selection.reporters);
   const project = await prepareProject({ cwd: io.cwd, paths, loadedConfig, jiti, typecheck: opts.typecheck, time });
 
+  // A report written over a file the run reads would destroy it: refused before any data is read.
+  const readFiles = await runInputFiles({ cwd: io.cwd, userFiles: project.files, configFile, contracts: project.contracts, connections: config.connections });
+  const overwrite = refuseOverwritingInputs(selection.reporters, readFiles, io.cwd);
+  if (overwrite) {
+    io.stderr.write(`error: ${overwrite}\n`);
+    return EXIT.error;
+  }
+
   // Asked now, answered while the data is read: git never adds to the run's time.
   const context = import('../../run/run-context.js').then((m) => m.runContext(io.cwd, io.env));
   const input: RunInput = {
@@ -73,7 +83,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     io.stderr.write(`datacheck: ${project.files.length} files; ${Object.entries(timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}\n`);
     if (transfer) io.stderr.write(`datacheck: sql ${transfer.queries} queries, ${transfer.rows} rows read back\n`);
   }
-  const rendered = await renderAll(result, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false });
+  const rendered = await renderAll(result, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false, readFiles });
   if (!rendered) return EXIT.error;
   return exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
 }

@@ -5,6 +5,8 @@ import type { RunResult } from '../../model/result.js';
 import { RESULT_SCHEMA_VERSION } from '../../model/result.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { ReadFiles } from '../../reporters/protect-inputs.js';
+import { refuseOverwritingInputs } from '../output-guard.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
 
@@ -41,7 +43,14 @@ export async function reportCommand(file: string, opts: ReportOptions, io: CliIo
     return EXIT.error;
   }
   if (opts.openlineageRequired) requireOpenLineage(selection.reporters);
-  const ok = await renderAll(parsed.run, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false });
+  // `datacheck report r.json -r json -o r.json` would replace the saved result with its own re-rendering.
+  const readFiles = new ReadFiles([abs]);
+  const overwrite = refuseOverwritingInputs(selection.reporters, readFiles, io.cwd);
+  if (overwrite) {
+    io.stderr.write(`error: ${overwrite}\n`);
+    return EXIT.error;
+  }
+  const ok = await renderAll(parsed.run, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false, readFiles });
   return ok ? exitCodeFor(parsed.run, opts.failOn ?? 'error') : EXIT.error;
 }
 

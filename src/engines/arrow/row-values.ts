@@ -1,19 +1,21 @@
 import { Type, makeVector } from 'apache-arrow';
 import type { Data, RecordBatch } from 'apache-arrow';
 import type { FailingRow } from '../../model/metric.js';
+import { capSampleValue } from '../../model/sample-value.js';
 import type { SourceBatch } from '../../sources/source.js';
 import { dataToVec } from './expr/read-column.js';
 
 /**
  * JSON-friendly values of one row, for failing-row samples: int64 as a number when exact (else
  * a string), dates and timestamps as ISO strings, binary as base64, nested values as plain JSON.
- * Only called for sampled rows, so per-row work here is fine.
+ * Only called for sampled rows, so per-row work here is fine. Long values are capped (see
+ * SAMPLE_VALUE_MAX_CHARS).
  */
 export function rowValues(batch: RecordBatch, i: number, columns?: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   batch.schema.fields.forEach((f, c) => {
     if (columns && !columns.includes(f.name)) return;
-    out[f.name] = cellValue(batch.getChildAt(c)!.data[0], i);
+    out[f.name] = capSampleValue(cellValue(batch.getChildAt(c)!.data[0], i));
   });
   return out;
 }

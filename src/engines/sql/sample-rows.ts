@@ -1,4 +1,5 @@
 import type { FailingRow } from '../../model/metric.js';
+import { capSampleValue } from '../../model/sample-value.js';
 import type { ColumnKinds } from './column-kinds.js';
 
 const ROW = '__dc_row';
@@ -6,13 +7,14 @@ const ROW = '__dc_row';
 /**
  * A failing row from a sample query, shaped like the Arrow engine's: its 1-based row number and
  * JSON-friendly values (dates as `YYYY-MM-DD`, timestamps as ISO text; the connection hands
- * instants over as epoch milliseconds). Helper columns (row number, raw text) are left out.
+ * instants over as epoch milliseconds). Helper columns (row number, raw text) are left out; long
+ * values are capped (SAMPLE_VALUE_MAX_CHARS).
  */
 export function sampleRow(r: Record<string, unknown>, kinds: ColumnKinds, hidden: Set<string>, pick?: readonly string[]): FailingRow {
   const values: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(r)) {
     if (hidden.has(name) || (pick && !pick.includes(name))) continue;
-    values[name] = jsonValue(v, kinds.get(name));
+    values[name] = capSampleValue(jsonValue(v, kinds.get(name)));
   }
   return { row: Number(r[ROW]), values };
 }

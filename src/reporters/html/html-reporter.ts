@@ -61,5 +61,5 @@ function controls(run: RunResult): string {
 /** `outputFile: '-'` writes to stdout; otherwise a file (default reports/datacheck.html), parent dirs created. */
 export const htmlReporter: Reporter = {
   name: 'html',
-  render: (run: RunResult, context: ReporterContext): Promise<ReporterOutcome> => writeReport(renderHtml(run), context, DEFAULT_HTML_OUTPUT),
+  render: (run: RunResult, context: ReporterContext): Promise<ReporterOutcome> => writeReport(renderHtml(run), context, DEFAULT_HTML_OUTPUT, 'html'),
 };
