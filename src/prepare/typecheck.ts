@@ -5,7 +5,7 @@ import type * as TS from 'typescript';
 type Ts = typeof TS;
 import type { Issue } from '../model/issue.js';
 import { isPackageFile } from '../package-root.js';
-import { packageEntries } from './load.js';
+import { packageEntries } from './user-jiti.js';
 
 export interface TypecheckResult {
   issues: Issue[];

@@ -19,10 +19,10 @@ const spec = specValidator();
 
 /** The real runner over a project directory (the bundled example by default). */
 async function runProject(cwd: string): Promise<RunResult> {
-  const jiti = createLoader();
-  const { config } = await loadConfigFile(undefined, cwd, jiti);
+  const loader = createLoader({ projectRoot: cwd });
+  const { config } = await loadConfigFile(undefined, cwd, loader);
   const { files } = await discover({ cwd, paths: [] });
-  const loaded = await loadUserFiles(files, { cwd, jiti });
+  const loaded = await loadUserFiles(files, { cwd, loader });
   return runDatacheck({ cwd, contracts: loaded.contracts, suites: loaded.suites, issues: loaded.issues, maxFailingRows: 5, ...(config.connections && { connections: config.connections }) });
 }
 

@@ -4,7 +4,8 @@ import type { Severity } from '../../model/check.js';
 import type { Issue } from '../../model/issue.js';
 import type { RunResult } from '../../model/result.js';
 import { discover } from '../../prepare/discover.js';
-import { createLoader, loadUserFiles } from '../../prepare/load.js';
+import { loadUserFiles } from '../../prepare/load.js';
+import { loaderForRun } from '../../prepare/run-loader.js';
 import type { LoadError, LoadedProject } from '../../prepare/load.js';
 import { typecheckFiles } from '../../prepare/typecheck.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
@@ -23,6 +24,7 @@ export interface CheckOptions {
   maxFailingRows?: number;
   profile?: 'basic' | 'full';
   typecheck: boolean;
+  loadTimeout?: string;
   verbose?: boolean;
   debug?: boolean;
 }
@@ -43,15 +45,16 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     }
   };
 
-  const jiti = createLoader();
-  const { config, file: configFile, issues: configIssues, error: configError } = await time('config', () => loadConfigFile(opts.config, io.cwd, jiti));
+  const { loader, issues: timeoutIssues, useConfig } = loaderForRun(io.cwd, opts.loadTimeout, io.env);
+  const { config, file: configFile, issues: configIssues, error: configError } = await time('config', () => loadConfigFile(opts.config, io.cwd, loader));
+  useConfig(config);
   const selection = selectReporters(opts.reporter, config.reporters, opts.outputFile);
   if (!selection.ok) {
     io.stderr.write(`error: ${selection.message}\n`);
     return EXIT.error;
   }
   if (opts.openlineageRequired) requireOpenLineage(selection.reporters);
-  const issues: Issue[] = [...configIssues];
+  const issues: Issue[] = [...timeoutIssues, ...configIssues];
   const discovery = await time('discover', () =>
     discover({
       cwd: io.cwd,
@@ -64,7 +67,8 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   issues.push(...discovery.issues);
 
   const empty: LoadedProject = { contracts: [], suites: [], issues: [], errors: [] };
-  const loaded = discovery.files.length > 0 ? await time('load', () => loadUserFiles(discovery.files, { cwd: io.cwd, jiti })) : empty;
+  const loaded = discovery.files.length > 0 ? await time('load', () => loadUserFiles(discovery.files, { cwd: io.cwd, loader })) : empty;
+  await loader.close();
   issues.push(...loaded.issues);
 
   // Type errors stop the run before any data is read: the suite does not say what its author meant.

@@ -3,7 +3,8 @@ import type { Issue } from '../../model/issue.js';
 import { collectDatasets, planDataset } from '../../plan/dataset-plan.js';
 import { discover } from '../../prepare/discover.js';
 import { explainDataset } from '../../run/explain-dataset.js';
-import { createLoader, loadUserFiles } from '../../prepare/load.js';
+import { loadUserFiles } from '../../prepare/load.js';
+import { loaderForRun } from '../../prepare/run-loader.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -20,11 +21,12 @@ export interface PlanOptions {
  * SQL with its parameters, without running anything: no data is read, no connection opened.
  */
 export async function planCommand(paths: string[], opts: PlanOptions, io: CliIo): Promise<number> {
-  const jiti = createLoader();
-  const { config, issues: configIssues } = await loadConfigFile(opts.config, io.cwd, jiti);
+  const { loader, issues: timeoutIssues, useConfig } = loaderForRun(io.cwd, undefined, io.env);
+  const { config, issues: configIssues } = await loadConfigFile(opts.config, io.cwd, loader);
+  useConfig(config);
   const discovery = await discover({ cwd: io.cwd, paths, ...(config.include && { patterns: config.include }), ...(config.exclude && { exclude: config.exclude }) });
-  const loaded = await loadUserFiles(discovery.files, { cwd: io.cwd, jiti });
-  const issues: Issue[] = [...configIssues, ...discovery.issues, ...loaded.issues];
+  const loaded = await loadUserFiles(discovery.files, { cwd: io.cwd, loader });
+  const issues: Issue[] = [...timeoutIssues, ...configIssues, ...discovery.issues, ...loaded.issues];
   const datasets = collectDatasets(loaded, issues);
   for (const issue of issues) io.stderr.write(`error: ${issue.message}\n`);
   const now = new Date();
