@@ -4,8 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Issue } from '../model/issue.js';
 import { FROM_DIST, PACKAGE_ROOT } from '../package-root.js';
-import type { CacheDirChoice } from './jiti-cache.js';
-import { chooseCacheDir } from './jiti-cache.js';
+import type { CacheDirChoice } from './cache-dir.js';
+import { chooseCacheDir } from './cache-dir.js';
 import type { LoadReply, LoadRequest, LoaderSettings } from './load-protocol.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './load-timeout.js';
 

@@ -2,7 +2,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseCacheDir } from '../../src/prepare/jiti-cache.js';
+import { chooseCacheDir } from '../../src/prepare/cache-dir.js';
 import { createLoader, loadUserFiles } from '../../src/prepare/load.js';
 
 const NOBODY = 65534;

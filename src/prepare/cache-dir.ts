@@ -14,12 +14,14 @@ export interface CacheDirChoice {
  * user: whoever creates it first can plant code that runs as the next user of datacheck. So the
  * cache lives inside the project (`node_modules/.cache/datacheck/jiti`, writable only by whoever
  * can already change the project's dependencies), and a folder on that path that another user
- * owns, or that others may write to, is not used at all: loading is then cacheless.
+ * owns, or that others may write to, is not used at all: loading is then cacheless. The
+ * type-check's result cache (`typecheck`) sits beside it under the same rule: a planted entry
+ * there could hide type errors.
  */
-export function chooseCacheDir(projectRoot: string): CacheDirChoice {
+export function chooseCacheDir(projectRoot: string, name: 'jiti' | 'typecheck' = 'jiti'): CacheDirChoice {
   const nodeModules = path.join(projectRoot, 'node_modules');
   if (!isDirectory(nodeModules)) return { dir: false, refused: `${nodeModules} does not exist` };
-  const chain = [path.join(nodeModules, '.cache'), path.join(nodeModules, '.cache', 'datacheck'), path.join(nodeModules, '.cache', 'datacheck', 'jiti')];
+  const chain = [path.join(nodeModules, '.cache'), path.join(nodeModules, '.cache', 'datacheck'), path.join(nodeModules, '.cache', 'datacheck', name)];
   try {
     mkdirSync(chain[2], { recursive: true, mode: 0o700 });
   } catch (e) {
