@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { loadConfigFile } from '../../src/prepare/config-file.js';
 import { createLoader, loadUserFiles } from '../../src/prepare/load.js';
+import { parseLoadTimeout } from '../../src/prepare/load-timeout.js';
 
 /** A throwaway project of contract files (path -> source). */
 function projectOf(files: Record<string, string>): string {
@@ -79,5 +81,29 @@ export default { ...c, owner: () => 'me' };
     expect(loaded.issues).toEqual([]);
     expect(loaded.contracts).toHaveLength(1);
     expect(loaded.suites[0].contract).toBe(loaded.contracts[0]);
+  });
+});
+
+describe('the config file, loaded in the worker too', () => {
+  it('a config that calls process.exit() is an issue naming it; the run goes on with defaults', async () => {
+    const cwd = projectOf({ 'datacheck.config.ts': "import { defineConfig } from 'datacheck/config';\nprocess.exit(0);\nexport default defineConfig({});\n" });
+    const { config, issues } = await loadConfigFile(undefined, cwd, createLoader({ projectRoot: cwd }));
+    expect(config).toEqual({ kind: 'config' });
+    expect(issues.map((i) => [i.code, i.message])).toEqual([['load.exited', 'datacheck.config.ts called process.exit(0) while loading']]);
+  });
+
+  it('loadTimeout must be a duration', async () => {
+    const cwd = projectOf({ 'datacheck.config.ts': "export default { kind: 'config', loadTimeout: 'soon' };\n" });
+    const { issues } = await loadConfigFile(undefined, cwd, createLoader({ projectRoot: cwd }));
+    expect(issues).toEqual([expect.objectContaining({ code: 'config.invalid', message: "config option 'loadTimeout' is not valid", found: '"soon"', location: { file: path.join(cwd, 'datacheck.config.ts'), line: 1, column: 34 } })]);
+  });
+});
+
+describe('parseLoadTimeout', () => {
+  it('reads milliseconds and durations, and names where a bad value came from', () => {
+    expect([30000, '500ms', '30s', '2m', ' 1.5s '].map((v) => parseLoadTimeout(v, 'x').ms)).toEqual([30000, 500, 30000, 120000, 1500]);
+    expect(parseLoadTimeout(undefined, 'x')).toEqual({});
+    expect(parseLoadTimeout('0s', 'DATACHECK_LOAD_TIMEOUT').issue).toMatchObject({ code: 'config.invalid', message: 'DATACHECK_LOAD_TIMEOUT: load timeout "0s" is not a duration' });
+    expect(parseLoadTimeout('1h', '--load-timeout').issue?.message).toBe('--load-timeout: load timeout "1h" is not a duration');
   });
 });

@@ -118,6 +118,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   if (opts.debug) {
     printStacks(io, [...(configError ? [{ file: configFile ?? '', error: configError }] : []), ...loaded.errors]);
     io.stderr.write(`datacheck: ${discovery.files.length} files; ${Object.entries(timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}\n`);
+    if (loader.cache.refused) io.stderr.write(`datacheck: no transpile cache: ${loader.cache.refused}\n`);
     const { sqlTransfer } = await import('../../engines/sql/sql-engine.js');
     io.stderr.write(`datacheck: sql ${sqlTransfer.queries} queries, ${sqlTransfer.rows} rows read back\n`);
   }
