@@ -65,6 +65,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', 'error: only failed checks fail the run; warn: warnings too').choices(['error', 'warn']))
     .option('--max-failing-rows <n>', 'failing rows kept per check (default 10)', nonNegativeInteger)
     .option('--no-typecheck', 'skip type-checking contract and suite files')
+    .option('--load-timeout <duration>', "how long one contract, suite or config file may take to load, e.g. '30s' (default; also DATACHECK_LOAD_TIMEOUT or loadTimeout in the config)")
     .addOption(new Option('--profile <level>', 'column distributions for charts: full, or basic (nulls, min/max); default full with the html reporter').choices(['basic', 'full']))
     .option('--openlineage-required', 'exit 2 when the OpenLineage events cannot be delivered (default: a warning)')
     .option('--verbose', 'list passing checks too')

@@ -65,4 +65,6 @@ export interface ConfigDef {
    * (they cost extra scans, which a CI gate that prints a console summary should not pay).
    */
   profile?: 'basic' | 'full';
+  /** How long one contract, suite or config file may take to load: milliseconds or '500ms', '30s', '2m' (default '30s'). */
+  loadTimeout?: number | `${number}${'ms' | 's' | 'm'}`;
 }

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Jiti } from 'jiti';
 import type { ConfigDef } from '../model/config.js';
 import type { Issue, SourceLocation } from '../model/issue.js';
 import type { IssueCode } from '../model/issue-codes.js';
-import { importUserModule } from './load.js';
+import type { UserCodeLoader } from './isolated-loader.js';
+import { parseLoadTimeout } from './load-timeout.js';
 
 export const CONFIG_NAMES = ['datacheck.config.ts', 'datacheck.config.mts', 'datacheck.config.js', 'datacheck.config.mjs'];
 
-const KNOWN_KEYS = new Set(['kind', 'include', 'exclude', 'reporters', 'maxFailingRows', 'failOn', 'connections', 'typecheck', 'profile']);
+const KNOWN_KEYS = new Set(['kind', 'include', 'exclude', 'reporters', 'maxFailingRows', 'failOn', 'connections', 'typecheck', 'profile', 'loadTimeout']);
 
 export interface LoadedConfig {
   config: ConfigDef;
@@ -23,7 +23,7 @@ export interface LoadedConfig {
  * default name in the project root (optional). A config that is not what defineConfig returns
  * is an issue, not a crash; the run then goes on with defaults so the reports still get written.
  */
-export async function loadConfigFile(explicit: string | undefined, cwd: string, jiti: Jiti): Promise<LoadedConfig> {
+export async function loadConfigFile(explicit: string | undefined, cwd: string, loader: UserCodeLoader): Promise<LoadedConfig> {
   const empty: ConfigDef = { kind: 'config' };
   const file = explicit !== undefined ? path.resolve(cwd, explicit) : CONFIG_NAMES.map((n) => path.join(cwd, n)).find((f) => existsSync(f));
   if (!file) return { config: empty, issues: [] };
@@ -33,9 +33,9 @@ export async function loadConfigFile(explicit: string | undefined, cwd: string, 
       issues: [{ code: 'config.not_found', message: `config file ${explicit} does not exist`, expected: 'a datacheck.config.ts file', found: `nothing at ${file}` }],
     };
   }
-  const imported = await importUserModule(jiti, file);
-  if (!imported.ok) return { config: empty, file, issues: [imported.issue], error: imported.error };
-  const value = imported.module.default;
+  const imported = await loader.load({ file, as: 'config' });
+  if (!imported.ok) return { config: empty, file, issues: [imported.issue], error: Object.assign(new Error(imported.error.message), imported.error) };
+  const value = imported.config;
   if (typeof value !== 'object' || value === null || Array.isArray(value) || ((value as { kind?: unknown }).kind ?? 'config') !== 'config') {
     return {
       config: empty,
@@ -83,6 +83,7 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
   if (config.failOn !== undefined && config.failOn !== 'error' && config.failOn !== 'warn') bad('failOn', "'error' or 'warn'");
   if (config.typecheck !== undefined && typeof config.typecheck !== 'boolean') bad('typecheck', 'true or false');
   if (config.profile !== undefined && config.profile !== 'basic' && config.profile !== 'full') bad('profile', "'basic' or 'full'");
+  if (config.loadTimeout !== undefined && parseLoadTimeout(config.loadTimeout, 'loadTimeout').issue) bad('loadTimeout', "a positive duration: milliseconds (30000) or '500ms', '30s', '2m'");
   const reporters = config.reporters;
   const spec = (r: unknown) => typeof r === 'string' || (Array.isArray(r) && typeof r[0] === 'string' && (r[1] === undefined || typeof r[1] === 'object'));
   if (reporters !== undefined && !(Array.isArray(reporters) && reporters.every(spec))) {

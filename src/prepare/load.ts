@@ -1,32 +1,15 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { createJiti } from 'jiti';
-import type { Jiti } from 'jiti';
 import type { ContractDef } from '../model/contract.js';
 import type { Issue, SourceLocation } from '../model/issue.js';
 import { isDatacheckError } from '../model/issue.js';
 import type { SuiteDef } from '../model/suite.js';
+import { stackFrames, userFrame as topUserFrame } from '../package-root.js';
+import { createIsolatedLoader } from './isolated-loader.js';
+import type { UserCodeLoader } from './isolated-loader.js';
+import type { SerializedError } from './load-protocol.js';
 
-import { FROM_DIST as fromDist, PACKAGE_ROOT, stackFrames, userFrame as topUserFrame } from '../package-root.js';
-
-/**
- * The files `import ... from 'datacheck'` must resolve to in user code. The built CLI points at
- * its own dist; running from source (tests) points at src so no build is needed. Either way user
- * files get this very package, not some other copy in their node_modules.
- */
-export function packageEntries(): { index: string; config: string; indexTypes: string; configTypes: string } {
-  if (fromDist) {
-    const dist = path.join(PACKAGE_ROOT, 'dist', 'src');
-    return {
-      index: path.join(dist, 'index.js'),
-      config: path.join(dist, 'config.js'),
-      indexTypes: path.join(dist, 'index.d.ts'),
-      configTypes: path.join(dist, 'config.d.ts'),
-    };
-  }
-  const src = path.join(PACKAGE_ROOT, 'src');
-  return { index: path.join(src, 'index.ts'), config: path.join(src, 'config.ts'), indexTypes: path.join(src, 'index.ts'), configTypes: path.join(src, 'config.ts') };
-}
+export type { UserCodeLoader };
 
 /** A raw error kept beside its issue, so `--debug` can print the stack. */
 export interface LoadError {
@@ -42,64 +25,49 @@ export interface LoadedProject {
 }
 
 /**
- * One loader per run: its module cache makes a contract imported by a suite the very object the
- * contract file exported, which is how suites and contracts are matched (by identity).
+ * One loader per run (see isolated-loader.ts): user files run in a worker thread, each within
+ * `timeoutMs`. `projectRoot` is where jiti's transpile cache may live (its node_modules/.cache).
  */
-export function createLoader(): Jiti {
-  const entries = packageEntries();
-  // The DSL reads each declaration's file:line from `new Error().stack`. jiti's transform keeps
-  // every line where it was (tests/prepare/load.test.ts holds it to that), so no process-wide
-  // source-map support is switched on: it would slow every stack the DSL captures. Inline maps
-  // are still emitted for debuggers and `node --enable-source-maps`.
-  return createJiti(import.meta.url, {
-    alias: { 'datacheck/config': entries.config, datacheck: entries.index },
-    sourceMaps: true,
-    moduleCache: true,
-    interopDefault: false,
-  });
+export function createLoader(options: { projectRoot?: string; timeoutMs?: number } = {}): UserCodeLoader {
+  return createIsolatedLoader({ projectRoot: options.projectRoot ?? process.cwd(), ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
 }
 
-export type ImportResult = { ok: true; module: Record<string, unknown> } | { ok: false; issue: Issue; error: unknown };
-
-/** Imports one user module; whatever goes wrong becomes an issue pointing into the file. */
-export async function importUserModule(jiti: Jiti, file: string): Promise<ImportResult> {
-  try {
-    const module = (await jiti.import(file)) as Record<string, unknown>;
-    return { ok: true, module: module ?? {} };
-  } catch (error) {
-    return { ok: false, issue: issueFromError(error, file), error };
-  }
-}
-
-/** Loads contract and suite files: collects what they export and explains what went wrong. */
-export async function loadUserFiles(files: string[], options: { cwd: string; jiti?: Jiti }): Promise<LoadedProject> {
-  const jiti = options.jiti ?? createLoader();
+/**
+ * Loads contract and suite files: collects what they export and explains what went wrong. The
+ * loader's worker is ended afterwards, so nothing user code scheduled outlives loading.
+ */
+export async function loadUserFiles(files: string[], options: { cwd: string; loader?: UserCodeLoader }): Promise<LoadedProject> {
+  const loader = options.loader ?? createLoader({ projectRoot: options.cwd });
   const issues: Issue[] = [];
   const errors: LoadError[] = [];
   const contracts: ContractDef[] = [];
   const suites: SuiteDef[] = [];
   const seen = new Set<unknown>();
+  const same = sameDefinitions();
 
-  for (const file of files) {
-    const result = await importUserModule(jiti, file);
-    if (!result.ok) {
-      issues.push(result.issue);
-      errors.push({ file, error: result.error });
-      continue;
-    }
-    let exported = 0;
-    for (const value of exportedValues(result.module)) {
-      if (isContract(value) || isSuite(value)) exported++;
-      if (seen.has(value)) continue;
-      if (isContract(value)) {
-        seen.add(value);
-        contracts.push(value);
-      } else if (isSuite(value)) {
-        seen.add(value);
-        suites.push(value);
+  try {
+    for (const file of files) {
+      const reply = await loader.load({ file, as: 'definitions' });
+      if (!reply.ok) {
+        issues.push(reply.issue);
+        errors.push({ file, error: revive(reply.error) });
+        continue;
       }
+      const values = (reply.definitions ?? []).map(same);
+      for (const value of values) {
+        if (seen.has(value)) continue;
+        if (isContract(value)) {
+          seen.add(value);
+          contracts.push(value);
+        } else if (isSuite(value)) {
+          seen.add(value);
+          suites.push(value);
+        }
+      }
+      if (values.length === 0) issues.push(noExport(file, reply.exports ?? {}));
     }
-    if (exported === 0) issues.push(noExport(file, result.module));
+  } finally {
+    await loader.close();
   }
 
   // A contract only a suite imports (not discovered itself) still runs.
@@ -111,6 +79,47 @@ export async function loadUserFiles(files: string[], options: { cwd: string; jit
   }
   const kept = dropDuplicateNames(contracts, issues, options.cwd);
   return { contracts: kept, suites: suites.filter((s) => kept.includes(s.contract)), issues, errors };
+}
+
+/**
+ * Each file's definitions cross from the worker as a fresh copy, so the contract a suite imports
+ * and the one the contract file exports arrive as two equal objects. Suites and contracts are
+ * matched by identity downstream: equal contracts become one object again here.
+ */
+function sameDefinitions(): (value: unknown) => unknown {
+  const contracts = new Map<string, ContractDef>();
+  const canonical = (c: ContractDef): ContractDef => {
+    const key = JSON.stringify(c, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+    const known = contracts.get(key);
+    if (known) return known;
+    contracts.set(key, c);
+    return c;
+  };
+  return (value) => {
+    if (isContract(value)) return canonical(value);
+    if (isSuite(value)) {
+      value.contract = canonical(value.contract);
+      return value;
+    }
+    return value;
+  };
+}
+
+function revive(e: SerializedError): Error {
+  const error = new Error(e.message);
+  error.name = e.name;
+  error.stack = e.stack;
+  return error;
+}
+
+/** The contracts and suites a module exports, in export order (arrays of them flattened). */
+export function exportedDefinitions(module: Record<string, unknown>): unknown[] {
+  return exportedValues(module).filter((v) => isContract(v) || isSuite(v));
+}
+
+/** Each export's name and what it is, for the "exports no contract" issue. */
+export function describeExports(module: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.keys(module).map((name) => [name, describeValue(module[name])]));
 }
 
 function exportedValues(module: Record<string, unknown>): unknown[] {
@@ -167,8 +176,8 @@ function relative(cwd: string, file: string): string {
   return rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : file;
 }
 
-function noExport(file: string, module: Record<string, unknown>): Issue {
-  const names = Object.keys(module);
+function noExport(file: string, exports: Record<string, string>): Issue {
+  const names = Object.keys(exports);
   const kind = file.endsWith('.check.ts') ? 'suite' : file.endsWith('.contract.ts') ? 'contract' : 'contract or suite';
   const call = kind === 'suite' ? 'defineSuite(...)' : kind === 'contract' ? 'defineContract(...)' : 'defineContract(...) or defineSuite(...)';
   return {
@@ -176,7 +185,7 @@ function noExport(file: string, module: Record<string, unknown>): Issue {
     message: `${path.basename(file)} exports no ${kind}`,
     location: { file, line: 1, column: 1 },
     expected: `export default ${call} (or a named export of it)`,
-    found: names.length === 0 ? 'no exports' : `exports ${names.map((n) => `${n} (${describeValue(module[n])})`).join(', ')}`,
+    found: names.length === 0 ? 'no exports' : `exports ${names.map((n) => `${n} (${exports[n]})`).join(', ')}`,
   };
 }
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Jiti } from 'jiti';
 import type { ContractDef } from '../model/contract.js';
 import type { Issue } from '../model/issue.js';
 import type { SuiteDef } from '../model/suite.js';
 import type { LoadedConfig } from '../prepare/config-file.js';
+import type { UserCodeLoader } from '../prepare/isolated-loader.js';
 import { discover } from '../prepare/discover.js';
 import { loadUserFiles } from '../prepare/load.js';
 import type { LoadError } from '../prepare/load.js';
@@ -15,7 +15,8 @@ export interface PrepareInput {
   paths: string[];
   /** The loaded config (loaded first: the CLI validates its reporters before any file is read). */
   loadedConfig: LoadedConfig;
-  jiti: Jiti;
+  /** Loads user code isolated (a worker, with a timeout); closed once loading is done. */
+  loader: UserCodeLoader;
   /** Type-check the user's files (and the config) before any data is read. */
   typecheck: boolean;
   /** Measures a phase (config, discover, load, typecheck) for `--debug`. */
@@ -55,7 +56,9 @@ export async function prepareProject(input: PrepareInput): Promise<PreparedProje
   );
   issues.push(...discovery.issues);
   if (discovery.files.length === 0) return { files: [], contracts: [], suites: [], issues, errors: [] };
-  const loaded = await time('load', () => loadUserFiles(discovery.files, { cwd: input.cwd, jiti: input.jiti }));
+  const loaded = await time('load', () => loadUserFiles(discovery.files, { cwd: input.cwd, loader: input.loader }));
+  // Ended once loading is done: timers a contract left running die with the worker.
+  await input.loader.close();
   issues.push(...loaded.issues);
   if (!input.typecheck || config.typecheck === false) return { files: discovery.files, ...loaded, issues };
 

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { typecheckFiles } from '../../src/prepare/typecheck.js';
@@ -57,5 +58,79 @@ describe('typecheckFiles and Node globals', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** A throwaway project outside the repo: no @types of its own, a node_modules/ for the cache. */
+function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-typecheck-'));
+  mkdirSync(path.join(dir, 'node_modules'));
+  for (const [file, source] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), source);
+  }
+  return dir;
+}
+
+const orders = "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'orders', columns: { amount: col.float64(), status: col.string() } });\n";
+const suite = "import { defineSuite } from 'datacheck';\nimport orders from './orders.contract';\nexport default defineSuite(orders, (t) => [t.column('amount').mean().atLeast(0)]);\n";
+
+describe('typecheckFiles and Node globals everywhere', () => {
+  it('accepts console and setTimeout in a contract, even in a project without @types/node', async () => {
+    const cwd = tempProject({
+      'timers.contract.ts': `import { col, defineContract } from 'datacheck';\nconsole.log('loading');\nsetTimeout(() => undefined, 1);\nexport default defineContract({ name: 't', columns: { id: col.int32() } });\n`,
+    });
+    const { issues } = await typecheckFiles([path.join(cwd, 'timers.contract.ts')], { cwd });
+    expect(issues).toEqual([]);
+  });
+
+  it('a real missing name is still an error after Node types are added', async () => {
+    const cwd = tempProject({ 'typo.contract.ts': 'consle.log(1);\nexport {};\n' });
+    const { issues } = await typecheckFiles([path.join(cwd, 'typo.contract.ts')], { cwd });
+    expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/^TS2552: Cannot find name 'consle'/)]);
+  });
+
+  it('a chained diagnostic reads on one line: the headline, then its reasons (no escaped newlines)', async () => {
+    const cwd = tempProject({ 'chain.contract.ts': "interface P { a: { b: number } }\nconst q = { a: { b: 'no' } };\nexport const x: P = q;\n" });
+    const [issue] = (await typecheckFiles([path.join(cwd, 'chain.contract.ts')], { cwd })).issues;
+    expect(issue.message).toBe("TS2322: Type '{ a: { b: string; }; }' is not assignable to type 'P'.");
+    expect(issue.found).toBe("The types of 'a.b' are incompatible between these types. → Type 'string' is not assignable to type 'number'.");
+  });
+});
+
+describe('the type-check cache', () => {
+  it('answers a repeated clean check from the cache, and any edit of a checked file is checked again', async () => {
+    const cwd = tempProject({ 'orders.contract.ts': orders, 'orders.check.ts': suite });
+    const roots = [path.join(cwd, 'orders.check.ts'), path.join(cwd, 'orders.contract.ts')];
+    const check = () => typecheckFiles(roots, { cwd });
+
+    const cold = await check();
+    expect(cold.issues).toEqual([]);
+    expect(cold.cached).toBeUndefined();
+    const warm = await check();
+    expect(warm).toMatchObject({ issues: [], cached: true });
+
+    // An edit that breaks the suite: found, not answered from the cache.
+    writeFileSync(path.join(cwd, 'orders.check.ts'), suite.replace("t.column('amount')", "t.column('amont')"));
+    expect((await check()).issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/^TS2345: Argument of type '"amont"'/));
+    // Reverted: clean again.
+    writeFileSync(path.join(cwd, 'orders.check.ts'), suite);
+    expect((await check()).issues).toEqual([]);
+    expect((await check()).cached).toBe(true);
+
+    // An edit of the contract alone (the suite's dependency) breaks the suite: the cache sees it.
+    writeFileSync(path.join(cwd, 'orders.contract.ts'), orders.replace('amount: col.float64()', 'amount: col.string()'));
+    expect((await check()).issues.map((i) => i.message)).toEqual([expect.stringMatching(/^TS2339: Property 'mean' does not exist/)]);
+    console.log(`type-check of 2 files: cold ${cold.durationMs} ms, warm (cached) ${warm.durationMs} ms`);
+  });
+
+  it('never answers a dependency that is only imported, not a root, from a stale entry', async () => {
+    const cwd = tempProject({ 'orders.contract.ts': orders, 'orders.check.ts': suite });
+    const roots = [path.join(cwd, 'orders.check.ts')];
+    expect((await typecheckFiles(roots, { cwd })).issues).toEqual([]);
+    writeFileSync(path.join(cwd, 'orders.contract.ts'), orders.replace('amount: col.float64()', 'amount: col.string()'));
+    const after = await typecheckFiles(roots, { cwd });
+    expect(after.cached).toBeUndefined();
+    expect(after.issues).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Severity } from '../../model/check.js';
 import { profileFor } from '../../plan/profiles.js';
-import { createLoader } from '../../prepare/load.js';
+import { loaderForRun } from '../../prepare/run-loader.js';
 import type { LoadError } from '../../prepare/load.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
 import { prepareProject } from '../../run/prepare.js';
@@ -23,6 +23,7 @@ export interface CheckOptions {
   maxFailingRows?: number;
   profile?: 'basic' | 'full';
   typecheck: boolean;
+  loadTimeout?: string;
   verbose?: boolean;
   debug?: boolean;
 }
@@ -43,16 +44,18 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     }
   };
 
-  const jiti = createLoader();
-  const loadedConfig = await time('config', () => loadConfigFile(opts.config, io.cwd, jiti));
+  const { loader, issues: timeoutIssues, useConfig } = loaderForRun(io.cwd, opts.loadTimeout, io.env);
+  const loadedConfig = await time('config', () => loadConfigFile(opts.config, io.cwd, loader));
   const { config, file: configFile, error: configError } = loadedConfig;
+  useConfig(config);
   const selection = selectReporters(opts.reporter, config.reporters, opts.outputFile);
   if (!selection.ok) {
     io.stderr.write(`error: ${selection.message}\n`);
     return EXIT.error;
   }
   if (opts.openlineageRequired) requireOpenLineage(selection.reporters);
-  const project = await prepareProject({ cwd: io.cwd, paths, loadedConfig, jiti, typecheck: opts.typecheck, time });
+  const project = await prepareProject({ cwd: io.cwd, paths, loadedConfig, loader, typecheck: opts.typecheck, time });
+  project.issues.unshift(...timeoutIssues);
 
   // A report written over a file the run reads would destroy it: refused before any data is read.
   const readFiles = await runInputFiles({ cwd: io.cwd, userFiles: project.files, configFile, contracts: project.contracts, connections: config.connections });
@@ -82,6 +85,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     printStacks(io, [...(configError ? [{ file: configFile ?? '', error: configError }] : []), ...project.errors]);
     io.stderr.write(`datacheck: ${project.files.length} files; ${Object.entries(timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}\n`);
     if (transfer) io.stderr.write(`datacheck: sql ${transfer.queries} queries, ${transfer.rows} rows read back\n`);
+    if (loader.cache.refused) io.stderr.write(`datacheck: no transpile cache: ${loader.cache.refused}\n`);
   }
   const rendered = await renderAll(result, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false, readFiles });
   if (!rendered) return EXIT.error;

@@ -2,7 +2,7 @@ import { explainDataset } from '../../access/explain-read.js';
 import type { Dialect } from '../../engines/sql/dialect.js';
 import { profileFor } from '../../plan/profiles.js';
 import type { ProfileLevel } from '../../plan/profiles.js';
-import { createLoader } from '../../prepare/load.js';
+import { loaderForRun } from '../../prepare/run-loader.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
 import { planRun } from '../../run/plan-run.js';
 import { prepareProject } from '../../run/prepare.js';
@@ -26,15 +26,16 @@ export interface PlanOptions {
  * plans with the run's own functions (prepare, planRun) and options, so it prints what the run sends.
  */
 export async function planCommand(paths: string[], opts: PlanOptions, io: CliIo): Promise<number> {
-  const jiti = createLoader();
-  const loadedConfig = await loadConfigFile(opts.config, io.cwd, jiti);
+  const { loader, issues: timeoutIssues, useConfig } = loaderForRun(io.cwd, undefined, io.env);
+  const loadedConfig = await loadConfigFile(opts.config, io.cwd, loader);
   const { config } = loadedConfig;
+  useConfig(config);
   const selection = selectReporters(opts.reporter, config.reporters, undefined);
   if (!selection.ok) {
     io.stderr.write(`error: ${selection.message}\n`);
     return EXIT.error;
   }
-  const project = await prepareProject({ cwd: io.cwd, paths, loadedConfig, jiti, typecheck: false });
+  const project = await prepareProject({ cwd: io.cwd, paths, loadedConfig, loader, typecheck: false });
   const plan = await planRun({
     contracts: project.contracts,
     suites: project.suites,
@@ -45,7 +46,7 @@ export async function planCommand(paths: string[], opts: PlanOptions, io: CliIo)
     connections: config.connections ?? {},
     baseDir: io.cwd,
   });
-  const issues = [...plan.issues];
+  const issues = [...timeoutIssues, ...plan.issues];
   for (const issue of issues) io.stderr.write(`error: ${issue.message}\n`);
   const now = new Date();
   for (const dataset of plan.datasets) {

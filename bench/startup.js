@@ -1,0 +1,68 @@
+// `node bench/startup.js`: how long the README's main command, `npx datacheck` on the bundled
+// example, takes on its first run (no npx install of this repo, no transpile or type-check
+// cache) and when warm (best of N). Also the CLI run directly (`node bin/datacheck.js`), which
+// leaves out npm's own start-up.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const runs = Number(opts.runs);
+const log = (s = '') => process.stdout.write(`${s}\n`);
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Runs a command in the repo; resolves with its wall time and exit code (1 is fine: the example has failing checks). */
+function timed(command, args) {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 && code !== 1) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`));
+      else resolve({ ms: performance.now() - t0, code });
+    });
+  });
+}
+
+/**
+ * Forgets what a first run would not have: npx's install of this repo (~/.npm/_npx/<hash>, the
+ * one naming this directory) and this repo's entries in node_modules/.cache/datacheck (entries
+ * of other checkouts sharing that folder are left alone: they name their own paths).
+ */
+function forgetCaches() {
+  const npx = path.join(os.homedir(), '.npm/_npx');
+  for (const dir of existsSync(npx) ? readdirSync(npx) : []) {
+    const manifest = path.join(npx, dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8'))._npx?.packages?.includes(root)) rmSync(path.join(npx, dir), { recursive: true, force: true });
+  }
+  for (const kind of ['jiti', 'typecheck']) {
+    const dir = path.join(root, 'node_modules/.cache/datacheck', kind);
+    for (const entry of existsSync(dir) ? readdirSync(dir) : []) {
+      const file = path.join(dir, entry);
+      if (readFileSync(file, 'utf8').includes(`${root}/`)) rmSync(file);
+    }
+  }
+}
+
+if (!existsSync(path.join(root, 'dist/src/cli/main.js'))) {
+  log('dist/ is missing: run `npm run build` (or `npm ci`) first');
+  process.exit(2);
+}
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+log(`startup on the bundled example (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+forgetCaches();
+const cold = await timed(npx, ['datacheck']);
+log(`npx datacheck, first run (npx installs the repo, prepare finds dist/ built, no caches): ${secs(cold.ms)}`);
+const warm = [];
+for (let i = 0; i < runs; i++) warm.push((await timed(npx, ['datacheck'])).ms);
+log(`npx datacheck, warm: best ${secs(Math.min(...warm))} of ${warm.map(secs).join(', ')}`);
+const direct = [];
+for (let i = 0; i < runs; i++) direct.push((await timed(process.execPath, ['bin/datacheck.js'])).ms);
+log(`node bin/datacheck.js, warm: best ${secs(Math.min(...direct))} of ${direct.map(secs).join(', ')}`);
