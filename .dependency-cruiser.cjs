@@ -16,7 +16,8 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'A cycle makes two files one unit that cannot be understood, tested or moved apart. A cycle made only of type imports is harmless at run time and allowed.',
+      comment:
+        'A cycle makes two files one unit that cannot be understood, tested or moved apart. A cycle made only of type imports is harmless at run time and allowed.',
       from: { path: OURS },
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
@@ -30,49 +31,56 @@ module.exports = {
     {
       name: 'dsl-imports-model-only',
       severity: 'error',
-      comment: "The DSL builds plain definitions (model types); it may use the checks' id rules and the package root, never the machinery that runs them.",
+      comment:
+        "The DSL builds plain definitions (model types); it may use the checks' id rules and the package root, never the machinery that runs them.",
       from: { path: '^src/dsl/' },
       to: { path: '^src/(engines|sources|run|cli|reporters|evaluate|plan|prepare|openlineage|expr)/' },
     },
     {
       name: 'checks-never-import-engines',
       severity: 'error',
-      comment: 'A check kind names the metrics it needs and judges their values; how metrics are computed (engines, sources) and what happens to results (run, cli, reporters) is not its business.',
+      comment:
+        'A check kind names the metrics it needs and judges their values; how metrics are computed (engines, sources) and what happens to results (run, cli, reporters) is not its business.',
       from: { path: '^src/checks/' },
       to: { path: '^src/(engines|sources|run|cli|reporters|prepare)/' },
     },
     {
       name: 'engines-compute-metrics-not-checks',
       severity: 'error',
-      comment: "Engines implement metrics, never checks: they may read sources, model and the filter language, not check kinds, evaluation, the runner, the CLI or reporters.",
+      comment:
+        'Engines implement metrics, never checks: they may read sources, model and the filter language, not check kinds, evaluation, the runner, the CLI or reporters.',
       from: { path: '^src/engines/' },
       to: { path: '^src/(checks|evaluate|run|cli|reporters|prepare|dsl)/' },
     },
     {
       name: 'sources-below-run-and-sql-engine',
       severity: 'error',
-      comment: 'Sources open data and describe how it can be read; deciding which engine reads it belongs to the pipeline (src/run, src/plan), and SQL text to src/engines/sql. Known violations today: see .dependency-cruiser-known-violations.json (removed by the pipeline work).',
+      comment:
+        'Sources open data and describe how it can be read; deciding which engine reads it belongs to the pipeline (src/run, src/plan), and SQL text to src/engines/sql. Known violations today: see .dependency-cruiser-known-violations.json (removed by the pipeline work).',
       from: { path: '^src/sources/' },
       to: { path: '^src/(run|engines/sql)/' },
     },
     {
       name: 'reporters-read-only-the-result',
       severity: 'error',
-      comment: 'Reporters read only RunResult (src/model), so any report can be rendered again from a saved JSON result. Allowed besides: their own helpers, the OpenLineage client, and the one definition of the pii mask (src/evaluate/mask-pii.ts, a leaf over model types).',
+      comment:
+        'Reporters read only RunResult (src/model), so any report can be rendered again from a saved JSON result. Allowed besides: their own helpers, the OpenLineage client, and the one definition of the pii mask (src/evaluate/mask-pii.ts, a leaf over model types).',
       from: { path: '^src/reporters/' },
       to: { path: OURS, pathNot: '^src/(reporters|model|openlineage)/|^src/evaluate/mask-pii[.]ts$' },
     },
     {
       name: 'openlineage-client-standalone',
       severity: 'error',
-      comment: 'datacheck/openlineage is a standalone OpenLineage client, published as its own entry point: it imports nothing else of ours.',
+      comment:
+        'datacheck/openlineage is a standalone OpenLineage client, published as its own entry point: it imports nothing else of ours.',
       from: { path: '^src/openlineage/' },
       to: { path: OURS, pathNot: '^src/openlineage/' },
     },
     {
       name: 'evaluate-is-pure',
       severity: 'error',
-      comment: 'Evaluation is pure functions from check definitions and metric values to results: it may use checks, model, plan and the filter language printer, never engines, sources, the runner, the CLI or reporters.',
+      comment:
+        'Evaluation is pure functions from check definitions and metric values to results: it may use checks, model, plan and the filter language printer, never engines, sources, the runner, the CLI or reporters.',
       from: { path: '^src/evaluate/' },
       to: { path: '^src/(engines|sources|run|cli|reporters|prepare|dsl)/' },
     },

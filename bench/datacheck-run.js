@@ -31,8 +31,15 @@ export async function runDatacheckCli({ projectDir = PROJECT_DIR, env = {}, cliP
   const rssFile = path.join(tmp, 'rss.json');
   try {
     const args = [
-      '--import', pathToFileURL(path.join(BENCH_DIR, 'rss-probe.mjs')).href,
-      cliPath, projectDir, '--reporter', 'json', '--output-file', outputFile, '--no-typecheck',
+      '--import',
+      pathToFileURL(path.join(BENCH_DIR, 'rss-probe.mjs')).href,
+      cliPath,
+      projectDir,
+      '--reporter',
+      'json',
+      '--output-file',
+      outputFile,
+      '--no-typecheck',
       ...(debug ? ['--debug'] : []),
     ];
     const started = performance.now();
@@ -43,8 +50,12 @@ export async function runDatacheckCli({ projectDir = PROJECT_DIR, env = {}, cliP
     });
     let stderr = '';
     let stdout = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
     // Polling is the fallback for a child that dies before its exit hook runs.
     let polledKiB = 0;
     const poll = setInterval(async () => {
@@ -59,7 +70,9 @@ export async function runDatacheckCli({ projectDir = PROJECT_DIR, env = {}, cliP
     if (code !== 0 && code !== 1) {
       throw new Error(`datacheck exited with ${code}\n--- stderr ---\n${stderr.slice(-4000)}\n--- stdout ---\n${stdout.slice(-2000)}`);
     }
-    const probe = await readFile(rssFile, 'utf8').then(JSON.parse).catch(() => ({}));
+    const probe = await readFile(rssFile, 'utf8')
+      .then(JSON.parse)
+      .catch(() => ({}));
     const peakRssBytes = Math.max(probe.maxRssKiB ?? 0, polledKiB) * 1024;
     const result = JSON.parse(await readFile(outputFile, 'utf8'));
     return { ms, cpuMs: probe.cpuMs, exitCode: code, peakRssBytes, result, stderr };
@@ -76,17 +89,22 @@ const failedRows = (check) => check?.rows?.failed;
  */
 export function datacheckCounts(result, dataset = 'orders') {
   const ds = result.datasets?.find((d) => d.name === dataset);
-  if (!ds) throw new Error(`the JSON result has no dataset '${dataset}' (datasets: ${(result.datasets ?? []).map((d) => d.name).join(', ') || 'none'})`);
+  if (!ds)
+    throw new Error(
+      `the JSON result has no dataset '${dataset}' (datasets: ${(result.datasets ?? []).map((d) => d.name).join(', ') || 'none'})`,
+    );
   const ran = ds.checks.filter((c) => c.outcome !== 'error' && c.outcome !== 'skipped');
   const find = (kind, column, title) =>
-    ran.find((c) => c.kind === kind && (column === undefined || c.column === column || c.columns?.length === 1 && c.columns[0] === column)
-      && (title === undefined || c.title === title));
+    ran.find(
+      (c) =>
+        c.kind === kind &&
+        (column === undefined || c.column === column || (c.columns?.length === 1 && c.columns[0] === column)) &&
+        (title === undefined || c.title === title),
+    );
   const numeric = (v) => (typeof v === 'number' ? v : undefined);
   const nulls = {};
   for (const c of COLUMNS) {
-    nulls[c] = c === 'amount'
-      ? numeric(find('column_stat', 'amount', 'amount null count')?.observed)
-      : failedRows(find('not_null', c));
+    nulls[c] = c === 'amount' ? numeric(find('column_stat', 'amount', 'amount null count')?.observed) : failedRows(find('not_null', c));
   }
   return {
     rows: numeric(find('row_count', undefined, 'row count')?.observed) ?? ds.rowCount,
@@ -95,7 +113,12 @@ export function datacheckCounts(result, dataset = 'orders') {
     badStatus: failedRows(find('accepted_values', 'status')),
     badEmail: failedRows(find('format', 'email')),
     amountOutOfRange: failedRows(find('range', 'amount')),
-    errors: ds.checks.filter((c) => c.outcome === 'error').map((c) => `${c.title}: ${c.issue?.message ?? c.message}`)
-      .concat((ds.issues ?? []).map((i) => i.message), (result.issues ?? []).map((i) => i.message)),
+    errors: ds.checks
+      .filter((c) => c.outcome === 'error')
+      .map((c) => `${c.title}: ${c.issue?.message ?? c.message}`)
+      .concat(
+        (ds.issues ?? []).map((i) => i.message),
+        (result.issues ?? []).map((i) => i.message),
+      ),
   };
 }

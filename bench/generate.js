@@ -84,9 +84,7 @@ export async function ensureData({ dir, rows, batchRows = BATCH_ROWS, force = fa
   try {
     log(`generating ${rows.toLocaleString('en-US')} rows -> ${path.relative(process.cwd(), paths.parquet)}`);
     const tmpParquet = `${paths.parquet}.tmp`;
-    await conn.run(
-      `COPY (${ordersSelect(rows)}) TO ${sqlString(tmpParquet)} (FORMAT parquet, ROW_GROUP_SIZE ${batchRows})`,
-    );
+    await conn.run(`COPY (${ordersSelect(rows)}) TO ${sqlString(tmpParquet)} (FORMAT parquet, ROW_GROUP_SIZE ${batchRows})`);
     await rename(tmpParquet, paths.parquet);
     const parquetMs = performance.now() - started;
     log(`converting -> ${path.relative(process.cwd(), paths.arrow)}`);
@@ -95,9 +93,16 @@ export async function ensureData({ dir, rows, batchRows = BATCH_ROWS, force = fa
     const versionRow = (await conn.runAndReadAll('SELECT version() AS v')).getRowObjects()[0];
     const [p, a] = await Promise.all([stat(paths.parquet), stat(paths.arrow)]);
     const manifest = {
-      version: DATA_VERSION, rows, batchRows, arrowBatches: batches,
-      duckdb: String(versionRow.v), parquetBytes: p.size, arrowBytes: a.size,
-      parquetMs: Math.round(parquetMs), generatedMs: Math.round(generatedMs), generatedAt: new Date().toISOString(),
+      version: DATA_VERSION,
+      rows,
+      batchRows,
+      arrowBatches: batches,
+      duckdb: String(versionRow.v),
+      parquetBytes: p.size,
+      arrowBytes: a.size,
+      parquetMs: Math.round(parquetMs),
+      generatedMs: Math.round(generatedMs),
+      generatedAt: new Date().toISOString(),
     };
     await writeFile(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
     return { paths, manifest, generatedMs };

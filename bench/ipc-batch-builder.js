@@ -1,8 +1,6 @@
 // Turns DuckDB data chunks (2,048 rows) into Arrow record batches of a fixed size, column by
 // column into typed buffers: no row objects, so 5M rows convert in bounded memory.
-import {
-  Field, Float64, Int64, RecordBatch, Schema, Struct, TimestampMicrosecond, Utf8, makeData,
-} from 'apache-arrow';
+import { Field, Float64, Int64, RecordBatch, Schema, Struct, TimestampMicrosecond, Utf8, makeData } from 'apache-arrow';
 
 export const ORDERS_SCHEMA = new Schema([
   new Field('order_id', new Int64(), false),
@@ -35,8 +33,11 @@ class StringColumn {
   }
   data(length) {
     return makeData({
-      type: new Utf8(), length, nullCount: 0,
-      valueOffsets: this.offsets.slice(0, length + 1), data: this.bytes.slice(0, this.end),
+      type: new Utf8(),
+      length,
+      nullCount: 0,
+      valueOffsets: this.offsets.slice(0, length + 1),
+      data: this.bytes.slice(0, this.end),
     });
   }
 }
@@ -98,7 +99,9 @@ export class OrdersBatchBuilder {
       fixed(new Int64(), this.orderId),
       fixed(new Int64(), this.customerId),
       makeData({
-        type: new Float64(), length: n, nullCount: this.amountNulls,
+        type: new Float64(),
+        length: n,
+        nullCount: this.amountNulls,
         nullBitmap: this.amountNulls > 0 ? this.amountValid.subarray(0, Math.ceil(n / 8)) : undefined,
         data: this.amount.subarray(0, n),
       }),

@@ -44,9 +44,13 @@ export async function startBenchPostgres() {
  */
 function copyThroughPsql(url, csvPath) {
   return new Promise((resolve, reject) => {
-    const child = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-c', `COPY ${PG_TABLE} FROM STDIN (FORMAT csv, HEADER true)`], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-c', `COPY ${PG_TABLE} FROM STDIN (FORMAT csv, HEADER true)`], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY failed (exit ${code}): ${stderr.trim()}`))));
     createReadStream(csvPath).pipe(child.stdin);
@@ -71,8 +75,12 @@ export async function loadOrders(server, csvPath, log = () => {}) {
       await copyThroughPsql(server.adminUrl, csvPath);
     }
     await client.query(`ANALYZE ${PG_TABLE}`);
-    const { rows } = await client.query(`SELECT pg_total_relation_size(${lit(PG_TABLE)}) AS bytes, current_setting('max_parallel_workers_per_gather') AS workers, current_setting('shared_buffers') AS shared_buffers, version() AS version`);
-    log(`postgres: loaded ${path.basename(csvPath)} in ${((performance.now() - started) / 1000).toFixed(1)} s (COPY + ANALYZE); table ${(Number(rows[0].bytes) / 1024 / 1024).toFixed(0)} MiB; max_parallel_workers_per_gather ${rows[0].workers}, shared_buffers ${rows[0].shared_buffers}; ${String(rows[0].version).split(' on ')[0]}`);
+    const { rows } = await client.query(
+      `SELECT pg_total_relation_size(${lit(PG_TABLE)}) AS bytes, current_setting('max_parallel_workers_per_gather') AS workers, current_setting('shared_buffers') AS shared_buffers, version() AS version`,
+    );
+    log(
+      `postgres: loaded ${path.basename(csvPath)} in ${((performance.now() - started) / 1000).toFixed(1)} s (COPY + ANALYZE); table ${(Number(rows[0].bytes) / 1024 / 1024).toFixed(0)} MiB; max_parallel_workers_per_gather ${rows[0].workers}, shared_buffers ${rows[0].shared_buffers}; ${String(rows[0].version).split(' on ')[0]}`,
+    );
   } finally {
     await client.end();
   }

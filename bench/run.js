@@ -32,16 +32,20 @@ const timing = { runs: Number(opts.runs), warmup: Number(opts.warmup) };
 const how = `best of ${timing.runs} after ${timing.warmup} warm-up`;
 
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const rate = (ms) => `${((rows / ms) * 1000 / 1e6).toFixed(2)} M rows/s`;
+const rate = (ms) => `${(((rows / ms) * 1000) / 1e6).toFixed(2)} M rows/s`;
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const log = (s = '') => process.stdout.write(`${s}\n`);
 
 const data = await ensureData({ dir: DATA_DIR, rows, force: opts.regenerate, log });
 const m = data.manifest;
-log(data.generatedMs !== undefined
-  ? `generation: ${secs(data.generatedMs)} (parquet ${secs(m.parquetMs)}, then arrow ipc)`
-  : `generation: reused bench/data (version ${m.version}; generated in ${secs(m.generatedMs)} on ${m.generatedAt})`);
-log(`  ${rows.toLocaleString('en-US')} rows; parquet ${mib(m.parquetBytes)}, arrow ipc ${mib(m.arrowBytes)} in ${m.arrowBatches} batches; DuckDB ${m.duckdb}`);
+log(
+  data.generatedMs !== undefined
+    ? `generation: ${secs(data.generatedMs)} (parquet ${secs(m.parquetMs)}, then arrow ipc)`
+    : `generation: reused bench/data (version ${m.version}; generated in ${secs(m.generatedMs)} on ${m.generatedAt})`,
+);
+log(
+  `  ${rows.toLocaleString('en-US')} rows; parquet ${mib(m.parquetBytes)}, arrow ipc ${mib(m.arrowBytes)} in ${m.arrowBatches} batches; DuckDB ${m.duckdb}`,
+);
 
 const duckdbRun = () => runDuckdbChecks(data.paths.parquet);
 const env = { DATACHECK_BENCH_ARROW: path.relative(PROJECT_DIR, data.paths.arrow) };
@@ -51,21 +55,35 @@ const loadBefore = os.loadavg()[0];
 let duck;
 let dc;
 try {
-  ({ duckdb: duck, datacheck: dc } = opts['duckdb-only'] || opts['sql-only']
-    ? { duckdb: await bestOf(duckdbRun, timing) }
-    : await bestOfInterleaved({ duckdb: duckdbRun, datacheck: datacheckRun }, timing));
+  ({ duckdb: duck, datacheck: dc } =
+    opts['duckdb-only'] || opts['sql-only']
+      ? { duckdb: await bestOf(duckdbRun, timing) }
+      : await bestOfInterleaved({ duckdb: duckdbRun, datacheck: datacheckRun }, timing));
 } catch (e) {
   log(`datacheck: could not run: ${e.message}`);
-  log("(node bench/run.js --duckdb-only runs the DuckDB side alone)");
+  log('(node bench/run.js --duckdb-only runs the DuckDB side alone)');
   process.exit(2);
 }
 const runsText = (r) => r.all.map((x) => secs(x.ms)).join(', ');
 // CPU time (all threads) is steadier than wall time when other work shares the machine.
 const cpuText = (r) => (typeof r.best.cpuMs === 'number' ? `cpu ${secs(r.best.cpuMs)}` : 'cpu n/a');
-log(`timing: ${how}${dc ? ', DuckDB and datacheck runs alternating' : ''}; load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after (${os.cpus().length} cores)`);
-log(`duckdb    (parquet, one aggregate query):       ${secs(duck.best.ms)}  ${rate(duck.best.ms)}  ${cpuText(duck)}  [runs ${runsText(duck)}]`);
+log(
+  `timing: ${how}${dc ? ', DuckDB and datacheck runs alternating' : ''}; load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after (${os.cpus().length} cores)`,
+);
+log(
+  `duckdb    (parquet, one aggregate query):       ${secs(duck.best.ms)}  ${rate(duck.best.ms)}  ${cpuText(duck)}  [runs ${runsText(duck)}]`,
+);
 const duckCounts = await duckdbCounts(data.paths.parquet, duck.best.row);
-const summary = { date: new Date().toISOString(), rows, timing: how, loadAverage: [loadBefore, os.loadavg()[0]], manifest: m, duckdbMs: duck.best.ms, duckdbCpuMs: duck.best.cpuMs, duckdbCounts: duckCounts };
+const summary = {
+  date: new Date().toISOString(),
+  rows,
+  timing: how,
+  loadAverage: [loadBefore, os.loadavg()[0]],
+  manifest: m,
+  duckdbMs: duck.best.ms,
+  duckdbCpuMs: duck.best.cpuMs,
+  duckdbCounts: duckCounts,
+};
 
 if (!dc && !opts['sql-only']) {
   log(JSON.stringify(duckCounts, null, 2));
@@ -77,16 +95,19 @@ let ratio;
 let ratioOk = true;
 let rssOk = true;
 if (dc) {
-
   peak = Math.max(...dc.all.map((r) => r.peakRssBytes));
-  log(`datacheck (arrow ipc, CLI in a child process):  ${secs(dc.best.ms)}  ${rate(dc.best.ms)}  ${cpuText(dc)}  peak RSS ${mib(peak)}  exit ${dc.best.exitCode}  [runs ${runsText(dc)}]`);
+  log(
+    `datacheck (arrow ipc, CLI in a child process):  ${secs(dc.best.ms)}  ${rate(dc.best.ms)}  ${cpuText(dc)}  peak RSS ${mib(peak)}  exit ${dc.best.exitCode}  [runs ${runsText(dc)}]`,
+  );
 
   const dcCounts = datacheckCounts(dc.best.result);
   for (const err of dcCounts.errors) log(`  datacheck error: ${err}`);
   comparison = compareCounts(duckCounts, dcCounts);
   log();
   log(formatComparison(comparison));
-  log(`(DuckDB count(*) - count(DISTINCT order_id) = ${duckCounts.duplicateSurplus}; datacheck's unique check counts every row of a duplicated key)`);
+  log(
+    `(DuckDB count(*) - count(DISTINCT order_id) = ${duckCounts.duplicateSurplus}; datacheck's unique check counts every row of a duplicated key)`,
+  );
   log();
 
   ratio = dc.best.ms / duck.best.ms;
@@ -106,7 +127,13 @@ const duckdbFile = await ensureDuckdbTable(data.paths.parquet, log);
 const sqlSummary = {};
 let sqlCountsOk = true;
 const only = opts.inputs?.split(',').map((s) => s.trim());
-for (const input of sqlInputs({ parquet: data.paths.parquet, csv: csvPath, duckdbFile, only, ...(opts.cli && { cli: path.resolve(opts.cli) }) })) {
+for (const input of sqlInputs({
+  parquet: data.paths.parquet,
+  csv: csvPath,
+  duckdbFile,
+  only,
+  ...(opts.cli && { cli: path.resolve(opts.cli) }),
+})) {
   let r;
   const load = os.loadavg()[0];
   try {
@@ -123,11 +150,22 @@ for (const input of sqlInputs({ parquet: data.paths.parquet, csv: csvPath, duckd
   const cmp = compareCounts(await duckdbCounts(data.paths.parquet, r.duckdb.best.row), datacheckCounts(r.datacheck.best.result));
   sqlCountsOk &&= cmp.ok;
   const inputRatio = r.datacheck.best.ms / r.duckdb.best.ms;
-  log(`${input.name}: hand-written query ${secs(r.duckdb.best.ms)} [runs ${runsText(r.duckdb)}], datacheck ${secs(r.datacheck.best.ms)} [runs ${runsText(r.datacheck)}]; load average ${load.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`);
-  log(`  datacheck peak RSS ${mib(r.datacheck.best.peakRssBytes)}; rows transferred ${transfer ? `${transfer.rows} in ${transfer.queries} queries` : 'n/a'}; counts ${cmp.ok ? 'agree' : 'DIFFER'}`);
+  log(
+    `${input.name}: hand-written query ${secs(r.duckdb.best.ms)} [runs ${runsText(r.duckdb)}], datacheck ${secs(r.datacheck.best.ms)} [runs ${runsText(r.datacheck)}]; load average ${load.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`,
+  );
+  log(
+    `  datacheck peak RSS ${mib(r.datacheck.best.peakRssBytes)}; rows transferred ${transfer ? `${transfer.rows} in ${transfer.queries} queries` : 'n/a'}; counts ${cmp.ok ? 'agree' : 'DIFFER'}`,
+  );
   if (!cmp.ok) log(formatComparison(cmp));
   log(`ratio ${input.name}: ${inputRatio.toFixed(2)}`);
-  sqlSummary[input.name] = { handWrittenMs: r.duckdb.best.ms, datacheckMs: r.datacheck.best.ms, ratio: inputRatio, transfer, countsAgree: cmp.ok, loadAverage: [load, os.loadavg()[0]] };
+  sqlSummary[input.name] = {
+    handWrittenMs: r.duckdb.best.ms,
+    datacheckMs: r.datacheck.best.ms,
+    ratio: inputRatio,
+    transfer,
+    countsAgree: cmp.ok,
+    loadAverage: [load, os.loadavg()[0]],
+  };
 }
 summary.sql = sqlSummary;
 if (!sqlCountsOk) {
@@ -135,7 +173,15 @@ if (!sqlCountsOk) {
   process.exitCode = 1;
 }
 
-if (dc) Object.assign(summary, { datacheckMs: dc.best.ms, datacheckCpuMs: dc.best.cpuMs, datacheckPeakRssBytes: peak, ratio, countsAgree: comparison.ok, comparison: comparison.rows });
+if (dc)
+  Object.assign(summary, {
+    datacheckMs: dc.best.ms,
+    datacheckCpuMs: dc.best.cpuMs,
+    datacheckPeakRssBytes: peak,
+    ratio,
+    countsAgree: comparison.ok,
+    comparison: comparison.rows,
+  });
 await writeFile(path.join(DATA_DIR, 'last-run.json'), `${JSON.stringify(summary, null, 2)}\n`);
 
 if (!comparison.ok) {

@@ -74,7 +74,11 @@ export function sqlInputs({ parquet, csv, duckdbFile, cli, only }) {
   const viaTable = (connection, env) => viaCli({ DATACHECK_BENCH_TABLE: PG_TABLE, DATACHECK_BENCH_CONNECTION: connection, ...env });
   let server;
   const inputs = [
-    { name: 'parquet', handWritten: () => runDuckdbChecks(parquet, checksSqlFrom(`read_parquet(${lit(parquet)})`)), datacheck: viaFile(parquet) },
+    {
+      name: 'parquet',
+      handWritten: () => runDuckdbChecks(parquet, checksSqlFrom(`read_parquet(${lit(parquet)})`)),
+      datacheck: viaFile(parquet),
+    },
     { name: 'csv', handWritten: () => runDuckdbChecks(csv, checksSqlFrom(`read_csv(${lit(csv)})`)), datacheck: viaFile(csv) },
     {
       name: 'postgres',

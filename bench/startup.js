@@ -40,7 +40,8 @@ function forgetCaches() {
   const npx = path.join(os.homedir(), '.npm/_npx');
   for (const dir of existsSync(npx) ? readdirSync(npx) : []) {
     const manifest = path.join(npx, dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8'))._npx?.packages?.includes(root)) rmSync(path.join(npx, dir), { recursive: true, force: true });
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8'))._npx?.packages?.includes(root))
+      rmSync(path.join(npx, dir), { recursive: true, force: true });
   }
   for (const kind of ['jiti', 'typecheck']) {
     const dir = path.join(root, 'node_modules/.cache/datacheck', kind);

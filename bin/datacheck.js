@@ -9,7 +9,8 @@ const debug = args.includes('--debug');
 // failed"), and no stack trace unless asked for.
 function crashed(e) {
   const text = debug && e instanceof Error ? (e.stack ?? String(e)) : e instanceof Error ? e.message : String(e);
-  if (!process.stderr.destroyed) process.stderr.write(`datacheck: internal error: ${text}\n${debug ? '' : '(run with --debug for the stack trace)\n'}`);
+  if (!process.stderr.destroyed)
+    process.stderr.write(`datacheck: internal error: ${text}\n${debug ? '' : '(run with --debug for the stack trace)\n'}`);
   process.exitCode = 2;
 }
 process.on('uncaughtException', crashed);

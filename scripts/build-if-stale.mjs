@@ -47,6 +47,9 @@ if (reason === undefined) {
   process.stdout.write('datacheck: dist/ is up to date, not rebuilding\n');
 } else {
   process.stdout.write(`datacheck: building dist/ (${reason})\n`);
-  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   process.exitCode = tsc.status ?? 1;
 }

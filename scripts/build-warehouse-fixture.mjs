@@ -15,9 +15,13 @@ rmSync(target, { force: true });
 const instance = await DuckDBInstance.create(target);
 const db = await instance.connect();
 const csv = (name) => path.join(source, name).replaceAll("'", "''");
-await db.run(`CREATE TABLE products (sku VARCHAR NOT NULL, name VARCHAR NOT NULL, type VARCHAR NOT NULL, price INTEGER NOT NULL, description VARCHAR)`);
+await db.run(
+  `CREATE TABLE products (sku VARCHAR NOT NULL, name VARCHAR NOT NULL, type VARCHAR NOT NULL, price INTEGER NOT NULL, description VARCHAR)`,
+);
 await db.run(`INSERT INTO products SELECT * FROM read_csv('${csv('raw_products.csv')}', header = true, all_varchar = true)`);
-await db.run(`CREATE TABLE supplies (id VARCHAR NOT NULL, name VARCHAR NOT NULL, cost INTEGER NOT NULL, perishable BOOLEAN NOT NULL, sku VARCHAR NOT NULL)`);
+await db.run(
+  `CREATE TABLE supplies (id VARCHAR NOT NULL, name VARCHAR NOT NULL, cost INTEGER NOT NULL, perishable BOOLEAN NOT NULL, sku VARCHAR NOT NULL)`,
+);
 await db.run(`INSERT INTO supplies SELECT * FROM read_csv('${csv('raw_supplies.csv')}', header = true, all_varchar = true)`);
 await db.run('CHECKPOINT');
 db.closeSync();

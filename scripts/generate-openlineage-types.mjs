@@ -24,7 +24,11 @@ export const FACETS = [
 
 /** `<repo>/../shared/oracles/openlineage` (CI and worktrees alike), else /work/shared. */
 export function specDir() {
-  const candidates = [path.resolve(root, '../shared/oracles/openlineage'), path.resolve(root, '../../shared/oracles/openlineage'), '/work/shared/oracles/openlineage'];
+  const candidates = [
+    path.resolve(root, '../shared/oracles/openlineage'),
+    path.resolve(root, '../../shared/oracles/openlineage'),
+    '/work/shared/oracles/openlineage',
+  ];
   const found = candidates.find((d) => existsSync(path.join(d, 'OpenLineage.json')));
   if (!found) throw new Error(`OpenLineage spec not found; looked in ${candidates.join(', ')}`);
   return found;

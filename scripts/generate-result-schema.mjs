@@ -26,7 +26,10 @@ export function generate() {
     sortProps: true,
     topRef: true,
   }).createSchema('RunResult');
-  const header = { title: 'datacheck run result', $comment: 'Generated from src/model/result.ts by scripts/generate-result-schema.mjs (npm run gen:result-schema); do not edit.' };
+  const header = {
+    title: 'datacheck run result',
+    $comment: 'Generated from src/model/result.ts by scripts/generate-result-schema.mjs (npm run gen:result-schema); do not edit.',
+  };
   return `${JSON.stringify({ $schema: schema.$schema, ...header, ...schema }, null, 2)}\n`;
 }
 

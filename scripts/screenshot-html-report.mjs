@@ -16,7 +16,10 @@ if (!existsSync(executablePath)) {
   console.error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set DATACHECK_CHROMIUM)`);
   process.exit(2);
 }
-const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
   await page.goto(pathToFileURL(path.resolve(report)).href, { waitUntil: 'load' });

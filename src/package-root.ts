@@ -35,10 +35,6 @@ export function stackFrames(stack: string | undefined): SourceLocation[] {
 /** The topmost frame in the user's own code: outside datacheck, node internals and node_modules. */
 export function userFrame(stack: string | undefined, exists: (file: string) => boolean = () => true): SourceLocation | undefined {
   return stackFrames(stack).find(
-    (f) =>
-      path.isAbsolute(f.file) &&
-      !isPackageFile(f.file) &&
-      !f.file.includes(`${path.sep}node_modules${path.sep}`) &&
-      exists(f.file),
+    (f) => path.isAbsolute(f.file) && !isPackageFile(f.file) && !f.file.includes(`${path.sep}node_modules${path.sep}`) && exists(f.file),
   );
 }

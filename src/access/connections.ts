@@ -16,7 +16,8 @@ export type ConnectionOpener = (name: string, def: ConnectionDef, env: NodeJS.Pr
 export type ConnectionOpeners = Partial<Record<ConnectionDef['kind'], ConnectionOpener>>;
 
 /** pg loads only when a run has a PostgreSQL connection. */
-const openPostgres: ConnectionOpener = async (name, def, env) => (await import('../engines/sql/drivers/postgres/pg-connection.js')).openPostgresConnection(name, def, env);
+const openPostgres: ConnectionOpener = async (name, def, env) =>
+  (await import('../engines/sql/drivers/postgres/pg-connection.js')).openPostgresConnection(name, def, env);
 
 /** The openers datacheck ships: one for every connection kind (a kind without one does not compile). */
 export function defaultOpeners(baseDir: string): Record<ConnectionKind, ConnectionOpener> {
@@ -24,7 +25,13 @@ export function defaultOpeners(baseDir: string): Record<ConnectionKind, Connecti
     postgres: openPostgres,
     duckdb: (name, def) => {
       if (!def.path) {
-        return Promise.reject(new DatacheckError({ code: 'connection.invalid', message: `connection '${name}' (duckdb) has no path`, expected: "{ kind: 'duckdb', path: 'warehouse.duckdb' }" }));
+        return Promise.reject(
+          new DatacheckError({
+            code: 'connection.invalid',
+            message: `connection '${name}' (duckdb) has no path`,
+            expected: "{ kind: 'duckdb', path: 'warehouse.duckdb' }",
+          }),
+        );
       }
       return openDuckdb({ path: path.resolve(baseDir, def.path) });
     },
@@ -70,13 +77,20 @@ export class ConnectionRegistry {
       throw new DatacheckError({
         code: 'connection.unknown',
         message: `no connection named '${name}' in the config`,
-        expected: Object.keys(this.defs).length ? `one of ${Object.keys(this.defs).join(', ')}` : 'a `connections` entry in datacheck.config.ts',
+        expected: Object.keys(this.defs).length
+          ? `one of ${Object.keys(this.defs).join(', ')}`
+          : 'a `connections` entry in datacheck.config.ts',
         found: name,
       });
     }
     const opener = this.openers[def.kind];
     if (!opener) {
-      throw new DatacheckError({ code: 'connection.unsupported', message: `connection '${name}' is of kind '${def.kind}', which this build of datacheck cannot open`, found: def.kind, expected: Object.keys(this.openers).join(', ') });
+      throw new DatacheckError({
+        code: 'connection.unsupported',
+        message: `connection '${name}' is of kind '${def.kind}', which this build of datacheck cannot open`,
+        found: def.kind,
+        expected: Object.keys(this.openers).join(', '),
+      });
     }
     return opener(name, def, this.env);
   }

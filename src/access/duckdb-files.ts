@@ -54,7 +54,15 @@ export async function csvRelation(def: FileSource, files: ResolvedFile[], contra
   if (files.length === 1) {
     // The columns as datacheck's reader names them, so DuckDB does not sniff: its sniffer rejects a
     // file whose ragged row falls in the sample ("could not detect the dialect") instead of naming the row.
-    const names = (await csvReader({ file: files[0], gzip: detectFormat(files[0].display, def.format).gzip, contract, source: def, batchSize: 1 }).schema()).fields.map((f) => f.name);
+    const names = (
+      await csvReader({
+        file: files[0],
+        gzip: detectFormat(files[0].display, def.format).gzip,
+        contract,
+        source: def,
+        batchSize: 1,
+      }).schema()
+    ).fields.map((f) => f.name);
     options.auto_detect = false;
     options.columns = Object.fromEntries(names.map((n) => [n, 'VARCHAR']));
   } else if (!header) {
@@ -88,8 +96,18 @@ const FALSE_TEXT = ['false', '0', 'no', 'f', 'n'];
 const INT_RE = '^[+-]?[0-9]+$';
 const FLOAT_RE = '^[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?$';
 const DATE_RE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
-const TS_RE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,9})?)?)?\\s*(?:Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$';
-const INT_TYPES: Record<string, TextCastType> = { i8: 'TINYINT', i16: 'SMALLINT', i32: 'INTEGER', i64: 'BIGINT', u8: 'UTINYINT', u16: 'USMALLINT', u32: 'UINTEGER', u64: 'UBIGINT' };
+const TS_RE =
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,9})?)?)?\\s*(?:Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$';
+const INT_TYPES: Record<string, TextCastType> = {
+  i8: 'TINYINT',
+  i16: 'SMALLINT',
+  i32: 'INTEGER',
+  i64: 'BIGINT',
+  u8: 'UTINYINT',
+  u16: 'USMALLINT',
+  u32: 'UINTEGER',
+  u64: 'UBIGINT',
+};
 
 /**
  * The columns as the contract types them: each typed column parsed from its text (null where it
@@ -113,7 +131,11 @@ export function typedView(relation: SqlRelation, names: string[], contract: Cont
     rawColumns.set(name, raw);
     columns.push({ name, arrowType: typeText(type), logical: type, nullable: true });
   });
-  return { from: { t: 'subquery', alias: 'typed', query: { t: 'select', columns: items, from: { t: 'relation', relation } } }, rawColumns, columns };
+  return {
+    from: { t: 'subquery', alias: 'typed', query: { t: 'select', columns: items, from: { t: 'relation', relation } } },
+    rawColumns,
+    columns,
+  };
 }
 
 // Leading or trailing JavaScript whitespace. Values are parsed as written first; only a value that
@@ -141,7 +163,10 @@ function parseText(raw: SqlExpr, type: LogicalType): SqlExpr | undefined {
     case 'float':
       return asWrittenOrTrimmed(raw, (text) => {
         const lower = fn('lower', [text]);
-        const special = (words: string[], value: string): [SqlExpr, SqlExpr] => [{ t: 'in', arg: lower, list: words.map(param), negate: false }, { t: 'try_cast', arg: param(value), type: 'DOUBLE' }];
+        const special = (words: string[], value: string): [SqlExpr, SqlExpr] => [
+          { t: 'in', arg: lower, list: words.map(param), negate: false },
+          { t: 'try_cast', arg: param(value), type: 'DOUBLE' },
+        ];
         return {
           t: 'case',
           whens: [
@@ -157,7 +182,10 @@ function parseText(raw: SqlExpr, type: LogicalType): SqlExpr | undefined {
       const intDigits = type.precision - type.scale;
       const pattern = `^[+-]?0*[0-9]{0,${intDigits}}(?:\\.[0-9]{0,${type.scale}}0*)?$`;
       const cast: TextCastType = `DECIMAL(${Math.min(type.precision, 38)}, ${type.scale})`;
-      return asWrittenOrTrimmed(raw, (text) => ({ t: 'case', whens: [[matches(text, pattern), { t: 'cast', arg: { t: 'try_cast', arg: text, type: cast }, type: 'double' }]] }));
+      return asWrittenOrTrimmed(raw, (text) => ({
+        t: 'case',
+        whens: [[matches(text, pattern), { t: 'cast', arg: { t: 'try_cast', arg: text, type: cast }, type: 'double' }]],
+      }));
     }
     case 'bool':
       return asWrittenOrTrimmed(raw, (text) => {
@@ -185,4 +213,3 @@ function parseText(raw: SqlExpr, type: LogicalType): SqlExpr | undefined {
       return undefined;
   }
 }
-

@@ -33,22 +33,45 @@ export function explainDataset({ plan, read, references }: ExplainInput, now: Da
   const notes = references.map((r) => `-- #${index(r.metric)}: ${referenceNote(r)}`);
   if (read.engine === 'none') return [`${head}: cannot be read: ${read.issue.message}`, 'metrics:', ...metricLines, ''].join('\n');
   if (read.engine === 'arrow' && !dialectOverride) {
-    return [`${head}: Arrow engine, ${read.why}`, 'metrics:', ...metricLines, '-- no SQL: rows are streamed through the Arrow engine', ...notes, ''].join('\n');
+    return [
+      `${head}: Arrow engine, ${read.why}`,
+      'metrics:',
+      ...metricLines,
+      '-- no SQL: rows are streamed through the Arrow engine',
+      ...notes,
+      '',
+    ].join('\n');
   }
   const dialect = DIALECTS[dialectOverride ?? (read.engine === 'sql' ? read.dialect : 'duckdb')];
   const view = read.engine === 'sql' && read.typedCsv ? typedView(read.relation, Object.keys(contract.columns), contract) : undefined;
-  const from: From = view?.from ?? (read.engine === 'sql' ? { t: 'relation', relation: read.relation } : { t: 'relation', relation: { kind: 'table', parts: [contract.name] } });
+  const from: From =
+    view?.from ??
+    (read.engine === 'sql'
+      ? { t: 'relation', relation: read.relation }
+      : { t: 'relation', relation: { kind: 'table', parts: [contract.name] } });
   const sqlReferences = new Map<string, { from: From; columns: ColumnKinds }>();
   for (const r of references) if (r.how === 'anti_join') sqlReferences.set(r.dataset, relationOf(r.read, r.contract, dialect));
   // Keys fetched at run time are bound then: those metrics have no SQL to show before.
   const keyed = new Set(references.filter((r) => r.how !== 'anti_join').map((r) => r.metric));
   const compiled = compilePlan({
-    dialect, from, columns: kindsOfContract(contract, dialect), metrics: plan.metrics.filter((m) => !keyed.has(m.key)), nowMs: now.getTime(),
+    dialect,
+    from,
+    columns: kindsOfContract(contract, dialect),
+    metrics: plan.metrics.filter((m) => !keyed.has(m.key)),
+    nowMs: now.getTime(),
     ...(view && { rawColumns: view.rawColumns }),
     ...(sqlReferences.size > 0 && { references: sqlReferences }),
   });
-  const where = read.engine === 'sql' ? `${dialect.name} on ${read.connection}` : `${dialect.name} (rendered on request; this dataset runs on Arrow)`;
-  return [`${head}: SQL, ${where}`, 'metrics:', ...metricLines, formatExplained(explainPlan(compiled, dialect), plan.metrics), ...notes, ''].join('\n');
+  const where =
+    read.engine === 'sql' ? `${dialect.name} on ${read.connection}` : `${dialect.name} (rendered on request; this dataset runs on Arrow)`;
+  return [
+    `${head}: SQL, ${where}`,
+    'metrics:',
+    ...metricLines,
+    formatExplained(explainPlan(compiled, dialect), plan.metrics),
+    ...notes,
+    '',
+  ].join('\n');
 }
 
 function referenceNote(r: ReferencePlan): string {
@@ -63,7 +86,11 @@ function kindsOfContract(contract: ContractDef, dialect: Dialect): ColumnKinds {
   return new Map(Object.entries(contract.columns).map(([name, c]) => [name, kindOfType(c.type, { decimalNaN: dialect.decimalNaN })]));
 }
 
-function relationOf(read: Extract<ReadPlan, { engine: 'sql' }>, contract: ContractDef, dialect: Dialect): { from: From; columns: ColumnKinds } {
+function relationOf(
+  read: Extract<ReadPlan, { engine: 'sql' }>,
+  contract: ContractDef,
+  dialect: Dialect,
+): { from: From; columns: ColumnKinds } {
   const view = read.typedCsv ? typedView(read.relation, Object.keys(contract.columns), contract) : undefined;
   return { from: view?.from ?? { t: 'relation', relation: read.relation }, columns: kindsOfContract(contract, dialect) };
 }

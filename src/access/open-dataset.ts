@@ -31,7 +31,11 @@ export async function openDataset(read: Exclude<ReadPlan, { engine: 'none' }>, c
   const sql: SqlTarget = { connection, relation: read.relation };
   if (read.typedCsv) {
     const raw = await connection.describe(read.relation);
-    sql.view = typedView(read.relation, raw.map((c) => c.name), ctx.contract);
+    sql.view = typedView(
+      read.relation,
+      raw.map((c) => c.name),
+      ctx.contract,
+    );
   }
   const location = read.location ?? connection.locate(read.relation);
   const { files, source } = read;
@@ -55,9 +59,14 @@ export async function openDataset(read: Exclude<ReadPlan, { engine: 'none' }>, c
     sql,
     // eslint-disable-next-line require-yield
     async *batches() {
-      throw sourceError('source.sql_only', read.description, 'this source is read in SQL only; rows are never streamed out of the database', {
-        hint: 'every built-in metric runs in SQL; a metric that cannot be pushed down cannot run on this source',
-      });
+      throw sourceError(
+        'source.sql_only',
+        read.description,
+        'this source is read in SQL only; rows are never streamed out of the database',
+        {
+          hint: 'every built-in metric runs in SQL; a metric that cannot be pushed down cannot run on this source',
+        },
+      );
     },
   };
 }

@@ -19,7 +19,17 @@ type SqlRead = Extract<ReadPlan, { engine: 'sql' }>;
  */
 export type ReferencePlan =
   | { metric: string; dataset: string; how: 'anti_join'; read: SqlRead; contract: ContractDef }
-  | { metric: string; dataset: string; how: 'keys'; column: string; keyColumn: string; sampleSize: number; read: Exclude<ReadPlan, { engine: 'none' }>; contract: ContractDef; checkedIn: 'arrow' | 'duckdb' | 'postgres' }
+  | {
+      metric: string;
+      dataset: string;
+      how: 'keys';
+      column: string;
+      keyColumn: string;
+      sampleSize: number;
+      read: Exclude<ReadPlan, { engine: 'none' }>;
+      contract: ContractDef;
+      checkedIn: 'arrow' | 'duckdb' | 'postgres';
+    }
   | { metric: string; dataset: string; how: 'unanswerable'; issue: Issue };
 
 /** A dataset of the run as the references see it: its contract and how it is read. */
@@ -29,7 +39,12 @@ export interface ReadableDataset {
 }
 
 /** The reference plan of each `orphan_count` metric of a dataset read as `read`. */
-export function planReferences(metrics: PlannedMetric[], read: ReadPlan, datasets: Map<string, ReadableDataset>, contract?: ContractDef): ReferencePlan[] {
+export function planReferences(
+  metrics: PlannedMetric[],
+  read: ReadPlan,
+  datasets: Map<string, ReadableDataset>,
+  contract?: ContractDef,
+): ReferencePlan[] {
   const plans: ReferencePlan[] = [];
   for (const m of metrics) {
     if (m.spec.kind !== 'orphan_count') continue;
@@ -38,15 +53,30 @@ export function planReferences(metrics: PlannedMetric[], read: ReadPlan, dataset
   return plans;
 }
 
-function planReference(metric: string, spec: OrphanSpec, read: ReadPlan, datasets: Map<string, ReadableDataset>, contract: ContractDef | undefined): ReferencePlan {
+function planReference(
+  metric: string,
+  spec: OrphanSpec,
+  read: ReadPlan,
+  datasets: Map<string, ReadableDataset>,
+  contract: ContractDef | undefined,
+): ReferencePlan {
   const dataset = spec.ref.dataset;
   const unanswerable = (issue: Issue): ReferencePlan => ({ metric, dataset, how: 'unanswerable', issue });
   const other = datasets.get(dataset);
   if (!other) {
-    return unanswerable({ code: 'reference.unknown_dataset', message: `no contract named '${dataset}' was found for this reference`, expected: 'a contract with that name among the discovered files', found: dataset });
+    return unanswerable({
+      code: 'reference.unknown_dataset',
+      message: `no contract named '${dataset}' was found for this reference`,
+      expected: 'a contract with that name among the discovered files',
+      found: dataset,
+    });
   }
   if (!other.contract.source) {
-    return unanswerable({ code: 'reference.no_source', message: `contract '${dataset}' has no source to read its keys from`, location: other.contract.location });
+    return unanswerable({
+      code: 'reference.no_source',
+      message: `contract '${dataset}' has no source to read its keys from`,
+      location: other.contract.location,
+    });
   }
   if (other.read.engine === 'none') return unanswerable(other.read.issue);
   const mismatch = keyTypeMismatch(spec, contract, other.contract);
@@ -55,13 +85,28 @@ function planReference(metric: string, spec: OrphanSpec, read: ReadPlan, dataset
     return { metric, dataset, how: 'anti_join', read: other.read, contract: other.contract };
   }
   return {
-    metric, dataset, how: 'keys', column: spec.columns[0], keyColumn: spec.ref.columns[0], sampleSize: spec.sampleSize,
-    read: other.read, contract: other.contract, checkedIn: read.engine === 'sql' ? read.dialect : 'arrow',
+    metric,
+    dataset,
+    how: 'keys',
+    column: spec.columns[0],
+    keyColumn: spec.ref.columns[0],
+    sampleSize: spec.sampleSize,
+    read: other.read,
+    contract: other.contract,
+    checkedIn: read.engine === 'sql' ? read.dialect : 'arrow',
   };
 }
 
 /** Kinds whose values can equal each other. */
-const KEY_FAMILY: Record<ColumnKind, string> = { number: 'number', float: 'number', string: 'string', bool: 'bool', date: 'temporal', timestamp: 'temporal', other: 'other' };
+const KEY_FAMILY: Record<ColumnKind, string> = {
+  number: 'number',
+  float: 'number',
+  string: 'string',
+  bool: 'bool',
+  date: 'temporal',
+  timestamp: 'temporal',
+  other: 'other',
+};
 
 /**
  * Keys of different types never match, so every row would be an orphan (or, in SQL, the query

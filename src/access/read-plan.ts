@@ -70,17 +70,30 @@ export interface ReadContext {
 export async function decideRead(contract: ContractDef, ctx: ReadContext): Promise<ReadPlan> {
   const source = contract.source;
   if (!source) {
-    const issue: Issue = { code: 'contract.no_source', message: `contract '${contract.name}' has no source`, location: contract.location, expected: "source: { file: 'data/orders.csv' }", found: 'no source' };
+    const issue: Issue = {
+      code: 'contract.no_source',
+      message: `contract '${contract.name}' has no source`,
+      location: contract.location,
+      expected: "source: { file: 'data/orders.csv' }",
+      found: 'no source',
+    };
     return { engine: 'none', description: 'no source', why: 'the contract has no source', issue };
   }
   try {
     if ('table' in source || 'query' in source) return tableRead(source, ctx);
     if (!('file' in source)) {
-      throw sourceError('source.unsupported', contract.name, 'dbt sources cannot be read yet; only { file }, { table } and { query } sources are supported', { expected: '{ file: ... }', found: '{ dbt: ... }' });
+      throw sourceError(
+        'source.unsupported',
+        contract.name,
+        'dbt sources cannot be read yet; only { file }, { table } and { query } sources are supported',
+        { expected: '{ file: ... }', found: '{ dbt: ... }' },
+      );
     }
     return await fileRead(source, contract, ctx);
   } catch (e) {
-    const issue: Issue = isDatacheckError(e) ? e.issue : { code: 'source.read', message: `could not read the data of '${contract.name}': ${(e as Error)?.message ?? String(e)}` };
+    const issue: Issue = isDatacheckError(e)
+      ? e.issue
+      : { code: 'source.read', message: `could not read the data of '${contract.name}': ${(e as Error)?.message ?? String(e)}` };
     return { engine: 'none', description: describeSource(source), why: issue.message, issue };
   }
 }
@@ -97,9 +110,18 @@ function tableRead(source: Extract<SourceDef, { connection: string }>, ctx: Read
       found: source.connection,
     });
   }
-  const relation: SqlRelation = 'table' in source ? { kind: 'table', parts: source.table.split('.') } : { kind: 'query', sql: source.query };
+  const relation: SqlRelation =
+    'table' in source ? { kind: 'table', parts: source.table.split('.') } : { kind: 'query', sql: source.query };
   // A table or query stays in its database: there is no row stream to fall back on.
-  return { engine: 'sql', connection: source.connection, dialect: def.kind, relation, source, description, why: `a ${'table' in source ? 'table' : 'query'} of connection '${source.connection}' is read where it lives` };
+  return {
+    engine: 'sql',
+    connection: source.connection,
+    dialect: def.kind,
+    relation,
+    source,
+    description,
+    why: `a ${'table' in source ? 'table' : 'query'} of connection '${source.connection}' is read where it lives`,
+  };
 }
 
 async function fileRead(source: FileSource, contract: ContractDef, ctx: ReadContext): Promise<ReadPlan> {
@@ -108,7 +130,13 @@ async function fileRead(source: FileSource, contract: ContractDef, ctx: ReadCont
   const base = { ...fileSourceNames(patterns, files, ctx.baseDir), files };
   const arrow = (why: string): ReadPlan => ({ engine: 'arrow', source, ...base, why });
   const duckdb = (relation: SqlRelation, why: string, typedCsv = false): ReadPlan => ({
-    engine: 'sql', connection: FILES_CONNECTION, dialect: 'duckdb', relation, source, ...base, why,
+    engine: 'sql',
+    connection: FILES_CONNECTION,
+    dialect: 'duckdb',
+    relation,
+    source,
+    ...base,
+    why,
     ...(typedCsv && { typedCsv: true }),
     ...(source.fallback === 'arrow' && { fallback: 'arrow' as const }),
   });
@@ -117,7 +145,16 @@ async function fileRead(source: FileSource, contract: ContractDef, ctx: ReadCont
   const paths = files.map((f) => f.absolute);
   // Parquet: typed files DuckDB reads faster than they decode into Arrow, and beyond memory.
   if (formats.every((f) => f.format === 'parquet' && !f.gzip)) {
-    return duckdb({ kind: 'files', format: 'parquet', paths, display: files.map((f) => f.display), ...(paths.length > 1 && { options: { union_by_name: true } }) }, 'Parquet files are scanned by DuckDB');
+    return duckdb(
+      {
+        kind: 'files',
+        format: 'parquet',
+        paths,
+        display: files.map((f) => f.display),
+        ...(paths.length > 1 && { options: { union_by_name: true } }),
+      },
+      'Parquet files are scanned by DuckDB',
+    );
   }
   const kinds = [...new Set(formats.map((f) => f.format))].join(', ');
   if (formats.every((f) => f.format === 'csv' || f.format === 'tsv')) {
@@ -130,9 +167,16 @@ async function fileRead(source: FileSource, contract: ContractDef, ctx: ReadCont
     return arrow(`${kinds} under 64 MiB is read by datacheck's own reader (failing rows keep their source lines)`);
   }
   if (source.engine === 'duckdb') {
-    throw sourceError('source.unsupported', files[0].display, "engine: 'duckdb' reads Parquet and CSV files; this source has other formats", {
-      expected: '.parquet or .csv/.tsv files', found: kinds, hint: "remove `engine: 'duckdb'` to read them with datacheck's own readers",
-    });
+    throw sourceError(
+      'source.unsupported',
+      files[0].display,
+      "engine: 'duckdb' reads Parquet and CSV files; this source has other formats",
+      {
+        expected: '.parquet or .csv/.tsv files',
+        found: kinds,
+        hint: "remove `engine: 'duckdb'` to read them with datacheck's own readers",
+      },
+    );
   }
   return arrow(`${kinds} files are read by datacheck's own readers`);
 }

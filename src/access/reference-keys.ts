@@ -19,14 +19,27 @@ export type FetchedKeys = { values: ExprLiteral[] } | { issue: Issue };
  */
 export async function fetchKeys(plan: KeysPlan, opened: OpenedDataset, transfer?: SqlTransfer): Promise<FetchedKeys> {
   const column = plan.keyColumn;
-  const unknown = (found: string[]): FetchedKeys => ({ issue: { code: 'reference.unknown_column', message: `${opened.description} has no column '${column}'`, expected: column, found: found.join(', ') } });
+  const unknown = (found: string[]): FetchedKeys => ({
+    issue: {
+      code: 'reference.unknown_column',
+      message: `${opened.description} has no column '${column}'`,
+      expected: column,
+      found: found.join(', '),
+    },
+  });
   if (opened.sql) {
     const target = opened.sql;
     const columns = target.view?.columns ?? (await target.connection.describe(target.relation));
     if (!columns.some((c) => c.name === column)) return unknown(columns.map((c) => c.name));
     const ref = { t: 'col' as const, name: column };
     const query = renderSelect(
-      { t: 'select', columns: [{ expr: ref, alias: 'k' }], from: target.view?.from ?? { t: 'relation', relation: target.relation }, where: { t: 'is_null', arg: ref, negate: true }, groupBy: [ref] },
+      {
+        t: 'select',
+        columns: [{ expr: ref, alias: 'k' }],
+        from: target.view?.from ?? { t: 'relation', relation: target.relation },
+        where: { t: 'is_null', arg: ref, negate: true },
+        groupBy: [ref],
+      },
       DIALECTS[target.connection.dialect],
     );
     const rows = await target.connection.query(query);
@@ -72,6 +85,11 @@ export function keysTooMany(plan: KeysPlan, count: number): Issue | undefined {
  * metric's key, so its result is the orphan count the check asked for.
  */
 export function bindKeys(metric: PlannedMetric, plan: KeysPlan, keys: ExprLiteral[]): PlannedMetric {
-  const spec: MetricSpec = { kind: 'predicate_failures', column: plan.column, predicate: inList(col(plan.column), keys), sampleSize: plan.sampleSize };
+  const spec: MetricSpec = {
+    kind: 'predicate_failures',
+    column: plan.column,
+    predicate: inList(col(plan.column), keys),
+    sampleSize: plan.sampleSize,
+  };
   return { key: metric.key, spec };
 }

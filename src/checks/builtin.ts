@@ -17,8 +17,21 @@ import { unique } from './kinds/unique.js';
 
 /** Every check kind, listed explicitly (no registration by import side effects). */
 const KINDS: CheckKind<any>[] = [
-  schema, columnType, notNull, isNull, unique, acceptedValues, range, length, pattern, format,
-  rowCount, columnCount, columnStat, freshness, references,
+  schema,
+  columnType,
+  notNull,
+  isNull,
+  unique,
+  acceptedValues,
+  range,
+  length,
+  pattern,
+  format,
+  rowCount,
+  columnCount,
+  columnStat,
+  freshness,
+  references,
 ];
 
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(KINDS.map((k) => [k.kind, k]));

@@ -33,9 +33,7 @@ export function checksFromContract(contract: ContractDef, suiteColumns: string[]
       location: contract.location,
     });
   }
-  return assignCheckIds(
-    drafts.map((d) => ({ ...d, id: '', dataset: contract.name, origin: 'contract', severity: 'error' })),
-  );
+  return assignCheckIds(drafts.map((d) => ({ ...d, id: '', dataset: contract.name, origin: 'contract', severity: 'error' })));
 }
 
 /** One unique check over the whole key (its columns' not-null checks come with each column). */
@@ -59,7 +57,8 @@ function columnChecks(name: string, c: ColumnDef, contract: ContractDef, inKey: 
     out.push({ kind: 'range', ...at, params: { min: c.min ?? null, max: c.max ?? null, strict: false } });
   }
   if (c.length) out.push({ kind: 'length', ...at, params: { min: c.length.min ?? null, max: c.length.max ?? null } });
-  if (c.pattern !== undefined) out.push({ kind: 'pattern', ...at, params: { pattern: c.pattern, flags: c.patternFlags ?? '', negate: false } });
+  if (c.pattern !== undefined)
+    out.push({ kind: 'pattern', ...at, params: { pattern: c.pattern, flags: c.patternFlags ?? '', negate: false } });
   if (c.format) out.push({ kind: 'format', ...at, params: { format: c.format } });
   if (c.references) {
     const [dataset, column] = c.references.split('.');

@@ -30,14 +30,17 @@ const scoped = (spec: MetricSpec, where: Expr | undefined): MetricSpec => (where
 const rows = (where: Expr | undefined): MetricSpec => scoped({ kind: 'row_count' }, where);
 const nulls = (column: string, where: Expr | undefined): MetricSpec => scoped({ kind: 'null_count', column }, where);
 const moments = (column: string, where: Expr | undefined): MetricSpec => scoped({ kind: 'moments', column }, where);
-const quantile = (column: string, p: number, where: Expr | undefined): MetricSpec => scoped({ kind: 'quantiles', column, probs: [p] }, where);
+const quantile = (column: string, p: number, where: Expr | undefined): MetricSpec =>
+  scoped({ kind: 'quantiles', column, probs: [p] }, where);
 const distinct = (column: string, where: Expr | undefined): MetricSpec => scoped({ kind: 'distinct_count', columns: [column] }, where);
 
 /** The value a moment gives, over no values none. */
-const fromMoments = (pick: (v: MomentsValue) => number | null) => (m: MetricReader, [spec]: MetricSpec[]) => {
-  const v = m.value<MomentsValue>(spec);
-  return v.count === 0 ? null : pick(v);
-};
+const fromMoments =
+  (pick: (v: MomentsValue) => number | null) =>
+  (m: MetricReader, [spec]: MetricSpec[]) => {
+    const v = m.value<MomentsValue>(spec);
+    return v.count === 0 ? null : pick(v);
+  };
 
 /** A count of some rows over the non-null rows; over none, no value. */
 const overNonNull = (m: MetricReader, [counted, all, nullCount]: MetricSpec[]) => {

@@ -9,7 +9,10 @@ export function passesMostly(considered: number, failed: number, mostly: number)
 }
 
 /** Is `value` inside the bound? Both ends inclusive unless strict. Values and ends are comparable. */
-export function withinBound(value: number | string, bound: { min: number | string | null; max: number | string | null; strict?: boolean }): boolean {
+export function withinBound(
+  value: number | string,
+  bound: { min: number | string | null; max: number | string | null; strict?: boolean },
+): boolean {
   const { min, max, strict } = bound;
   if (min !== null && (strict ? !(value > min) : !(value >= min))) return false;
   if (max !== null && (strict ? !(value < max) : !(value <= max))) return false;

@@ -14,7 +14,9 @@ export function typeText(t: LogicalType): string {
     case 'list':
       return `list<${typeText(t.of)}>`;
     case 'struct':
-      return `struct<${Object.entries(t.fields).map(([k, v]) => `${k}: ${typeText(v)}`).join(', ')}>`;
+      return `struct<${Object.entries(t.fields)
+        .map(([k, v]) => `${k}: ${typeText(v)}`)
+        .join(', ')}>`;
     default:
       return t.type;
   }
@@ -36,10 +38,11 @@ export function isCompatible(expected: LogicalType, actual: LogicalType): boolea
     case 'decimal':
       if (actual.type === 'int') return true;
       return (
-        actual.type === 'decimal' &&
-        actual.scale <= expected.scale &&
-        actual.precision - actual.scale <= expected.precision - expected.scale
-      ) || actual.type === 'float';
+        (actual.type === 'decimal' &&
+          actual.scale <= expected.scale &&
+          actual.precision - actual.scale <= expected.precision - expected.scale) ||
+        actual.type === 'float'
+      );
     case 'timestamp':
       return actual.type === 'timestamp';
     case 'list':

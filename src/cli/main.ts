@@ -37,7 +37,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here too, successfully; everything else is a usage error.
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.passed : EXIT.error;
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help'
+        ? EXIT.passed
+        : EXIT.error;
     }
     const err = e as Error;
     io.stderr.write(`datacheck: internal error: ${err?.message ?? String(e)}\n`);
@@ -60,13 +62,25 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .argument('[paths...]', 'contract/suite files, directories or globs (default: contracts/, checks/, models/)')
     .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
     .option('-r, --reporter <name>', reporterHelp(), collect)
-    .option('-o, --output-file <path>', "where a file reporter writes ('-' for stdout); with several, <reporter>=<path> or --output-file.<reporter>=<path>; defaults under reports/", collect)
+    .option(
+      '-o, --output-file <path>',
+      "where a file reporter writes ('-' for stdout); with several, <reporter>=<path> or --output-file.<reporter>=<path>; defaults under reports/",
+      collect,
+    )
     .option('-f, --filter <dataset|check>', 'only these datasets, or checks whose id/title contains the text; repeatable', collect)
     .addOption(new Option('--fail-on <severity>', 'error: only failed checks fail the run; warn: warnings too').choices(['error', 'warn']))
     .option('--max-failing-rows <n>', 'failing rows kept per check (default 10)', nonNegativeInteger)
     .option('--no-typecheck', 'skip type-checking contract and suite files')
-    .option('--load-timeout <duration>', "how long one contract, suite or config file may take to load, e.g. '30s' (default; also DATACHECK_LOAD_TIMEOUT or loadTimeout in the config)")
-    .addOption(new Option('--profile <level>', 'column distributions for charts: full, or basic (nulls, min/max); default full with the html reporter').choices(['basic', 'full']))
+    .option(
+      '--load-timeout <duration>',
+      "how long one contract, suite or config file may take to load, e.g. '30s' (default; also DATACHECK_LOAD_TIMEOUT or loadTimeout in the config)",
+    )
+    .addOption(
+      new Option(
+        '--profile <level>',
+        'column distributions for charts: full, or basic (nulls, min/max); default full with the html reporter',
+      ).choices(['basic', 'full']),
+    )
     .option('--openlineage-required', 'exit 2 when the OpenLineage events cannot be delivered (default: a warning)')
     .option('--verbose', 'list passing checks too')
     .option('--debug', 'print stack traces and timings')
@@ -79,7 +93,11 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .description('render a saved JSON result again (exit code: the saved run’s)')
     .argument('<results>', 'a JSON result written by --reporter json')
     .option('-r, --reporter <name>', reporterHelp(), collect)
-    .option('-o, --output-file <path>', 'where a file reporter writes; with several, <reporter>=<path> or --output-file.<reporter>=<path>', collect)
+    .option(
+      '-o, --output-file <path>',
+      'where a file reporter writes; with several, <reporter>=<path> or --output-file.<reporter>=<path>',
+      collect,
+    )
     .addOption(new Option('--fail-on <severity>', 'warn: warnings fail too').choices(['error', 'warn']))
     .option('--openlineage-required', 'exit 2 when the OpenLineage events cannot be delivered')
     .option('--verbose', 'list passing checks too')
@@ -98,7 +116,11 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
     .option('-f, --filter <dataset|check>', 'only these datasets, or checks whose id/title contains the text; repeatable', collect)
     .addOption(new Option('--dialect <name>', 'render the SQL for this dialect').choices(DIALECT_NAMES))
-    .option('-r, --reporter <name>', 'the reporters the run would write (they decide the profile: html charts distributions); repeatable', collect)
+    .option(
+      '-r, --reporter <name>',
+      'the reporters the run would write (they decide the profile: html charts distributions); repeatable',
+      collect,
+    )
     .addOption(new Option('--profile <level>', 'column distributions: full (histograms, top values) or basic').choices(['basic', 'full']))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })

@@ -32,7 +32,8 @@ export async function runInputFiles(inputs: RunInputs): Promise<ReadFiles> {
   }
   for (const def of Object.values(inputs.connections ?? {})) {
     if (def.path) read.add(path.resolve(inputs.cwd, def.path));
-    if (typeof def.ssl === 'object') for (const f of [def.ssl.caFile, def.ssl.certFile, def.ssl.keyFile]) if (f) read.add(path.resolve(inputs.cwd, f));
+    if (typeof def.ssl === 'object')
+      for (const f of [def.ssl.caFile, def.ssl.certFile, def.ssl.keyFile]) if (f) read.add(path.resolve(inputs.cwd, f));
   }
   return read;
 }

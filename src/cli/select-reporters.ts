@@ -17,7 +17,11 @@ export type Selection = { ok: true; reporters: SelectedReporter[] } | { ok: fals
  * `--output-file path` goes to the one file-writing reporter, `--output-file name=path` to a named
  * one. The console reporter is the default.
  */
-export function selectReporters(cli: string[] | undefined, config: ReporterSpec[] | undefined, outputFiles: string[] | undefined): Selection {
+export function selectReporters(
+  cli: string[] | undefined,
+  config: ReporterSpec[] | undefined,
+  outputFiles: string[] | undefined,
+): Selection {
   const specs: ReporterSpec[] = cli?.length ? cli : config?.length ? config : ['console'];
   const reporters: SelectedReporter[] = [];
   for (const spec of specs) {
@@ -33,7 +37,11 @@ export function selectReporters(cli: string[] | undefined, config: ReporterSpec[
     const named = /^([a-z][\w-]*)=(.+)$/i.exec(value);
     if (named) {
       const target = reporters.find((r) => r.name === named[1]);
-      if (!target) return { ok: false, message: `--output-file ${value} names reporter '${named[1]}', which is not selected (add --reporter ${named[1]})` };
+      if (!target)
+        return {
+          ok: false,
+          message: `--output-file ${value} names reporter '${named[1]}', which is not selected (add --reporter ${named[1]})`,
+        };
       target.options.outputFile = named[2];
       continue;
     }

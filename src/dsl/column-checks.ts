@@ -1,5 +1,5 @@
 import type { RowCheckOptions } from '../model/check.js';
-import type { Scalar, StringFormat } from '../model/contract.js';
+import type { StringFormat } from '../model/contract.js';
 import { DatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
 import type { Family } from './column.js';
@@ -58,9 +58,7 @@ export type ColumnChecksFor<T, F extends Family> = CommonColumnChecks<T> &
 const ROW = ['mostly'] as const;
 
 /** Runtime implementation behind every ColumnChecksFor type (the types decide what is reachable). */
-export class ColumnChecks
-  implements CommonColumnChecks<unknown>, OrderedColumnChecks<unknown>, NumericColumnChecks, StringColumnChecks
-{
+export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnChecks<unknown>, NumericColumnChecks, StringColumnChecks {
   private readonly column: string;
   constructor(column: string) {
     this.column = column;
@@ -106,7 +104,10 @@ export class ColumnChecks
   }
   between(min: unknown, max: unknown, options?: RowCheckOptions & BoundOptions) {
     checkBoundOrder(plainValue(min), plainValue(max), `${this.column}: between`, captureCallSite(), { strict: options?.strict });
-    return this.row('range', { min: plainValue(min), max: plainValue(max), strict: options?.strict ?? false }, options, ['mostly', 'strict']);
+    return this.row('range', { min: plainValue(min), max: plainValue(max), strict: options?.strict ?? false }, options, [
+      'mostly',
+      'strict',
+    ]);
   }
   matches(regex: RegExp | string, options?: RowCheckOptions) {
     return this.row('pattern', { ...regexParams(regex), negate: false }, options);

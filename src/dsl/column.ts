@@ -110,7 +110,6 @@ export class Column<T, F extends Family, N extends boolean = false> {
 
 export type AnyColumn = Column<any, Family, boolean>;
 
-
 function optionError(option: string, expected: string, found: string, location: SourceLocation): DatacheckError {
   return new DatacheckError({
     code: 'contract.invalid_option',

@@ -60,7 +60,7 @@ export function defineContract<const S extends Record<string, AnyColumn>>(input:
         code: 'contract.invalid',
         message: `column '${name}' of contract '${input.name}' is not a column builder`,
         location,
-        expected: "a column type such as col.string() or col.int64()",
+        expected: 'a column type such as col.string() or col.int64()',
         found: typeof column,
       });
     }
@@ -116,17 +116,29 @@ function validPrimaryKey(
       found: marked.map((c) => `${c}: ….primaryKey()`).join(', '),
     });
   }
-  const problem = !Array.isArray(key) || key.length === 0
-    ? { expected: "a non-empty array of column names, e.g. ['order_id', 'line_no']", found: JSON.stringify(key) }
-    : key.find((c) => typeof c !== 'string' || !(c in columns)) !== undefined
-      ? { expected: `columns of '${contract}': ${Object.keys(columns).join(', ')}`, found: String(key.find((c) => typeof c !== 'string' || !(c in columns))) }
-      : new Set(key).size !== key.length
-        ? { expected: 'each column once', found: JSON.stringify(key) }
-        : marked.length > 0
-          ? { expected: 'the key in one place: primaryKey: [...] or one .primaryKey() column', found: `primaryKey: ${JSON.stringify(key)} and ${marked.map((c) => `${c}: ….primaryKey()`).join(', ')}` }
-          : undefined;
+  const problem =
+    !Array.isArray(key) || key.length === 0
+      ? { expected: "a non-empty array of column names, e.g. ['order_id', 'line_no']", found: JSON.stringify(key) }
+      : key.find((c) => typeof c !== 'string' || !(c in columns)) !== undefined
+        ? {
+            expected: `columns of '${contract}': ${Object.keys(columns).join(', ')}`,
+            found: String(key.find((c) => typeof c !== 'string' || !(c in columns))),
+          }
+        : new Set(key).size !== key.length
+          ? { expected: 'each column once', found: JSON.stringify(key) }
+          : marked.length > 0
+            ? {
+                expected: 'the key in one place: primaryKey: [...] or one .primaryKey() column',
+                found: `primaryKey: ${JSON.stringify(key)} and ${marked.map((c) => `${c}: ….primaryKey()`).join(', ')}`,
+              }
+            : undefined;
   if (problem) {
-    throw new DatacheckError({ code: 'contract.invalid', message: `contract '${contract}' has an invalid primaryKey`, location, ...problem });
+    throw new DatacheckError({
+      code: 'contract.invalid',
+      message: `contract '${contract}' has an invalid primaryKey`,
+      location,
+      ...problem,
+    });
   }
   return [...key];
 }

@@ -62,7 +62,7 @@ export function defineSuite<S extends Record<string, AnyColumn>>(
   build: (t: SuiteBuilder<S>) => readonly SuiteCheck[],
 ): SuiteDef {
   const location = captureCallSite();
-  if (!contract || contract.kind !== 'contract') {
+  if (contract?.kind !== 'contract') {
     throw new DatacheckError({
       code: 'suite.invalid',
       message: 'defineSuite expects a contract (what defineContract returns) as its first argument',
@@ -83,7 +83,8 @@ export function defineSuite<S extends Record<string, AnyColumn>>(
   }
   const checks: CheckDef[] = built.map((item, i) => {
     if (!(item instanceof SuiteCheck)) {
-      const found = item instanceof MetricBound ? 'a metric without a bound (add .between(), .atLeast(), .atMost() or .equals())' : typeof item;
+      const found =
+        item instanceof MetricBound ? 'a metric without a bound (add .between(), .atLeast(), .atMost() or .equals())' : typeof item;
       throw new DatacheckError({
         code: 'suite.invalid',
         message: `check #${i + 1} of the suite for '${contract.name}' is not a complete check`,

@@ -18,12 +18,7 @@ export function checkRegex(source: string, flags: string, location: SourceLocati
 }
 
 /** Rejects option objects with keys the check does not know (typos like `mostli`) and out-of-range values. */
-export function checkOptions(
-  options: object | undefined,
-  allowed: readonly string[],
-  what: string,
-  location: SourceLocation,
-): void {
+export function checkOptions(options: object | undefined, allowed: readonly string[], what: string, location: SourceLocation): void {
   if (options === undefined) return;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new DatacheckError({
@@ -75,9 +70,10 @@ export function checkBoundOrder(
   if (!empty) return;
   throw new DatacheckError({
     code: options.code ?? 'check.invalid_option',
-    message: options.strict && !isAbove(min, max)
-      ? `${what}: a strict bound from ${JSON.stringify(min)} to ${JSON.stringify(max)} is empty, so no value could pass`
-      : `${what}: the lower bound ${JSON.stringify(min)} is above the upper bound ${JSON.stringify(max)}, so no value could pass`,
+    message:
+      options.strict && !isAbove(min, max)
+        ? `${what}: a strict bound from ${JSON.stringify(min)} to ${JSON.stringify(max)} is empty, so no value could pass`
+        : `${what}: the lower bound ${JSON.stringify(min)} is above the upper bound ${JSON.stringify(max)}, so no value could pass`,
     location,
     expected: options.strict ? 'min < max' : 'min <= max',
     found: `min ${JSON.stringify(min)}, max ${JSON.stringify(max)}`,

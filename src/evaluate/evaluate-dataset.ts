@@ -27,7 +27,12 @@ export function evaluateDataset(plan: DatasetPlan, results: MetricResults, now: 
   });
 }
 
-function evaluateOne(check: PlannedCheck, reader: ReturnType<typeof metricReader>, present: Set<string> | undefined, now: Date): Evaluation {
+function evaluateOne(
+  check: PlannedCheck,
+  reader: ReturnType<typeof metricReader>,
+  present: Set<string> | undefined,
+  now: Date,
+): Evaluation {
   if (check.issue) return { outcome: 'error', message: check.issue.message, issue: check.issue };
   const columns = check.def.columns ?? (check.def.column !== undefined ? [check.def.column] : []);
   const absent = present && check.kind?.scope === 'column' ? columns.filter((c) => !present.has(c)) : [];

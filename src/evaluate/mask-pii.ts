@@ -7,7 +7,11 @@ export const MASK = '***';
 
 /** Columns whose values must never leave the process. */
 export function piiColumns(contract: ContractDef): Set<string> {
-  return new Set(Object.entries(contract.columns).filter(([, c]) => c.pii).map(([name]) => name));
+  return new Set(
+    Object.entries(contract.columns)
+      .filter(([, c]) => c.pii)
+      .map(([name]) => name),
+  );
 }
 
 /** Failing rows with every pii column's value replaced by the mask (nulls stay visible as null). */

@@ -3,9 +3,7 @@ import type { ArithOp } from '../model/expr.js';
 /** What an arithmetic operand holds; dates and timestamps are epoch milliseconds. */
 export type OperandKind = 'number' | 'date' | 'timestamp' | 'interval';
 
-export type ArithRule =
-  | { kind: OperandKind; scaleLeft: number; scaleRight: number }
-  | { expected: string; blame: 'left' | 'right' };
+export type ArithRule = { kind: OperandKind; scaleLeft: number; scaleRight: number } | { expected: string; blame: 'left' | 'right' };
 
 const DAY_MS = 86_400_000;
 
@@ -19,7 +17,10 @@ export function arithRule(op: ArithOp, lk: OperandKind, rk: OperandKind): ArithR
   const lt = lk === 'date' || lk === 'timestamp';
   const rt = rk === 'date' || rk === 'timestamp';
   if (lt || rt) {
-    if (lt && rt) return op === '-' ? { kind: 'number', scaleLeft: 1, scaleRight: 1 } : { expected: `'-' between two instants (found '${op}')`, blame: 'right' };
+    if (lt && rt)
+      return op === '-'
+        ? { kind: 'number', scaleLeft: 1, scaleRight: 1 }
+        : { expected: `'-' between two instants (found '${op}')`, blame: 'right' };
     if (op !== '+' && op !== '-') return { expected: `'+' or '-' with a date or timestamp (found '${op}')`, blame: lt ? 'right' : 'left' };
     if (!lt && op === '-') return { expected: 'an instant on the left of -', blame: 'left' };
     const [instant, other] = lt ? [lk, rk] : [rk, lk];
@@ -28,6 +29,7 @@ export function arithRule(op: ArithOp, lk: OperandKind, rk: OperandKind): ArithR
     const days = other === 'number' ? DAY_MS : 1;
     return { kind, scaleLeft: lt ? 1 : days, scaleRight: lt ? days : 1 };
   }
-  if (lk === 'interval' || rk === 'interval') return { kind: lk === 'interval' && rk === 'interval' ? 'interval' : 'number', scaleLeft: 1, scaleRight: 1 };
+  if (lk === 'interval' || rk === 'interval')
+    return { kind: lk === 'interval' && rk === 'interval' ? 'interval' : 'number', scaleLeft: 1, scaleRight: 1 };
   return { kind: 'number', scaleLeft: 1, scaleRight: 1 };
 }

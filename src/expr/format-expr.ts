@@ -14,16 +14,23 @@ const PREC = { or: 1, and: 2, not: 3, pred: 4, add: 5, mul: 6, unary: 7, atom: 8
 
 function precOf(e: Expr): number {
   switch (e.op) {
-    case 'or': return e.args.length === 1 ? precOf(e.args[0]) : e.args.length === 0 ? PREC.atom : PREC.or;
-    case 'and': return e.args.length === 1 ? precOf(e.args[0]) : e.args.length === 0 ? PREC.atom : PREC.and;
-    case 'not': return PREC.not;
+    case 'or':
+      return e.args.length === 1 ? precOf(e.args[0]) : e.args.length === 0 ? PREC.atom : PREC.or;
+    case 'and':
+      return e.args.length === 1 ? precOf(e.args[0]) : e.args.length === 0 ? PREC.atom : PREC.and;
+    case 'not':
+      return PREC.not;
     case 'cmp':
     case 'is_null':
     case 'in':
-    case 'between': return PREC.pred;
-    case 'arith': return e.arith === '+' || e.arith === '-' ? PREC.add : PREC.mul;
-    case 'neg': return PREC.unary;
-    default: return PREC.atom;
+    case 'between':
+      return PREC.pred;
+    case 'arith':
+      return e.arith === '+' || e.arith === '-' ? PREC.add : PREC.mul;
+    case 'neg':
+      return PREC.unary;
+    default:
+      return PREC.atom;
   }
 }
 
@@ -34,17 +41,24 @@ function print(e: Expr, min: number): string {
 
 function printBare(e: Expr): string {
   switch (e.op) {
-    case 'col': return formatIdent(e.name);
-    case 'lit': return formatLiteral(e.value);
-    case 'interval': return `interval ${quote(e.text)}`;
-    case 'cmp': return `${print(e.left, PREC.add)} ${e.cmp} ${print(e.right, PREC.add)}`;
+    case 'col':
+      return formatIdent(e.name);
+    case 'lit':
+      return formatLiteral(e.value);
+    case 'interval':
+      return `interval ${quote(e.text)}`;
+    case 'cmp':
+      return `${print(e.left, PREC.add)} ${e.cmp} ${print(e.right, PREC.add)}`;
     case 'and':
     case 'or':
       if (e.args.length === 0) return e.op === 'and' ? 'true' : 'false';
       return e.args.map((a) => print(a, precOf(e) + 1)).join(` ${e.op} `);
-    case 'not': return `not ${print(e.arg, PREC.not)}`;
-    case 'is_null': return `${print(e.arg, PREC.add)} is ${e.negate ? 'not ' : ''}null`;
-    case 'in': return `${print(e.arg, PREC.add)} ${e.negate ? 'not ' : ''}in (${e.values.map(formatLiteral).join(', ')})`;
+    case 'not':
+      return `not ${print(e.arg, PREC.not)}`;
+    case 'is_null':
+      return `${print(e.arg, PREC.add)} is ${e.negate ? 'not ' : ''}null`;
+    case 'in':
+      return `${print(e.arg, PREC.add)} ${e.negate ? 'not ' : ''}in (${e.values.map(formatLiteral).join(', ')})`;
     case 'between':
       return `${print(e.arg, PREC.add)} ${e.negate ? 'not ' : ''}between ${print(e.low, PREC.add)} and ${print(e.high, PREC.add)}`;
     case 'arith': {

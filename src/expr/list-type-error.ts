@@ -9,6 +9,12 @@ import { formatExpr } from './format-expr.js';
  */
 export function listTypeError(e: Expr, expected: string, found: ExprLiteral): DatacheckError {
   const subject = e.op === 'in' ? `${formatExpr(e.arg)} ${e.negate ? 'not ' : ''}in (a list of ${e.values.length} values)` : formatExpr(e);
-  const foundText = found === null ? 'null' : `a ${typeof found === 'number' ? 'number' : typeof found === 'boolean' ? 'boolean' : 'string'} value`;
-  return new DatacheckError({ code: 'expr.type', message: `${subject}: expected ${expected} but found ${foundText}`, expected, found: foundText });
+  const foundText =
+    found === null ? 'null' : `a ${typeof found === 'number' ? 'number' : typeof found === 'boolean' ? 'boolean' : 'string'} value`;
+  return new DatacheckError({
+    code: 'expr.type',
+    message: `${subject}: expected ${expected} but found ${foundText}`,
+    expected,
+    found: foundText,
+  });
 }

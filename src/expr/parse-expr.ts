@@ -4,7 +4,18 @@ import type { Token } from './lexer.js';
 import { describeToken, syntaxError, tokenize } from './lexer.js';
 
 /** Functions the language knows, as written by users. */
-export const KNOWN_FUNCTIONS: readonly ExprFunction[] = ['length', 'lower', 'upper', 'trim', 'abs', 'coalesce', 'matches', 'now', 'current_date', 'is_nan'];
+export const KNOWN_FUNCTIONS: readonly ExprFunction[] = [
+  'length',
+  'lower',
+  'upper',
+  'trim',
+  'abs',
+  'coalesce',
+  'matches',
+  'now',
+  'current_date',
+  'is_nan',
+];
 
 /** Words that are never bare column names (quote them: "and"). */
 export const RESERVED = new Set(['and', 'or', 'not', 'is', 'null', 'in', 'between', 'true', 'false', 'interval', 'current_date']);
@@ -26,7 +37,8 @@ class Parser {
   constructor(private readonly tokens: Token[]) {}
 
   parseAll(): Expr {
-    if (this.peek().type === 'eof') throw syntaxError('expected an expression but found end of input', this.peek().pos, 'an expression', 'end of input');
+    if (this.peek().type === 'eof')
+      throw syntaxError('expected an expression but found end of input', this.peek().pos, 'an expression', 'end of input');
     const e = this.parseOr();
     const t = this.peek();
     if (t.type !== 'eof') throw this.unexpected(t, 'an operator or end of input');
@@ -216,7 +228,12 @@ class Parser {
     const s = this.next() as Extract<Token, { type: 'string' }>;
     const ms = intervalMs(s.value);
     if (ms === undefined) {
-      throw syntaxError(`expected an interval like ${INTERVAL_EXAMPLES} but found ${s.text}`, s.pos, `an interval like ${INTERVAL_EXAMPLES}`, s.text);
+      throw syntaxError(
+        `expected an interval like ${INTERVAL_EXAMPLES} but found ${s.text}`,
+        s.pos,
+        `an interval like ${INTERVAL_EXAMPLES}`,
+        s.text,
+      );
     }
     return { op: 'interval', ms, text: s.value };
   }
@@ -224,7 +241,12 @@ class Parser {
   private parseCall(t: Extract<Token, { type: 'ident' }>): Expr {
     const fn = t.value.toLowerCase() as ExprFunction;
     if (!KNOWN_FUNCTIONS.includes(fn)) {
-      throw syntaxError(`unknown function '${t.value}' (known: ${KNOWN_FUNCTIONS.join(', ')})`, t.pos, `one of ${KNOWN_FUNCTIONS.join(', ')}`, t.value);
+      throw syntaxError(
+        `unknown function '${t.value}' (known: ${KNOWN_FUNCTIONS.join(', ')})`,
+        t.pos,
+        `one of ${KNOWN_FUNCTIONS.join(', ')}`,
+        t.value,
+      );
     }
     this.i += 2;
     const args: Expr[] = [];

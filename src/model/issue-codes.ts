@@ -84,7 +84,9 @@ export const ISSUE_CODES = {
   'reference.unknown_column': { hint: '.references() names a column the referenced dataset does not have' },
   'reference.no_source': { hint: 'the referenced contract has no source to read its keys from' },
   'reference.read': { hint: "the referenced dataset's keys could not be read" },
-  'reference.too_many_keys': { hint: 'too many referenced keys to bind in one PostgreSQL query: put both datasets on one connection so the reference becomes an anti-join' },
+  'reference.too_many_keys': {
+    hint: 'too many referenced keys to bind in one PostgreSQL query: put both datasets on one connection so the reference becomes an anti-join',
+  },
 
   // --- connections and SQL (src/run/connections.ts, src/engines/sql)
   'connection.unknown': { hint: "a source names a connection the config's connections do not have" },
@@ -99,18 +101,21 @@ export const ISSUE_CODES = {
   'sql.timeout': { hint: 'a query ran past statementTimeoutMs and was cancelled on the server' },
   'sql.read_only': { hint: 'the statement would write; datacheck runs only read-only queries' },
   'sql.relation_not_found': { hint: 'the table or view a source names does not exist (or is not visible to the role)' },
-  'reference.type_mismatch': { hint: "the two columns of a reference have types whose values never match: declare both with the same type" },
+  'reference.type_mismatch': {
+    hint: 'the two columns of a reference have types whose values never match: declare both with the same type',
+  },
   'sql.cast': { hint: "the engine could not convert a value to the column's type (the value is never quoted)" },
-  'sql.out_of_range': { hint: "a value or an aggregate is outside the range of its SQL type" },
-  'sql.division_by_zero': { hint: "the engine divided by zero in a filter or expression" },
-  'sql.cancelled': { hint: "the engine cancelled the query (a timeout, or the run was interrupted)" },
-  'sql.data': { hint: "the engine refused the data (a data exception; the engine text is dropped because it can quote values)" },
-  'csv.invalid_utf8': { hint: "the file has bytes that are not UTF-8 at the named line: re-encode it as UTF-8" },
-  'load.exited': { hint: "a file called process.exit() while loading: remove the call" },
-  'load.timeout': { hint: "a file did not finish loading within the load timeout (an endless loop or an await that never settles); set loadTimeout, --load-timeout or DATACHECK_LOAD_TIMEOUT" },
-  'load.not_plain_data': { hint: "a contract, suite or config exports a function or class instance: export plain values only" },
+  'sql.out_of_range': { hint: 'a value or an aggregate is outside the range of its SQL type' },
+  'sql.division_by_zero': { hint: 'the engine divided by zero in a filter or expression' },
+  'sql.cancelled': { hint: 'the engine cancelled the query (a timeout, or the run was interrupted)' },
+  'sql.data': { hint: 'the engine refused the data (a data exception; the engine text is dropped because it can quote values)' },
+  'csv.invalid_utf8': { hint: 'the file has bytes that are not UTF-8 at the named line: re-encode it as UTF-8' },
+  'load.exited': { hint: 'a file called process.exit() while loading: remove the call' },
+  'load.timeout': {
+    hint: 'a file did not finish loading within the load timeout (an endless loop or an await that never settles); set loadTimeout, --load-timeout or DATACHECK_LOAD_TIMEOUT',
+  },
+  'load.not_plain_data': { hint: 'a contract, suite or config exports a function or class instance: export plain values only' },
 } as const satisfies Record<string, { hint: string }>;
 
 /** A stable machine code of an Issue: one of ISSUE_CODES. */
 export type IssueCode = keyof typeof ISSUE_CODES;
-

@@ -54,7 +54,10 @@ export class OpenLineageClient {
       const result = await this.transport.emit(event);
       return result.ok ? result : { ok: false, warning: redact(result.warning, this.secrets) };
     } catch (e) {
-      return { ok: false, warning: redact(`the ${this.transport.kind} transport failed: ${(e as Error)?.message ?? String(e)}`, this.secrets) };
+      return {
+        ok: false,
+        warning: redact(`the ${this.transport.kind} transport failed: ${(e as Error)?.message ?? String(e)}`, this.secrets),
+      };
     }
   }
 }

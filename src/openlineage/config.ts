@@ -76,12 +76,14 @@ export function resolveConfig(options: ResolveConfigOptions = {}): ResolvedConfi
   const checked = checkTransport(transport, origin);
   if (!checked.ok) return checked;
   let config = checked.value;
-  if (config.type === 'http' && !config.auth && env.OPENLINEAGE_API_KEY) config = { ...config, auth: { type: 'api_key', apiKey: env.OPENLINEAGE_API_KEY } };
+  if (config.type === 'http' && !config.auth && env.OPENLINEAGE_API_KEY)
+    config = { ...config, auth: { type: 'api_key', apiKey: env.OPENLINEAGE_API_KEY } };
   if (config.type === 'file') {
     config = { type: 'file', log_file_path: path.resolve(cwd, (config.log_file_path ?? config.location)!) };
   }
   const job = fromFile?.content.job as { namespace?: unknown; name?: unknown } | undefined;
-  const namespace = options.namespace ?? (typeof job?.namespace === 'string' ? job.namespace : undefined) ?? (env.OPENLINEAGE_NAMESPACE || 'default');
+  const namespace =
+    options.namespace ?? (typeof job?.namespace === 'string' ? job.namespace : undefined) ?? (env.OPENLINEAGE_NAMESPACE || 'default');
   const jobName = options.jobName ?? (typeof job?.name === 'string' ? job.name : undefined);
   return { ok: true, config: { transport: config, namespace, ...(jobName && { jobName }), origin } };
 }
@@ -90,7 +92,9 @@ type FileResult = { ok: true; value?: { file: string; content: Record<string, un
 
 function readConfigFile(env: Record<string, string | undefined>, cwd: string, home: string): FileResult {
   const explicit = env.OPENLINEAGE_CONFIG;
-  const candidates = explicit ? [path.resolve(cwd, explicit)] : [path.join(cwd, 'openlineage.yml'), path.join(home, '.openlineage', 'openlineage.yml')];
+  const candidates = explicit
+    ? [path.resolve(cwd, explicit)]
+    : [path.join(cwd, 'openlineage.yml'), path.join(home, '.openlineage', 'openlineage.yml')];
   const file = candidates.find((f) => existsSync(f));
   if (!file) return explicit ? { ok: false, warning: `OPENLINEAGE_CONFIG names ${explicit}, which does not exist` } : { ok: true };
   let content: unknown;
@@ -102,7 +106,8 @@ function readConfigFile(env: Record<string, string | undefined>, cwd: string, ho
     return { ok: false, warning: `${file}${pos ? `:${pos.line}:${pos.col}` : ''} is not valid YAML` };
   }
   if (content === null || content === undefined) return { ok: true };
-  if (typeof content !== 'object' || Array.isArray(content)) return { ok: false, warning: `${file} must be a YAML mapping with a 'transport' key` };
+  if (typeof content !== 'object' || Array.isArray(content))
+    return { ok: false, warning: `${file} must be a YAML mapping with a 'transport' key` };
   return { ok: true, value: { file, content: content as Record<string, unknown> } };
 }
 
@@ -113,7 +118,8 @@ function checkTransport(value: unknown, origin: string): Checked {
   const bad = (what: string): Checked => ({ ok: false, warning: `the OpenLineage transport from ${origin} is not valid: ${what}` });
   if (typeof value !== 'object' || value === null) return bad('expected a mapping like { type: http, url: http://localhost:5000 }');
   const t = value as Record<string, unknown>;
-  if (!TYPES.includes(t.type as string)) return bad(`type must be one of ${TYPES.join(', ')}, found ${JSON.stringify(t.type) ?? 'nothing'}`);
+  if (!TYPES.includes(t.type as string))
+    return bad(`type must be one of ${TYPES.join(', ')}, found ${JSON.stringify(t.type) ?? 'nothing'}`);
   if (t.type === 'http') {
     if (typeof t.url !== 'string' || !/^https?:\/\//i.test(t.url)) return bad('http needs url: http(s)://host:port');
     if (t.endpoint !== undefined && typeof t.endpoint !== 'string') return bad('endpoint must be a path such as api/v1/lineage');
@@ -126,6 +132,7 @@ function checkTransport(value: unknown, origin: string): Checked {
       return bad('auth must be { type: api_key, apiKey: <key> }');
     }
   }
-  if (t.type === 'file' && typeof t.log_file_path !== 'string' && typeof t.location !== 'string') return bad('file needs log_file_path: <path>');
+  if (t.type === 'file' && typeof t.log_file_path !== 'string' && typeof t.location !== 'string')
+    return bad('file needs log_file_path: <path>');
   return { ok: true, value: t as TransportConfig };
 }

@@ -48,7 +48,17 @@ export function buildPlan(contract: ContractDef, checks: CheckDef[], options: Pl
     const ctx: PlanContext = { contract, sampleSize: options.sampleSize };
     const kind = CHECK_KINDS.get(def.kind);
     if (!kind) {
-      planned.push({ def, ctx, issue: { code: 'check.unknown_kind', message: `unknown check kind '${def.kind}'`, location: def.location, found: def.kind, expected: [...CHECK_KINDS.keys()].join(', ') } });
+      planned.push({
+        def,
+        ctx,
+        issue: {
+          code: 'check.unknown_kind',
+          message: `unknown check kind '${def.kind}'`,
+          location: def.location,
+          found: def.kind,
+          expected: [...CHECK_KINDS.keys()].join(', '),
+        },
+      });
       continue;
     }
     if (def.where !== undefined && kind.acceptsWhere === false) {

@@ -18,7 +18,12 @@ export interface Dataset {
 }
 
 /** The dataset's checks (contract-derived and written), filtered, planned into deduplicated metrics; undefined when no check is selected. */
-export function planDataset(dataset: Dataset, filter: string[] | undefined, sampleSize: number, profile: ProfileLevel = 'full'): DatasetPlan | undefined {
+export function planDataset(
+  dataset: Dataset,
+  filter: string[] | undefined,
+  sampleSize: number,
+  profile: ProfileLevel = 'full',
+): DatasetPlan | undefined {
   const { contract } = dataset;
   const suiteColumns = dataset.suiteChecks.flatMap((c) => c.columns ?? (c.column ? [c.column] : []));
   const taken = new Set<string>();
@@ -70,4 +75,3 @@ function selectChecks(name: string, checks: CheckDef[], filter: string[] | undef
   const chosen = new Set(selected);
   return checks.filter((c) => chosen.has(c) || always(c));
 }
-

@@ -11,7 +11,7 @@ export function metricKey(spec: MetricSpec): string {
 
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    return typeof value === 'bigint' ? `"${value}n"` : JSON.stringify(value) ?? 'null';
+    return typeof value === 'bigint' ? `"${value}n"` : (JSON.stringify(value) ?? 'null');
   }
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

@@ -39,7 +39,8 @@ export function profileMetrics(contract: ContractDef, level: ProfileLevel = 'ful
     // A key's values are all distinct: its histogram is the costliest (every value kept until the
     // end) and says the least (ids are flat by construction); min and max show its range.
     if (ordered && !c.primaryKey && !c.unique) specs.push({ kind: 'histogram', column: name, bins: PROFILE_BINS });
-    else if (CATEGORICAL.has(c.type.type)) specs.push({ kind: 'top_values', column: name, k: PROFILE_TOP_K, maxDistinct: PROFILE_MAX_DISTINCT });
+    else if (CATEGORICAL.has(c.type.type))
+      specs.push({ kind: 'top_values', column: name, k: PROFILE_TOP_K, maxDistinct: PROFILE_MAX_DISTINCT });
   }
   return specs;
 }
@@ -71,7 +72,13 @@ export function columnProfiles(contract: ContractDef, plan: DatasetPlan, results
       ...(min !== undefined && { min: show(min) }),
       ...(max !== undefined && { max: show(max) }),
       ...(hist && { histogram: { min: show(hist.min), max: show(hist.max), counts: hist.counts } }),
-      ...(top && { topValues: { top: top.top.map((t) => ({ value: show(t.value), count: t.count })), ...(top.distinct !== undefined && { distinct: top.distinct }), truncated: top.truncated } }),
+      ...(top && {
+        topValues: {
+          top: top.top.map((t) => ({ value: show(t.value), count: t.count })),
+          ...(top.distinct !== undefined && { distinct: top.distinct }),
+          truncated: top.truncated,
+        },
+      }),
     };
   });
 }

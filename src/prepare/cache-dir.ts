@@ -21,7 +21,11 @@ export interface CacheDirChoice {
 export function chooseCacheDir(projectRoot: string, name: 'jiti' | 'typecheck' = 'jiti'): CacheDirChoice {
   const nodeModules = path.join(projectRoot, 'node_modules');
   if (!isDirectory(nodeModules)) return { dir: false, refused: `${nodeModules} does not exist` };
-  const chain = [path.join(nodeModules, '.cache'), path.join(nodeModules, '.cache', 'datacheck'), path.join(nodeModules, '.cache', 'datacheck', name)];
+  const chain = [
+    path.join(nodeModules, '.cache'),
+    path.join(nodeModules, '.cache', 'datacheck'),
+    path.join(nodeModules, '.cache', 'datacheck', name),
+  ];
   try {
     mkdirSync(chain[2], { recursive: true, mode: 0o700 });
   } catch (e) {

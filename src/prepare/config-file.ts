@@ -8,7 +8,18 @@ import { parseLoadTimeout } from './load-timeout.js';
 
 export const CONFIG_NAMES = ['datacheck.config.ts', 'datacheck.config.mts', 'datacheck.config.js', 'datacheck.config.mjs'];
 
-const KNOWN_KEYS = new Set(['kind', 'include', 'exclude', 'reporters', 'maxFailingRows', 'failOn', 'connections', 'typecheck', 'profile', 'loadTimeout']);
+const KNOWN_KEYS = new Set([
+  'kind',
+  'include',
+  'exclude',
+  'reporters',
+  'maxFailingRows',
+  'failOn',
+  'connections',
+  'typecheck',
+  'profile',
+  'loadTimeout',
+]);
 
 export interface LoadedConfig {
   config: ConfigDef;
@@ -30,13 +41,26 @@ export async function loadConfigFile(explicit: string | undefined, cwd: string, 
   if (!existsSync(file)) {
     return {
       config: empty,
-      issues: [{ code: 'config.not_found', message: `config file ${explicit} does not exist`, expected: 'a datacheck.config.ts file', found: `nothing at ${file}` }],
+      issues: [
+        {
+          code: 'config.not_found',
+          message: `config file ${explicit} does not exist`,
+          expected: 'a datacheck.config.ts file',
+          found: `nothing at ${file}`,
+        },
+      ],
     };
   }
   const imported = await loader.load({ file, as: 'config' });
-  if (!imported.ok) return { config: empty, file, issues: [imported.issue], error: Object.assign(new Error(imported.error.message), imported.error) };
+  if (!imported.ok)
+    return { config: empty, file, issues: [imported.issue], error: Object.assign(new Error(imported.error.message), imported.error) };
   const value = imported.config;
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || ((value as { kind?: unknown }).kind ?? 'config') !== 'config') {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    ((value as { kind?: unknown }).kind ?? 'config') !== 'config'
+  ) {
     return {
       config: empty,
       file,
@@ -62,7 +86,14 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
   const issues: (Issue & { key?: string })[] = [];
   const text = safeRead(file);
   const bad = (key: string, expected: string, code: IssueCode = 'config.invalid') =>
-    issues.push({ code, key, message: `config option '${key}' is not valid`, location: locate(text, key, file), expected, found: describe(config[key]) });
+    issues.push({
+      code,
+      key,
+      message: `config option '${key}' is not valid`,
+      location: locate(text, key, file),
+      expected,
+      found: describe(config[key]),
+    });
 
   for (const key of Object.keys(config)) {
     if (!KNOWN_KEYS.has(key)) {
@@ -83,9 +114,11 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
   if (config.failOn !== undefined && config.failOn !== 'error' && config.failOn !== 'warn') bad('failOn', "'error' or 'warn'");
   if (config.typecheck !== undefined && typeof config.typecheck !== 'boolean') bad('typecheck', 'true or false');
   if (config.profile !== undefined && config.profile !== 'basic' && config.profile !== 'full') bad('profile', "'basic' or 'full'");
-  if (config.loadTimeout !== undefined && parseLoadTimeout(config.loadTimeout, 'loadTimeout').issue) bad('loadTimeout', "a positive duration: milliseconds (30000) or '500ms', '30s', '2m'");
+  if (config.loadTimeout !== undefined && parseLoadTimeout(config.loadTimeout, 'loadTimeout').issue)
+    bad('loadTimeout', "a positive duration: milliseconds (30000) or '500ms', '30s', '2m'");
   const reporters = config.reporters;
-  const spec = (r: unknown) => typeof r === 'string' || (Array.isArray(r) && typeof r[0] === 'string' && (r[1] === undefined || typeof r[1] === 'object'));
+  const spec = (r: unknown) =>
+    typeof r === 'string' || (Array.isArray(r) && typeof r[0] === 'string' && (r[1] === undefined || typeof r[1] === 'object'));
   if (reporters !== undefined && !(Array.isArray(reporters) && reporters.every(spec))) {
     bad('reporters', "an array of reporter names or [name, options], e.g. ['console', ['json', { outputFile: 'reports/datacheck.json' }]]");
   }

@@ -36,10 +36,12 @@ export function createIsolatedLoader(options: { projectRoot: string; timeoutMs?:
 
   const stop = (worker: Promise<Worker>) => {
     if (current === worker) current = undefined;
-    return worker.then((w) => w.terminate()).then(
-      () => undefined,
-      () => undefined,
-    );
+    return worker
+      .then((w) => w.terminate())
+      .then(
+        () => undefined,
+        () => undefined,
+      );
   };
 
   return {
@@ -71,10 +73,20 @@ function exchange(worker: Worker, request: LoadRequest, timeoutMs: number): Prom
       resolve({ reply, dead });
     };
     const onMessage = (reply: LoadReply) => settle(reply, false);
-    const onExit = (code: number) => settle(lost(request.file, 'load.exited', `called process.exit(${code}) while loading`, `process.exit(${code})`), true);
+    const onExit = (code: number) =>
+      settle(lost(request.file, 'load.exited', `called process.exit(${code}) while loading`, `process.exit(${code})`), true);
     const onError = (error: Error) => settle(crashed(request.file, error), true);
     const timer = setTimeout(
-      () => settle(lost(request.file, 'load.timeout', `did not finish loading within ${timeoutMs} ms`, `still loading after ${timeoutMs} ms (an endless loop, or an await that never settles?)`), true),
+      () =>
+        settle(
+          lost(
+            request.file,
+            'load.timeout',
+            `did not finish loading within ${timeoutMs} ms`,
+            `still loading after ${timeoutMs} ms (an endless loop, or an await that never settles?)`,
+          ),
+          true,
+        ),
       timeoutMs,
     );
     worker.on('message', onMessage).on('exit', onExit).on('error', onError);

@@ -29,7 +29,10 @@ export interface LoadedProject {
  * `timeoutMs`. `projectRoot` is where jiti's transpile cache may live (its node_modules/.cache).
  */
 export function createLoader(options: { projectRoot?: string; timeoutMs?: number } = {}): UserCodeLoader {
-  return createIsolatedLoader({ projectRoot: options.projectRoot ?? process.cwd(), ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+  return createIsolatedLoader({
+    projectRoot: options.projectRoot ?? process.cwd(),
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+  });
 }
 
 /**
@@ -179,7 +182,8 @@ function relative(cwd: string, file: string): string {
 function noExport(file: string, exports: Record<string, string>): Issue {
   const names = Object.keys(exports);
   const kind = file.endsWith('.check.ts') ? 'suite' : file.endsWith('.contract.ts') ? 'contract' : 'contract or suite';
-  const call = kind === 'suite' ? 'defineSuite(...)' : kind === 'contract' ? 'defineContract(...)' : 'defineContract(...) or defineSuite(...)';
+  const call =
+    kind === 'suite' ? 'defineSuite(...)' : kind === 'contract' ? 'defineContract(...)' : 'defineContract(...) or defineSuite(...)';
   return {
     code: 'load.no_export',
     message: `${path.basename(file)} exports no ${kind}`,

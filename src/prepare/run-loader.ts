@@ -14,7 +14,8 @@ export interface RunLoader {
 
 /** The loader a command uses: its timeout from `--load-timeout`, else DATACHECK_LOAD_TIMEOUT, else the config. */
 export function loaderForRun(projectRoot: string, flag: string | undefined, env: Record<string, string | undefined>): RunLoader {
-  const given = flag !== undefined ? parseLoadTimeout(flag, '--load-timeout') : parseLoadTimeout(env.DATACHECK_LOAD_TIMEOUT, 'DATACHECK_LOAD_TIMEOUT');
+  const given =
+    flag !== undefined ? parseLoadTimeout(flag, '--load-timeout') : parseLoadTimeout(env.DATACHECK_LOAD_TIMEOUT, 'DATACHECK_LOAD_TIMEOUT');
   const loader = createLoader({ projectRoot, ...(given.ms !== undefined && { timeoutMs: given.ms }) });
   return {
     loader,

@@ -28,7 +28,13 @@ export async function typecheckFiles(files: string[], options: { cwd: string; pr
   const t0 = performance.now();
   const entries = packageEntries();
   const nodeTypes = nodeTypesEntry(options.cwd);
-  const cache = typecheckCache(options.projectRoot ?? options.cwd, { roots: [...files].sort(), entries, nodeTypes, cwd: options.cwd, version: CACHE_VERSION });
+  const cache = typecheckCache(options.projectRoot ?? options.cwd, {
+    roots: [...files].sort(),
+    entries,
+    nodeTypes,
+    cwd: options.cwd,
+    version: CACHE_VERSION,
+  });
   if (cache.isClean()) return { issues: [], durationMs: Math.round(performance.now() - t0), filesRead: 0, cached: true };
   // typescript is big: load it only when a type-check actually runs (not for --version or --no-typecheck).
   const ts = (await import('typescript')).default as unknown as Ts;
@@ -58,9 +64,7 @@ export async function typecheckFiles(files: string[], options: { cwd: string; pr
     program = ts.createProgram({ rootNames: [...files, nodeTypes], options: { ...compilerOptions, types: [] }, host, oldProgram: program });
     diagnostics = collect(program);
   }
-  const issues = diagnostics
-    .filter((d) => d.category === ts.DiagnosticCategory.Error)
-    .map((d) => toIssue(ts, d));
+  const issues = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => toIssue(ts, d));
   // TypeScript's own package.json stands for the compiler: a new version may judge the same files differently.
   if (issues.length === 0) cache.remember([...program.getSourceFiles().map((f) => path.resolve(f.fileName)), typescriptManifest()]);
   return { issues, durationMs: Math.round(performance.now() - t0), filesRead: program.getSourceFiles().length };

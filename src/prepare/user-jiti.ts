@@ -19,7 +19,12 @@ export function packageEntries(): { index: string; config: string; indexTypes: s
     };
   }
   const src = path.join(PACKAGE_ROOT, 'src');
-  return { index: path.join(src, 'index.ts'), config: path.join(src, 'config.ts'), indexTypes: path.join(src, 'index.ts'), configTypes: path.join(src, 'config.ts') };
+  return {
+    index: path.join(src, 'index.ts'),
+    config: path.join(src, 'config.ts'),
+    indexTypes: path.join(src, 'index.ts'),
+    configTypes: path.join(src, 'config.ts'),
+  };
 }
 
 /**

@@ -18,6 +18,7 @@ function capDataset(d: DatasetResult): DatasetResult {
 function capCheck(ch: CheckResult): CheckResult {
   const capped: CheckResult = { ...ch };
   if (ch.observed !== undefined) capped.observed = capSampleValue(ch.observed);
-  if (ch.failingRows) capped.failingRows = ch.failingRows.map((r) => ({ ...r, values: capSampleValue(r.values) as Record<string, unknown> }));
+  if (ch.failingRows)
+    capped.failingRows = ch.failingRows.map((r) => ({ ...r, values: capSampleValue(r.values) as Record<string, unknown> }));
   return capped;
 }

@@ -58,7 +58,12 @@ function rank(d: DatasetResult): number {
 
 function renderDataset(d: DatasetResult, c: ChalkInstance, verbose: boolean): string[] {
   const r = rank(d);
-  const badge = r <= 1 ? c.bgRed.white.bold(r === 0 ? ' ERROR ' : ' FAIL ') : r === 2 ? c.bgYellow.black.bold(' WARN ') : c.bgGreen.black.bold(' PASS ');
+  const badge =
+    r <= 1
+      ? c.bgRed.white.bold(r === 0 ? ' ERROR ' : ' FAIL ')
+      : r === 2
+        ? c.bgYellow.black.bold(' WARN ')
+        : c.bgGreen.black.bold(' PASS ');
   const about = [d.source, d.rowCount !== undefined ? plural(d.rowCount, 'row') : undefined].filter(Boolean).join(', ');
   const out = [`${badge} ${c.bold(d.name)}${about ? c.dim(` (${about})`) : ''}`];
   for (const issue of d.issues) out.push(...renderIssue(issue, c, '  '));
@@ -83,7 +88,8 @@ function renderDataset(d: DatasetResult, c: ChalkInstance, verbose: boolean): st
 
 function renderCheck(ch: CheckResult, c: ChalkInstance): string[] {
   const color = ch.outcome === 'warn' ? c.yellow : ch.outcome === 'skipped' ? c.dim : c.red;
-  const label = ch.outcome === 'error' ? ' (could not run)' : ch.outcome === 'warn' ? ' (warning)' : ch.outcome === 'skipped' ? ' (skipped)' : '';
+  const label =
+    ch.outcome === 'error' ? ' (could not run)' : ch.outcome === 'warn' ? ' (warning)' : ch.outcome === 'skipped' ? ' (skipped)' : '';
   const out = [`  ${color(MARK[ch.outcome])} ${color(ch.title)}${c.dim(label)}  ${c.dim(formatLocation(ch.location))}`];
   const pad = '      ';
   if (ch.outcome === 'error' || ch.outcome === 'skipped') {

@@ -64,7 +64,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function printable(s: string): string {
   // JSON.stringify escapes C0 controls (`\n`, `\u001b`) but leaves DEL and C1 (U+007F-U+009F) as they are.
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => (ch < '\u007f' ? JSON.stringify(ch).slice(1, -1) : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) =>
+    ch < '\u007f' ? JSON.stringify(ch).slice(1, -1) : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**

@@ -29,13 +29,37 @@ export function checkTestcase(ch: CheckResult, name: string, classname: string, 
   const attributes = { classname, name, time: junitSeconds(timeMs), ...fileAttributes(ch.location, options) };
   switch (ch.outcome) {
     case 'fail':
-      return { status: 'failure', node: { name: 'testcase', attributes, children: [{ name: 'failure', attributes: { message: ch.message, type: ch.kind }, text: findings(ch) }] } };
+      return {
+        status: 'failure',
+        node: {
+          name: 'testcase',
+          attributes,
+          children: [{ name: 'failure', attributes: { message: ch.message, type: ch.kind }, text: findings(ch) }],
+        },
+      };
     case 'error':
-      return { status: 'error', node: { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: ch.message, type: ch.issue?.code ?? ch.kind }, text: cause(ch) }] } };
+      return {
+        status: 'error',
+        node: {
+          name: 'testcase',
+          attributes,
+          children: [{ name: 'error', attributes: { message: ch.message, type: ch.issue?.code ?? ch.kind }, text: cause(ch) }],
+        },
+      };
     case 'skipped':
-      return { status: 'skipped', node: { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: ch.message } }] } };
+      return {
+        status: 'skipped',
+        node: { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: ch.message } }] },
+      };
     case 'warn':
-      return { status: 'passed', node: { name: 'testcase', attributes, children: [{ name: 'system-out', text: `warning (severity warn: does not fail the run)\n${findings(ch)}` }] } };
+      return {
+        status: 'passed',
+        node: {
+          name: 'testcase',
+          attributes,
+          children: [{ name: 'system-out', text: `warning (severity warn: does not fail the run)\n${findings(ch)}` }],
+        },
+      };
     default:
       return { status: 'passed', node: { name: 'testcase', attributes } };
   }
@@ -47,8 +71,13 @@ export function checkTestcase(ch: CheckResult, name: string, classname: string, 
  */
 export function issueTestcase(issue: Issue, name: string, classname: string, options: TestcaseOptions, timeMs: number): Testcase {
   const attributes = { classname, name, time: junitSeconds(timeMs), ...fileAttributes(issue.location, options) };
-  const text = [issue.message, ...issueDetails(issue), ...(issue.location ? [`at ${formatLocation(issue.location, true)}`] : [])].join('\n');
-  return { status: 'error', node: { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: issue.message, type: issue.code }, text }] } };
+  const text = [issue.message, ...issueDetails(issue), ...(issue.location ? [`at ${formatLocation(issue.location, true)}`] : [])].join(
+    '\n',
+  );
+  return {
+    status: 'error',
+    node: { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: issue.message, type: issue.code }, text }] },
+  };
 }
 
 /** Seconds as the xunit schema wants them: a plain decimal, at most 3 fraction digits, never negative. */

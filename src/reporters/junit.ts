@@ -29,7 +29,13 @@ export function renderJunit(unmasked: RunResult, options: JunitOptions = { fileA
   const totals = sum(suites.map((s) => s.counts));
   const root: XmlNode = {
     name: 'testsuites',
-    attributes: { name: 'datacheck', tests: totals.tests, failures: totals.failures, errors: totals.errors, time: junitSeconds(run.durationMs) },
+    attributes: {
+      name: 'datacheck',
+      tests: totals.tests,
+      failures: totals.failures,
+      errors: totals.errors,
+      time: junitSeconds(run.durationMs),
+    },
     children: suites.map((s) => s.node),
   };
   return `${XML_DECLARATION}\n${serializeXml(root)}\n`;
@@ -51,7 +57,10 @@ interface Suite {
 }
 
 function datasetSuite(d: DatasetResult, startedAt: string, options: TestcaseOptions): Suite {
-  const names = uniqueNames([...d.issues.map((i) => ({ name: `dataset issue: ${i.message}`, key: i.code })), ...d.checks.map((ch) => ({ name: ch.title, key: ch.id }))]);
+  const names = uniqueNames([
+    ...d.issues.map((i) => ({ name: `dataset issue: ${i.message}`, key: i.code })),
+    ...d.checks.map((ch) => ({ name: ch.title, key: ch.id })),
+  ]);
   // A dataset's checks are computed together (one scan, one aggregate query), so no check has a
   // time of its own (its evaluation alone is microseconds, which showed as time="0.000"). Each
   // testcase gets an equal share of the dataset's time, so the cases add up to their suite, which
@@ -77,7 +86,13 @@ function datasetSuite(d: DatasetResult, startedAt: string, options: TestcaseOpti
 function runIssueSuite(issues: Issue[], startedAt: string, options: TestcaseOptions): Suite {
   const names = uniqueNames(issues.map((i) => ({ name: i.message, key: i.code })));
   // Run issues are found while loading, before any dataset is timed: no time to give them.
-  return suite(RUN_SUITE_NAME, 0, startedAt, [], issues.map((issue, i) => issueTestcase(issue, names[i], RUN_SUITE_NAME, options, 0)));
+  return suite(
+    RUN_SUITE_NAME,
+    0,
+    startedAt,
+    [],
+    issues.map((issue, i) => issueTestcase(issue, names[i], RUN_SUITE_NAME, options, 0)),
+  );
 }
 
 function suite(name: string, durationMs: number, startedAt: string, properties: Property[], cases: Testcase[]): Suite {
@@ -89,10 +104,19 @@ function suite(name: string, durationMs: number, startedAt: string, properties: 
   };
   const props = properties.filter((p): p is [string, string | number] => p[1] !== undefined);
   const children: XmlNode[] = [
-    ...(props.length > 0 ? [{ name: 'properties', children: props.map(([n, value]) => ({ name: 'property', attributes: { name: n, value } })) }] : []),
+    ...(props.length > 0
+      ? [{ name: 'properties', children: props.map(([n, value]) => ({ name: 'property', attributes: { name: n, value } })) }]
+      : []),
     ...cases.map((c) => c.node),
   ];
-  return { counts, node: { name: 'testsuite', attributes: { name, ...counts, time: junitSeconds(durationMs), timestamp: junitTimestamp(startedAt) }, children } };
+  return {
+    counts,
+    node: {
+      name: 'testsuite',
+      attributes: { name, ...counts, time: junitSeconds(durationMs), timestamp: junitTimestamp(startedAt) },
+      children,
+    },
+  };
 }
 
 /**
@@ -117,12 +141,20 @@ function junitTimestamp(iso: string): string {
 }
 
 function sum(all: Counts[]): Counts {
-  return all.reduce((a, b) => ({ tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors, skipped: a.skipped + b.skipped }), {
-    tests: 0,
-    failures: 0,
-    errors: 0,
-    skipped: 0,
-  });
+  return all.reduce(
+    (a, b) => ({
+      tests: a.tests + b.tests,
+      failures: a.failures + b.failures,
+      errors: a.errors + b.errors,
+      skipped: a.skipped + b.skipped,
+    }),
+    {
+      tests: 0,
+      failures: 0,
+      errors: 0,
+      skipped: 0,
+    },
+  );
 }
 
 /** Options: `outputFile` (default reports/datacheck-junit.xml, `'-'` for stdout), `fileAttributes` (default false). */

@@ -38,5 +38,6 @@ export interface ReporterOutcome {
  */
 export interface Reporter {
   name: string;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a reporter that writes nothing returns nothing (console)
   render(run: RunResult, context: ReporterContext): Promise<ReporterOutcome | void> | ReporterOutcome | void;
 }

@@ -8,7 +8,12 @@ import type { ReporterContext, ReporterOutcome } from './reporter.js';
  * else the reporter's default under reports/. `'-'` means stdout, for piping. Relative paths
  * resolve against the project root; parent folders are created. A file the run read is refused.
  */
-export async function writeReport(text: string, context: ReporterContext, defaultPath: string, reporterName: string): Promise<ReporterOutcome> {
+export async function writeReport(
+  text: string,
+  context: ReporterContext,
+  defaultPath: string,
+  reporterName: string,
+): Promise<ReporterOutcome> {
   const target = typeof context.options.outputFile === 'string' ? context.options.outputFile : defaultPath;
   if (target === '-') {
     context.stdout.write(text);

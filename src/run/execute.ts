@@ -54,23 +54,38 @@ export async function execute(plan: RunPlan, ctx: ExecuteContext): Promise<Execu
   return { datasets, transfer };
 }
 
-async function executeDataset(planned: PlannedDataset, baseDir: string, ctx: ExecuteContext, transfer: SqlTransfer): Promise<ExecutedDataset> {
+async function executeDataset(
+  planned: PlannedDataset,
+  baseDir: string,
+  ctx: ExecuteContext,
+  transfer: SqlTransfer,
+): Promise<ExecutedDataset> {
   const t0 = performance.now();
   const { plan, read } = planned;
   const failed = (issue: Issue): ExecutedDataset => ({
     // The dataset's issue is reported once; its checks only point at it (reporters list checks one by one).
-    planned, issue, results: new Map(plan.metrics.map((m) => [m.key, { ok: false, issue: { code: issue.code, message: DATASET_UNREADABLE } }])), durationMs: Math.round(performance.now() - t0),
+    planned,
+    issue,
+    results: new Map(plan.metrics.map((m) => [m.key, { ok: false, issue: { code: issue.code, message: DATASET_UNREADABLE } }])),
+    durationMs: Math.round(performance.now() - t0),
   });
   if (read.engine === 'none') return failed(read.issue);
   try {
     const opened = await openDataset(read, { contract: plan.contract, baseDir, connections: ctx.connections });
     const refs = await answerReferences(planned.references, plan.metrics, baseDir, ctx, transfer);
-    const engineCtx: EngineContext = { contract: plan.contract, now: ctx.now, transfer, ...(refs.sqlReferences.size > 0 && { sqlReferences: refs.sqlReferences }) };
+    const engineCtx: EngineContext = {
+      contract: plan.contract,
+      now: ctx.now,
+      transfer,
+      ...(refs.sqlReferences.size > 0 && { sqlReferences: refs.sqlReferences }),
+    };
     const engine = read.engine === 'sql' ? sqlEngine : lazyArrowEngine;
     const results = await engine.compute(opened, refs.metrics, engineCtx);
     for (const [key, issue] of refs.unanswered) results.set(key, { ok: false, issue });
     return {
-      planned, results, durationMs: Math.round(performance.now() - t0),
+      planned,
+      results,
+      durationMs: Math.round(performance.now() - t0),
       opened: { description: opened.description, ...(opened.location && { location: opened.location }) },
     };
   } catch (e) {
@@ -83,7 +98,13 @@ async function executeDataset(planned: PlannedDataset, baseDir: string, ctx: Exe
  * to its metric; anti-joins get the referenced relation; unanswerable ones are left out and
  * given their issue.
  */
-async function answerReferences(references: ReferencePlan[], metrics: PlannedMetric[], baseDir: string, ctx: ExecuteContext, transfer: SqlTransfer) {
+async function answerReferences(
+  references: ReferencePlan[],
+  metrics: PlannedMetric[],
+  baseDir: string,
+  ctx: ExecuteContext,
+  transfer: SqlTransfer,
+) {
   const sqlReferences: NonNullable<EngineContext['sqlReferences']> = new Map();
   const unanswered = new Map<string, Issue>();
   const bound = new Map<string, PlannedMetric>();

@@ -47,7 +47,11 @@ export async function planRun(input: PlanRunInput): Promise<RunPlan> {
   const issues: Issue[] = [...input.issues];
   const collected = collectDatasets(input, issues);
   const readable = new Map<string, ReadableDataset>();
-  for (const [name, d] of collected) readable.set(name, { contract: d.contract, read: await decideRead(d.contract, { connections: input.connections, baseDir: input.baseDir }) });
+  for (const [name, d] of collected)
+    readable.set(name, {
+      contract: d.contract,
+      read: await decideRead(d.contract, { connections: input.connections, baseDir: input.baseDir }),
+    });
   const datasets: PlannedDataset[] = [];
   for (const [name, dataset] of collected) {
     const plan = planDataset(dataset, input.filter, input.maxFailingRows, input.profile);

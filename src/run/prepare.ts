@@ -70,7 +70,9 @@ export async function prepareProject(input: PrepareInput): Promise<PreparedProje
   issues.push(...typeErrors);
   if (typeErrors.length === 0) return { files: discovery.files, ...loaded, issues };
   const badFiles = new Set(typeErrors.map((i) => (i.location ? path.resolve(i.location.file) : '')));
-  const own = new Set([...loaded.contracts.map((c) => c.location.file), ...loaded.suites.map((s) => s.location.file)].map((f) => path.resolve(f)));
+  const own = new Set(
+    [...loaded.contracts.map((c) => c.location.file), ...loaded.suites.map((s) => s.location.file)].map((f) => path.resolve(f)),
+  );
   if ([...badFiles].some((f) => !own.has(f))) return { files: discovery.files, contracts: [], suites: [], issues, errors: loaded.errors };
   // Type errors stop what they touch before any data is read: that suite does not say what its author meant.
   const contracts = loaded.contracts.filter((c) => !badFiles.has(path.resolve(c.location.file)));

@@ -35,14 +35,15 @@ export async function runContext(cwd: string, env: Record<string, string | undef
   const ci = CI_MARKERS.find(([variable]) => env[variable] !== undefined && env[variable] !== '' && env[variable] !== 'false')?.[1];
   return {
     host: os.hostname(),
-    ...(commit && /^[0-9a-f]{40,64}$/.test(commit) && {
-      git: {
-        commit,
-        // A detached HEAD (usual in CI checkouts) has no branch name: `HEAD`.
-        ...(branch && branch !== 'HEAD' && { branch }),
-        ...(status !== undefined && { dirty: status !== '' }),
-      },
-    }),
+    ...(commit &&
+      /^[0-9a-f]{40,64}$/.test(commit) && {
+        git: {
+          commit,
+          // A detached HEAD (usual in CI checkouts) has no branch name: `HEAD`.
+          ...(branch && branch !== 'HEAD' && { branch }),
+          ...(status !== undefined && { dirty: status !== '' }),
+        },
+      }),
     ...(ci && { ci }),
   };
 }
@@ -54,9 +55,14 @@ export async function runContext(cwd: string, env: Record<string, string | undef
 function git(cwd: string, env: Record<string, string | undefined>, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
     try {
-      execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true, env: { ...env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout) => {
-        resolve(error ? undefined : String(stdout).trim());
-      });
+      execFile(
+        'git',
+        args,
+        { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true, env: { ...env, GIT_OPTIONAL_LOCKS: '0' } },
+        (error, stdout) => {
+          resolve(error ? undefined : String(stdout).trim());
+        },
+      );
     } catch {
       resolve(undefined);
     }

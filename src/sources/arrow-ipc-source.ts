@@ -15,17 +15,28 @@ export function arrowIpcReader(opts: FormatOptions, _declared: 'file' | 'stream'
   const invalid = (e: unknown) =>
     inputError(e, file) ??
     sourceError('arrow.invalid', file.display, `not a readable Arrow IPC file or stream: ${(e as Error).message}`, {
-      expected: 'Arrow IPC file (ARROW1 magic) or stream', found: 'unreadable bytes',
+      expected: 'Arrow IPC file (ARROW1 magic) or stream',
+      found: 'unreadable bytes',
       hint: 'Feather v1 files are not supported; re-save as Feather v2 / Arrow IPC',
     });
 
   async function openReader() {
     const handle = gzip ? undefined : await open(file.absolute, 'r');
     try {
-      const reader = await RecordBatchReader.from((handle ?? openInput(file, true)) as never) as unknown as AsyncIterable<RecordBatch> & { schema: Schema; open(): Promise<unknown>; cancel(): Promise<void> | void };
+      const reader = (await RecordBatchReader.from((handle ?? openInput(file, true)) as never)) as unknown as AsyncIterable<RecordBatch> & {
+        schema: Schema;
+        open(): Promise<unknown>;
+        cancel(): Promise<void> | void;
+      };
       await reader.open();
       if (!reader.schema) throw new Error('no schema message found');
-      return { reader, close: async () => { await Promise.resolve(reader.cancel()).catch(() => {}); await handle?.close(); } };
+      return {
+        reader,
+        close: async () => {
+          await Promise.resolve(reader.cancel()).catch(() => {});
+          await handle?.close();
+        },
+      };
     } catch (e) {
       await handle?.close();
       throw invalid(e);

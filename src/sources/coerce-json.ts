@@ -1,7 +1,5 @@
 import type { LogicalType } from '../model/contract.js';
-import {
-  FAIL, checkDecimalNumber, parseDate, parseDecimal, parseFloat, parseInt, parseTimestamp, type Parsed,
-} from './parse-text.js';
+import { FAIL, checkDecimalNumber, parseDate, parseDecimal, parseFloat, parseInt, parseTimestamp, type Parsed } from './parse-text.js';
 
 const encoder = new TextEncoder();
 
@@ -12,7 +10,8 @@ const encoder = new TextEncoder();
 export function coerceJson(t: LogicalType, v: unknown): Parsed<unknown> {
   if (v === null || v === undefined) return null;
   switch (t.type) {
-    case 'bool': return typeof v === 'boolean' ? v : FAIL;
+    case 'bool':
+      return typeof v === 'boolean' ? v : FAIL;
     case 'int':
       // JSON numbers beyond 2^53 were already rounded by the JSON parser, so two different ids
       // could look equal: they fail the type check rather than pass as a neighbouring value.
@@ -25,10 +24,14 @@ export function coerceJson(t: LogicalType, v: unknown): Parsed<unknown> {
     case 'decimal':
       if (typeof v === 'number') return checkDecimalNumber(v, t.precision, t.scale);
       return FAIL;
-    case 'string': return typeof v === 'string' ? v : FAIL;
-    case 'date': return typeof v === 'string' ? parseDate(v) : FAIL;
-    case 'timestamp': return typeof v === 'string' ? parseTimestamp(v, t.unit) : FAIL;
-    case 'binary': return typeof v === 'string' ? encoder.encode(v) : FAIL;
+    case 'string':
+      return typeof v === 'string' ? v : FAIL;
+    case 'date':
+      return typeof v === 'string' ? parseDate(v) : FAIL;
+    case 'timestamp':
+      return typeof v === 'string' ? parseTimestamp(v, t.unit) : FAIL;
+    case 'binary':
+      return typeof v === 'string' ? encoder.encode(v) : FAIL;
     case 'list': {
       if (!Array.isArray(v)) return FAIL;
       const out: unknown[] = [];

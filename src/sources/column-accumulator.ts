@@ -5,8 +5,21 @@ import { arrowTypeFor } from './arrow-types.js';
 import { coerceJson, coerceJsonText } from './coerce-json.js';
 import { sinkFor, type ColumnSink } from './column-sinks.js';
 import {
-  FAIL, INT_RANGE, describeType, fastDate, fastDecimal, fastInt, fastTimestamp, isPlainFloat,
-  parseBool, parseDate, parseDecimal, parseFloat, parseInt, parseTimestamp, type Parsed,
+  FAIL,
+  INT_RANGE,
+  describeType,
+  fastDate,
+  fastDecimal,
+  fastInt,
+  fastTimestamp,
+  isPlainFloat,
+  parseBool,
+  parseDate,
+  parseDecimal,
+  parseFloat,
+  parseInt,
+  parseTimestamp,
+  type Parsed,
 } from './parse-text.js';
 
 /** How a column the contract does not name is kept: text formats have no types to trust. */
@@ -18,7 +31,8 @@ const encoder = new TextEncoder();
 /** Text -> the type's in-memory form: a fast path for plain spellings, the strict parser otherwise. */
 function textParser(t: LogicalType): (s: string) => Parsed<unknown> {
   switch (t.type) {
-    case 'bool': return parseBool;
+    case 'bool':
+      return parseBool;
     case 'int': {
       const { bits, signed } = t;
       if (bits === 64) {
@@ -34,13 +48,21 @@ function textParser(t: LogicalType): (s: string) => Parsed<unknown> {
         return v === undefined ? parseInt(s, bits, signed) : v < lo || v > hi ? FAIL : v;
       };
     }
-    case 'float': return (s) => (isPlainFloat(s) ? Number(s) : parseFloat(s));
-    case 'decimal': return (s) => fastDecimal(s, t.precision, t.scale) ?? parseDecimal(s, t.precision, t.scale);
-    case 'string': return (s) => s;
-    case 'date': return (s) => fastDate(s) ?? parseDate(s);
-    case 'timestamp': return (s) => fastTimestamp(s, t.unit) ?? parseTimestamp(s, t.unit);
-    case 'binary': return (s) => encoder.encode(s);
-    case 'list': case 'struct': return (s) => coerceJsonText(t, s);
+    case 'float':
+      return (s) => (isPlainFloat(s) ? Number(s) : parseFloat(s));
+    case 'decimal':
+      return (s) => fastDecimal(s, t.precision, t.scale) ?? parseDecimal(s, t.precision, t.scale);
+    case 'string':
+      return (s) => s;
+    case 'date':
+      return (s) => fastDate(s) ?? parseDate(s);
+    case 'timestamp':
+      return (s) => fastTimestamp(s, t.unit) ?? parseTimestamp(s, t.unit);
+    case 'binary':
+      return (s) => encoder.encode(s);
+    case 'list':
+    case 'struct':
+      return (s) => coerceJsonText(t, s);
   }
 }
 
@@ -74,7 +96,11 @@ export class ColumnAccumulator {
   private readonly fromText: (s: string) => Parsed<unknown>;
   private readonly fromJson: (v: unknown) => Parsed<unknown>;
 
-  constructor(readonly name: string, private readonly logical: LogicalType | undefined, extra: ExtraKind = 'utf8') {
+  constructor(
+    readonly name: string,
+    private readonly logical: LogicalType | undefined,
+    extra: ExtraKind = 'utf8',
+  ) {
     if (logical) {
       this.type = arrowTypeFor(logical);
       this.fromText = textParser(logical);
@@ -83,11 +109,23 @@ export class ColumnAccumulator {
       this.type = extra === 'float64' ? new Float64() : extra === 'bool' ? new Bool() : new Utf8();
       this.fromText = (s) => s;
       this.fromJson = (v) =>
-        v === null || v === undefined ? null
-        : extra === 'json-text' ? (typeof v === 'string' ? v : JSON.stringify(v))
-        : extra === 'float64' ? (typeof v === 'number' ? v : FAIL)
-        : extra === 'bool' ? (typeof v === 'boolean' ? v : FAIL)
-        : typeof v === 'string' ? v : FAIL;
+        v === null || v === undefined
+          ? null
+          : extra === 'json-text'
+            ? typeof v === 'string'
+              ? v
+              : JSON.stringify(v)
+            : extra === 'float64'
+              ? typeof v === 'number'
+                ? v
+                : FAIL
+              : extra === 'bool'
+                ? typeof v === 'boolean'
+                  ? v
+                  : FAIL
+                : typeof v === 'string'
+                  ? v
+                  : FAIL;
     }
     this.sink = sinkFor(this.type) ?? new ValuesSink();
   }
@@ -117,7 +155,10 @@ export class ColumnAccumulator {
   private fail(raw: string, row: number, line: number | undefined): void {
     this.sink.pushNull();
     const f = (this.failures ??= {
-      column: this.name, count: 0, samples: [], rows: [],
+      column: this.name,
+      count: 0,
+      samples: [],
+      rows: [],
       expected: this.logical ? describeType(this.logical) : String(this.type).toLowerCase(),
     });
     f.count++;

@@ -224,8 +224,12 @@ export class BytesSink extends BaseSink {
   protected data(type: DataType, nullBitmap: Uint8Array): Data {
     const n = this.length;
     return makeData({
-      type: type as Utf8, length: n, nullCount: this.nullCount, nullBitmap,
-      valueOffsets: this.offsets.subarray(0, n + 1), data: this.bytes.subarray(0, this.end),
+      type: type as Utf8,
+      length: n,
+      nullCount: this.nullCount,
+      nullBitmap,
+      valueOffsets: this.offsets.subarray(0, n + 1),
+      data: this.bytes.subarray(0, this.end),
     });
   }
 }

@@ -51,13 +51,23 @@ export function csvReader(opts: FormatOptions): FormatReader {
     if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || err.code === 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH') {
       const expected = names?.length ?? 0;
       const found = Array.isArray(err.record) ? err.record.length : undefined;
-      return csvErrors.raggedRow(file.display, err.lines, expected, found, 'quote fields that contain the delimiter, or check the `csv.delimiter` option');
+      return csvErrors.raggedRow(
+        file.display,
+        err.lines,
+        expected,
+        found,
+        'quote fields that contain the delimiter, or check the `csv.delimiter` option',
+      );
     }
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
       return csvErrors.unterminatedQuote(file.display, recordLine ?? err.lines);
     }
     // csv-parse's own text quotes the field ('value is "..."'): only its code is used.
-    return csvErrors.parse(file.display, err.lines, CSV_PARSE_PROBLEMS[err.code ?? ''] ?? 'the row does not parse as CSV with the source’s delimiter and quote');
+    return csvErrors.parse(
+      file.display,
+      err.lines,
+      CSV_PARSE_PROBLEMS[err.code ?? ''] ?? 'the row does not parse as CSV with the source’s delimiter and quote',
+    );
   }
 
   /** csvError, and for bytes that are not UTF-8 the line they are on (read again: a failure path only). */
@@ -77,13 +87,20 @@ export function csvReader(opts: FormatOptions): FormatReader {
     } catch (e) {
       throw await located(e);
     }
-    if (!first) throw sourceError('source.empty', file.display, 'the file has no rows (not even a header)', { expected: 'a header line', found: 'only blank lines' });
+    if (!first)
+      throw sourceError('source.empty', file.display, 'the file has no rows (not even a header)', {
+        expected: 'a header line',
+        found: 'only blank lines',
+      });
     const order = Object.keys(contract.columns);
-    names = header
-      ? first.map((n, i) => n.trim() || `column_${i + 1}`)
-      : first.map((_, i) => order[i] ?? `column_${i + 1}`);
+    names = header ? first.map((n, i) => n.trim() || `column_${i + 1}`) : first.map((_, i) => order[i] ?? `column_${i + 1}`);
     const dup = names.find((n, i) => names!.indexOf(n) !== i);
-    if (dup) throw sourceError('csv.duplicate_column', file.display, `the header names column '${dup}' twice`, { line: 1, expected: 'unique column names', found: `'${dup}' twice` });
+    if (dup)
+      throw sourceError('csv.duplicate_column', file.display, `the header names column '${dup}' twice`, {
+        line: 1,
+        expected: 'unique column names',
+        found: `'${dup}' twice`,
+      });
     return names;
   }
 
@@ -182,7 +199,10 @@ interface CsvParseApi {
  * `onRecord` or a parse/IO error rejects. `done` stops reading early (e.g. after the header).
  */
 async function* eachRecord(
-  input: Readable, options: CsvParseOptions, onRecord: (rec: CsvRecord) => void, done?: () => boolean,
+  input: Readable,
+  options: CsvParseOptions,
+  onRecord: (rec: CsvRecord) => void,
+  done?: () => boolean,
 ): AsyncGenerator<void> {
   const api = (parse(options) as unknown as { api?: CsvParseApi }).api;
   if (!api || typeof api.parse !== 'function') throw new Error('csv-parse no longer exposes parser.api; update csv-source.ts');
@@ -233,8 +253,10 @@ export function quotedFields(raw: string, delimiter: string, quote: string): boo
     }
     if (inQuotes) {
       if (raw.startsWith(quote + quote, i)) i += 2 * quote.length;
-      else if (raw.startsWith(quote, i)) { inQuotes = false; i += quote.length; }
-      else i++;
+      else if (raw.startsWith(quote, i)) {
+        inQuotes = false;
+        i += quote.length;
+      } else i++;
     } else if (raw.startsWith(delimiter, i)) {
       atFieldStart = true;
       i += delimiter.length;

@@ -12,7 +12,9 @@ import { fileDataset } from '../openlineage/naming.js';
  */
 export function fileLocation(patterns: string[], baseDir: string): DatasetLocation {
   if (patterns.length === 1 && !fg.isDynamicPattern(patterns[0])) return fileDataset(path.resolve(baseDir, patterns[0]));
-  const bases = patterns.map((p) => (fg.isDynamicPattern(p) ? staticBase(path.resolve(baseDir, p)) : path.dirname(path.resolve(baseDir, p))));
+  const bases = patterns.map((p) =>
+    fg.isDynamicPattern(p) ? staticBase(path.resolve(baseDir, p)) : path.dirname(path.resolve(baseDir, p)),
+  );
   return fileDataset(commonDirectory(bases));
 }
 

@@ -23,16 +23,24 @@ function syntaxError(file: string, e: unknown, text: string, baseLine: number) {
     line += text.split('\n').length - 1;
   }
   // Never echo the row's text: it may hold personal data. Say where, and what kind of token.
-  const reason = msg.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '').replace(/"[^"]*"/g, '"…"');
+  const reason = msg
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/"[^"]*"/g, '"…"');
   return sourceError('json.parse', file, `invalid JSON: ${reason}`, {
-    line, column, expected: 'valid JSON', found: text.trim() === '' ? 'nothing' : 'malformed JSON (text not shown)',
+    line,
+    column,
+    expected: 'valid JSON',
+    found: text.trim() === '' ? 'nothing' : 'malformed JSON (text not shown)',
   });
 }
 
 function asObject(file: string, v: unknown, line: number): Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     throw sourceError('json.not_object', file, 'each row must be a JSON object', {
-      line, expected: 'an object like {"column": value}', found: jsonKind(v),
+      line,
+      expected: 'an object like {"column": value}',
+      found: jsonKind(v),
     });
   }
   return v as Record<string, unknown>;
@@ -71,8 +79,12 @@ const WS = new Set([0x20, 0x09, 0x0a, 0x0d, 0xfeff]);
 export async function* jsonArrayRows(input: Readable, file: string): AsyncIterable<JsonRow> {
   input.setEncoding('utf8');
   let line = 1;
-  let started = false, ended = false, inString = false, escape = false;
-  let depth = 0, elemLine = 0;
+  let started = false,
+    ended = false,
+    inString = false,
+    escape = false;
+  let depth = 0,
+    elemLine = 0;
   let parts: string[] = [];
   let head = ''; // text seen before the array starts, for the not-an-array error
   const finishElement = (): JsonRow => {
@@ -115,16 +127,34 @@ export async function* jsonArrayRows(input: Readable, file: string): AsyncIterab
         }
         if (WS.has(c)) continue;
         if (!started) {
-          if (c === 0x5b) { started = true; continue; }
+          if (c === 0x5b) {
+            started = true;
+            continue;
+          }
           head = chunk.slice(i);
           break;
         }
-        if (ended) throw sourceError('json.parse', file, 'unexpected content after the top-level array', { line, expected: 'end of file', found: tokenKind(chunk, i) });
+        if (ended)
+          throw sourceError('json.parse', file, 'unexpected content after the top-level array', {
+            line,
+            expected: 'end of file',
+            found: tokenKind(chunk, i),
+          });
         if (c === 0x2c) continue;
-        if (c === 0x5d) { ended = true; continue; }
-        if (c === 0x7b || c === 0x5b) { depth = 1; elemLine = line; segStart = i; continue; }
+        if (c === 0x5d) {
+          ended = true;
+          continue;
+        }
+        if (c === 0x7b || c === 0x5b) {
+          depth = 1;
+          elemLine = line;
+          segStart = i;
+          continue;
+        }
         throw sourceError('json.not_object', file, 'each element of the top-level array must be a JSON object', {
-          line, expected: 'an object like {"column": value}', found: tokenKind(chunk, i),
+          line,
+          expected: 'an object like {"column": value}',
+          found: tokenKind(chunk, i),
         });
       }
       if (head) continue;
@@ -136,16 +166,30 @@ export async function* jsonArrayRows(input: Readable, file: string): AsyncIterab
       const firstLine = line;
       try {
         const v = JSON.parse(text);
-        throw sourceError('json.not_array', file, `only a top-level array of objects is supported; found ${Array.isArray(v) ? 'an array' : typeof v === 'object' && v ? 'an object' : typeof v}`, {
-          line: firstLine, expected: '[ {...}, {...} ]', found: jsonKind(v), hint: 'use NDJSON (.ndjson) for one object per line',
-        });
+        throw sourceError(
+          'json.not_array',
+          file,
+          `only a top-level array of objects is supported; found ${Array.isArray(v) ? 'an array' : typeof v === 'object' && v ? 'an object' : typeof v}`,
+          {
+            line: firstLine,
+            expected: '[ {...}, {...} ]',
+            found: jsonKind(v),
+            hint: 'use NDJSON (.ndjson) for one object per line',
+          },
+        );
       } catch (e) {
         if ((e as { issue?: unknown }).issue) throw e;
         throw syntaxError(file, e, text, firstLine);
       }
     }
-    if (!started) throw sourceError('json.parse', file, 'no JSON value in the file', { line, expected: 'a top-level array', found: 'only whitespace' });
-    if (!ended) throw sourceError('json.parse', file, 'the top-level array is not closed (truncated file?)', { line, expected: ']', found: 'end of file' });
+    if (!started)
+      throw sourceError('json.parse', file, 'no JSON value in the file', { line, expected: 'a top-level array', found: 'only whitespace' });
+    if (!ended)
+      throw sourceError('json.parse', file, 'the top-level array is not closed (truncated file?)', {
+        line,
+        expected: ']',
+        found: 'end of file',
+      });
   } finally {
     input.destroy();
   }

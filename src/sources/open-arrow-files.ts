@@ -17,11 +17,20 @@ import { conformBatch, emptyBatch, unionSchemas } from './union-schema.js';
 
 const DEFAULT_BATCH_SIZE = 65_536;
 
-export async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>, ctx: OpenSourceContext, files: ResolvedFile[], named: SourceNames): Promise<OpenedSource> {
+export async function openArrowFiles(
+  def: Extract<SourceDef, { file: unknown }>,
+  ctx: OpenSourceContext,
+  files: ResolvedFile[],
+  named: SourceNames,
+): Promise<OpenedSource> {
   const batchSize = ctx.batchSize ?? DEFAULT_BATCH_SIZE;
   const readers = files.map((file) => {
     const { format, gzip } = detectFormat(file.display, def.format);
-    return { file, splittable: format === 'arrow' && !gzip, reader: makeReader(format, { file, gzip, contract: ctx.contract, source: def, batchSize }) };
+    return {
+      file,
+      splittable: format === 'arrow' && !gzip,
+      reader: makeReader(format, { file, gzip, contract: ctx.contract, source: def, batchSize }),
+    };
   });
   const schemas = [];
   for (const { file, reader } of readers) schemas.push({ file: file.display, schema: await reader.schema() });
@@ -53,12 +62,19 @@ export async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>,
 
 function makeReader(format: ReturnType<typeof detectFormat>['format'], opts: FormatOptions): FormatReader {
   switch (format) {
-    case 'csv': case 'tsv': return csvReader(opts);
-    case 'json': return jsonReader(opts, 'array');
-    case 'ndjson': return jsonReader(opts, 'lines');
-    case 'parquet': return lazyParquetReader(opts);
-    case 'arrow': return arrowIpcReader(opts, 'file');
-    case 'arrow-stream': return arrowIpcReader(opts, 'stream');
+    case 'csv':
+    case 'tsv':
+      return csvReader(opts);
+    case 'json':
+      return jsonReader(opts, 'array');
+    case 'ndjson':
+      return jsonReader(opts, 'lines');
+    case 'parquet':
+      return lazyParquetReader(opts);
+    case 'arrow':
+      return arrowIpcReader(opts, 'file');
+    case 'arrow-stream':
+      return arrowIpcReader(opts, 'stream');
   }
 }
 

@@ -21,7 +21,8 @@ export function inputError(e: unknown, file: ResolvedFile): DatacheckError | und
   const err = e as NodeJS.ErrnoException;
   if (typeof err?.code === 'string' && err.code.startsWith('Z_')) {
     return sourceError('source.invalid_gzip', file.display, `cannot gunzip: ${err.message}`, {
-      expected: 'gzip-compressed data', found: 'corrupt or non-gzip bytes',
+      expected: 'gzip-compressed data',
+      found: 'corrupt or non-gzip bytes',
     });
   }
   if (typeof err?.code === 'string' && /^E[A-Z]+$/.test(err.code)) {

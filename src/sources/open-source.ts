@@ -6,7 +6,12 @@ import { sourceError } from './source-error.js';
 import { fileSourceNames } from './source-names.js';
 
 /** The Arrow readers load only when a run reads files through them (see open-arrow-files.ts). */
-export async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>, ctx: OpenSourceContext, files: ResolvedFile[], named: SourceNames): Promise<OpenedSource> {
+export async function openArrowFiles(
+  def: Extract<SourceDef, { file: unknown }>,
+  ctx: OpenSourceContext,
+  files: ResolvedFile[],
+  named: SourceNames,
+): Promise<OpenedSource> {
   return (await import('./open-arrow-files.js')).openArrowFiles(def, ctx, files, named);
 }
 
@@ -18,12 +23,20 @@ export async function openArrowFiles(def: Extract<SourceDef, { file: unknown }>,
 export const openSource: OpenSource = async (def, ctx) => {
   if ('table' in def || 'query' in def) {
     const what = 'table' in def ? `${def.connection}:${def.table}` : `${def.connection}:query`;
-    throw sourceError('source.unsupported', ctx.contract.name, `${what} is read in SQL on its connection, not by the file readers`, { expected: 'a { file } source' });
+    throw sourceError('source.unsupported', ctx.contract.name, `${what} is read in SQL on its connection, not by the file readers`, {
+      expected: 'a { file } source',
+    });
   }
   if (!('file' in def)) {
-    throw sourceError('source.unsupported', ctx.contract.name, 'dbt sources cannot be read yet; only { file }, { table } and { query } sources are supported', {
-      expected: '{ file: ... }', found: '{ dbt: ... }',
-    });
+    throw sourceError(
+      'source.unsupported',
+      ctx.contract.name,
+      'dbt sources cannot be read yet; only { file }, { table } and { query } sources are supported',
+      {
+        expected: '{ file: ... }',
+        found: '{ dbt: ... }',
+      },
+    );
   }
   const patterns = Array.isArray(def.file) ? def.file : [def.file];
   const files = await resolveFiles(patterns, ctx.baseDir);

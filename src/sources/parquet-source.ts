@@ -58,14 +58,20 @@ export function parquetReader(opts: FormatOptions): FormatReader {
 
   const invalid = (why: string, fallbackWhy?: string) =>
     sourceError('parquet.invalid', file.display, `cannot read Parquet: ${why}${fallbackWhy ? `; DuckDB: ${fallbackWhy}` : ''}`, {
-      expected: 'a valid Parquet file', found: why,
+      expected: 'a valid Parquet file',
+      found: why,
     });
 
   async function load(): Promise<Decoded> {
     const bytes = gzip ? gunzipSync(await readFile(file.absolute)) : new Uint8Array(await readFile(file.absolute));
-    if (bytes.length < 12 || Buffer.from(bytes.subarray(0, 4)).toString('latin1') !== 'PAR1' ||
-        Buffer.from(bytes.subarray(bytes.length - 4)).toString('latin1') !== 'PAR1') {
-      throw invalid(`missing the PAR1 magic at the ${bytes.length >= 4 && Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'PAR1' ? 'end (truncated file?)' : 'start'}`);
+    if (
+      bytes.length < 12 ||
+      Buffer.from(bytes.subarray(0, 4)).toString('latin1') !== 'PAR1' ||
+      Buffer.from(bytes.subarray(bytes.length - 4)).toString('latin1') !== 'PAR1'
+    ) {
+      throw invalid(
+        `missing the PAR1 magic at the ${bytes.length >= 4 && Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'PAR1' ? 'end (truncated file?)' : 'start'}`,
+      );
     }
     try {
       return await openWithWasm(bytes, batchSize);

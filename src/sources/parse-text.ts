@@ -8,8 +8,7 @@ const INT_RE = /^[+-]?\d+$/;
 const FLOAT_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // ISO 8601 with 'T' or space, optional seconds, fraction (up to ns) and zone.
-const TS_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const TS_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 const TRUE = new Set(['true', '1', 'yes', 't', 'y']);
 const FALSE = new Set(['false', '0', 'no', 'f', 'n']);
@@ -23,8 +22,12 @@ export function parseBool(s: string): Parsed<boolean> {
 
 /** Value ranges of the integer types that fit a JS number (64-bit ones are bigint). */
 export const INT_RANGE: Record<string, [number, number]> = {
-  i8: [-128, 127], i16: [-32768, 32767], i32: [-2147483648, 2147483647],
-  u8: [0, 255], u16: [0, 65535], u32: [0, 4294967295],
+  i8: [-128, 127],
+  i16: [-32768, 32767],
+  i32: [-2147483648, 2147483647],
+  u8: [0, 255],
+  u16: [0, 65535],
+  u32: [0, 4294967295],
 };
 const I64: [bigint, bigint] = [-(2n ** 63n), 2n ** 63n - 1n];
 const U64: [bigint, bigint] = [0n, 2n ** 64n - 1n];
@@ -47,10 +50,18 @@ export function parseFloat(s: string): Parsed<number> {
   const v = s.trim();
   if (FLOAT_RE.test(v)) return Number(v);
   switch (v.toLowerCase()) {
-    case 'nan': return NaN;
-    case 'inf': case 'infinity': case '+inf': case '+infinity': return Infinity;
-    case '-inf': case '-infinity': return -Infinity;
-    default: return FAIL;
+    case 'nan':
+      return NaN;
+    case 'inf':
+    case 'infinity':
+    case '+inf':
+    case '+infinity':
+      return Infinity;
+    case '-inf':
+    case '-infinity':
+      return -Infinity;
+    default:
+      return FAIL;
   }
 }
 
@@ -97,7 +108,9 @@ export function daysFromCivil(y: number, m: number, d: number): number {
 export function parseDate(s: string): Parsed<number> {
   const m = DATE_RE.exec(s.trim());
   if (!m) return FAIL;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   if (!validYmd(y, mo, d)) return FAIL;
   return daysFromCivil(y, mo, d);
 }
@@ -109,13 +122,19 @@ export function parseTimestamp(s: string, unit: TimeUnit): Parsed<bigint> {
   const m = TS_RE.exec(s.trim());
   if (!m) return FAIL;
   const [, ys, mos, ds, hs = '0', mis = '0', ss = '0', frac = '', zone] = m;
-  const y = +ys, mo = +mos, d = +ds, h = +hs, mi = +mis, sec = +ss;
+  const y = +ys,
+    mo = +mos,
+    d = +ds,
+    h = +hs,
+    mi = +mis,
+    sec = +ss;
   if (!validYmd(y, mo, d) || h > 23 || mi > 59 || sec > 59) return FAIL;
   let seconds = BigInt(daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec);
   if (zone && zone.toUpperCase() !== 'Z') {
     const sign = zone[0] === '-' ? -1n : 1n;
     const digits = zone.slice(1).replace(':', '');
-    const offH = BigInt(digits.slice(0, 2)), offM = BigInt(digits.slice(2) || '0');
+    const offH = BigInt(digits.slice(0, 2)),
+      offM = BigInt(digits.slice(2) || '0');
     if (offH > 23n || offM > 59n) return FAIL;
     seconds -= sign * (offH * 3600n + offM * 60n);
   }
@@ -128,15 +147,24 @@ export function parseTimestamp(s: string, unit: TimeUnit): Parsed<bigint> {
 /** The `expected` text of a parse failure, e.g. `int64`, `timestamp[us] (ISO 8601)`. */
 export function describeType(t: LogicalType): string {
   switch (t.type) {
-    case 'int': return `${t.signed ? 'int' : 'uint'}${t.bits}`;
-    case 'float': return `float${t.bits}`;
-    case 'decimal': return `decimal(${t.precision},${t.scale})`;
-    case 'bool': return 'bool (true/false/1/0/yes/no)';
-    case 'date': return 'date (YYYY-MM-DD)';
-    case 'timestamp': return `timestamp[${t.unit}${t.tz ? `, ${t.tz}` : ''}] (ISO 8601)`;
-    case 'list': return `list<${describeType(t.of)}> (JSON array)`;
-    case 'struct': return 'struct (JSON object)';
-    default: return t.type;
+    case 'int':
+      return `${t.signed ? 'int' : 'uint'}${t.bits}`;
+    case 'float':
+      return `float${t.bits}`;
+    case 'decimal':
+      return `decimal(${t.precision},${t.scale})`;
+    case 'bool':
+      return 'bool (true/false/1/0/yes/no)';
+    case 'date':
+      return 'date (YYYY-MM-DD)';
+    case 'timestamp':
+      return `timestamp[${t.unit}${t.tz ? `, ${t.tz}` : ''}] (ISO 8601)`;
+    case 'list':
+      return `list<${describeType(t.of)}> (JSON array)`;
+    case 'struct':
+      return 'struct (JSON object)';
+    default:
+      return t.type;
   }
 }
 
@@ -223,13 +251,17 @@ export function fastDecimal(s: string, precision: number, scale: number): number
 }
 
 function twoDigits(s: string, at: number): number {
-  const a = s.charCodeAt(at) - 48, b = s.charCodeAt(at + 1) - 48;
+  const a = s.charCodeAt(at) - 48,
+    b = s.charCodeAt(at + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** Days since the epoch for exactly `YYYY-MM-DD` at `s[0..10)`; -1e9 when not that shape or invalid. */
 function fastYmd(s: string): number {
-  const y1 = twoDigits(s, 0), y2 = twoDigits(s, 2), m = twoDigits(s, 5), d = twoDigits(s, 8);
+  const y1 = twoDigits(s, 0),
+    y2 = twoDigits(s, 2),
+    m = twoDigits(s, 5),
+    d = twoDigits(s, 8);
   if (y1 < 0 || y2 < 0 || m < 0 || d < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1e9;
   const y = y1 * 100 + y2;
   return validYmd(y, m, d) ? daysFromCivil(y, m, d) : -1e9;
@@ -260,7 +292,8 @@ export function fastTimestamp(s: string, unit: TimeUnit): number | undefined {
   if (n > 10) {
     const sep = s.charCodeAt(10);
     if ((sep !== 84 && sep !== 32) || n < 16 || s.charCodeAt(13) !== 58) return undefined;
-    const h = twoDigits(s, 11), mi = twoDigits(s, 14);
+    const h = twoDigits(s, 11),
+      mi = twoDigits(s, 14);
     if (h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
     secs += h * 3600 + mi * 60;
     if (n > 16) {

@@ -17,7 +17,8 @@ interface OpenFile {
 
 const invalid = (display: string, e: unknown) =>
   sourceError('arrow.invalid', display, `not a readable Arrow IPC file or stream: ${(e as Error)?.message ?? String(e)}`, {
-    expected: 'Arrow IPC file (ARROW1 magic) or stream', found: 'unreadable bytes',
+    expected: 'Arrow IPC file (ARROW1 magic) or stream',
+    found: 'unreadable bytes',
     hint: 'Feather v1 files are not supported; re-save as Feather v2 / Arrow IPC',
   });
 
@@ -76,7 +77,9 @@ export async function listArrowFileParts(files: { absolute: string; display: str
 export async function partsSchema(spec: PartsSpec): Promise<Schema> {
   const schemas: { file: string; schema: Schema }[] = [];
   for (const file of spec.files) {
-    const opened = await openFile(file.absolute).catch((e) => { throw invalid(file.display, e); });
+    const opened = await openFile(file.absolute).catch((e) => {
+      throw invalid(file.display, e);
+    });
     if (!opened) throw invalid(file.display, new Error('not an Arrow IPC file (no footer)'));
     schemas.push({ file: file.display, schema: opened.reader.schema });
     await opened.handle.close();
@@ -126,17 +129,30 @@ export async function* readParts(spec: PartsSpec, parts: SourcePart[], schema?: 
         // Done with this file: close it now, so a glob of many files never holds many handles.
         const done = files.get(part.file);
         files.delete(part.file);
-        await done?.then((o) => o.handle.close(), () => {});
+        await done?.then(
+          (o) => o.handle.close(),
+          () => {},
+        );
       }
       if (!batch || batch.numRows !== part.rows) {
-        throw sourceError('arrow.changed', display, `record batch ${part.index} ${batch ? `has ${batch.numRows} rows` : 'is missing'}; the file changed while it was being read`, {
-          expected: `record batch ${part.index} with ${part.rows} rows`, found: batch ? `${batch.numRows} rows` : 'no such batch',
-        });
+        throw sourceError(
+          'arrow.changed',
+          display,
+          `record batch ${part.index} ${batch ? `has ${batch.numRows} rows` : 'is missing'}; the file changed while it was being read`,
+          {
+            expected: `record batch ${part.index} with ${part.rows} rows`,
+            found: batch ? `${batch.numRows} rows` : 'no such batch',
+          },
+        );
       }
       if (batch.numRows === 0) continue;
       yield { batch: conformBatch(batch, target), rowOffset: part.rowOffset, file: display };
     }
   } finally {
-    for (const p of files.values()) await p.then((o) => o.handle.close(), () => {});
+    for (const p of files.values())
+      await p.then(
+        (o) => o.handle.close(),
+        () => {},
+      );
   }
 }

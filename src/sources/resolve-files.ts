@@ -22,15 +22,17 @@ export async function resolveFiles(patterns: string[], baseDir: string): Promise
       : [path.resolve(baseDir, pattern)];
     if (matches.length === 0) {
       throw sourceError('source.not_found', pattern, `no file matches the pattern '${pattern}' (relative to ${baseDir})`, {
-        expected: 'at least one matching file', found: 'no files',
+        expected: 'at least one matching file',
+        found: 'no files',
       });
     }
     for (const absolute of matches.sort()) {
       const display = path.relative(baseDir, absolute).split(path.sep).join('/');
       const st = await stat(absolute).catch(() => undefined);
-      if (!st || !st.isFile()) {
+      if (!st?.isFile()) {
         throw sourceError('source.not_found', display, st ? 'is not a file' : 'file not found', {
-          expected: 'an existing file', found: st ? 'a directory' : 'nothing at this path',
+          expected: 'an existing file',
+          found: st ? 'a directory' : 'nothing at this path',
         });
       }
       if (st.size === 0) {

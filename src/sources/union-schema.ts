@@ -15,7 +15,8 @@ export function unionSchemas(schemas: { file: string; schema: Schema }[]): Schem
         fields.set(f.name, { field: new Field(f.name, f.type, true, f.metadata), file });
       } else if (!DataType.isNull(f.type) && String(prev.field.type) !== String(f.type)) {
         throw sourceError('source.schema_conflict', file, `column '${f.name}' is ${f.type} here but ${prev.field.type} in ${prev.file}`, {
-          expected: `${prev.field.type} (as in ${prev.file})`, found: String(f.type),
+          expected: `${prev.field.type} (as in ${prev.file})`,
+          found: String(f.type),
           hint: 'files read as one dataset must agree on column types',
         });
       }
@@ -33,7 +34,9 @@ function allNull(type: DataType, length: number): Data {
 /** Reorders a batch's columns to the union schema, filling columns the file lacks with nulls. */
 export function conformBatch(batch: RecordBatch, target: Schema): RecordBatch {
   const own = batch.schema.fields;
-  const same = own.length === target.fields.length && own.every((f, i) => f.name === target.fields[i].name && String(f.type) === String(target.fields[i].type));
+  const same =
+    own.length === target.fields.length &&
+    own.every((f, i) => f.name === target.fields[i].name && String(f.type) === String(target.fields[i].type));
   if (same) return batch;
   const children = target.fields.map((f) => {
     const i = own.findIndex((o) => o.name === f.name);

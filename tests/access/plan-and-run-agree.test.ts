@@ -17,7 +17,12 @@ import { fakeIo } from '../cli/cli-harness.js';
  */
 const KINDS: { name: string; source: string; plan: RegExp; sql: boolean }[] = [
   { name: 'parquet', source: "{ file: 'd/ids.parquet' }", plan: /SQL, duckdb on duckdb:\/\/memory/, sql: true },
-  { name: 'parquet_arrow', source: "{ file: 'd/ids.parquet', engine: 'arrow' }", plan: /Arrow engine, the source says engine: 'arrow'/, sql: false },
+  {
+    name: 'parquet_arrow',
+    source: "{ file: 'd/ids.parquet', engine: 'arrow' }",
+    plan: /Arrow engine, the source says engine: 'arrow'/,
+    sql: false,
+  },
   { name: 'parquet_many', source: "{ file: 'd/part-*.parquet' }", plan: /SQL, duckdb on duckdb:\/\/memory/, sql: true },
   { name: 'small_csv', source: "{ file: 'd/ids.csv' }", plan: /Arrow engine, csv under 64 MiB/, sql: false },
   { name: 'large_csv', source: "{ file: 'd/large.csv' }", plan: /SQL, duckdb on duckdb:\/\/memory/, sql: true },
@@ -49,7 +54,10 @@ beforeAll(async () => {
   await c.run(`COPY (SELECT * FROM ids WHERE id = 3) TO '${path.join(dir, 'd/part-2.parquet')}' (FORMAT parquet)`);
   c.closeSync();
   db.closeSync();
-  writeFileSync(path.join(dir, 'datacheck.config.ts'), "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { wh: { kind: 'duckdb', path: 'wh.duckdb' } } });\n");
+  writeFileSync(
+    path.join(dir, 'datacheck.config.ts'),
+    "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { wh: { kind: 'duckdb', path: 'wh.duckdb' } } });\n",
+  );
   for (const k of KINDS) {
     writeFileSync(
       path.join(dir, `contracts/${k.name}.contract.ts`),
@@ -66,7 +74,10 @@ describe('datacheck plan prints the read the run executes', () => {
     expect(plan.out()).toContain('read_parquet([$1, $2], union_by_name = ');
     expect(plan.out()).toMatch(/read_csv\(\[\$\d+\], all_varchar = /);
     for (const k of KINDS) {
-      const head = plan.out().split('\n').find((l) => l.startsWith(`dataset ${k.name} `));
+      const head = plan
+        .out()
+        .split('\n')
+        .find((l) => l.startsWith(`dataset ${k.name} `));
       expect(head, k.name).toMatch(k.plan);
       const { run: _stub, ...io } = fakeIo(dir);
       const out = path.join(dir, `${k.name}.json`);

@@ -7,7 +7,10 @@ const { compareCounts, formatComparison } = await loadBench('compare.js');
 const counts = (over: Partial<Counts> = {}): Counts => ({
   rows: 100,
   nulls: { order_id: 0, customer_id: 0, amount: 3, status: 0, email: 0, ordered_at: 0 },
-  duplicateRows: 4, badStatus: 2, badEmail: 1, amountOutOfRange: 5,
+  duplicateRows: 4,
+  badStatus: 2,
+  badEmail: 1,
+  amountOutOfRange: 5,
   ...over,
 });
 
@@ -22,7 +25,9 @@ describe('comparing the two engines', () => {
   it('flags a single differing figure by name', () => {
     const c = compareCounts(counts(), counts({ badEmail: 2 }));
     expect(c.ok).toBe(false);
-    const line = formatComparison(c).split('\n').find((l: string) => l.startsWith('email not matching'));
+    const line = formatComparison(c)
+      .split('\n')
+      .find((l: string) => l.startsWith('email not matching'));
     expect(line).toMatch(/1\s+2\s+DIFFERENT$/);
   });
 

@@ -10,12 +10,24 @@ const { runDatacheckCli, datacheckCounts, CLI_PATH } = await loadBench('datachec
 /** A RunResult shaped like datacheck's JSON report, with the checks the bench reads. */
 function runResult(overrides: Record<string, unknown>[] = []) {
   const check = (kind: string, column: string | undefined, extra: Record<string, unknown>) => ({
-    id: `${kind}-${column}`, kind, dataset: 'orders', ...(column && { column }), title: `${kind} ${column ?? ''}`,
-    severity: 'error', outcome: 'fail', message: '', origin: 'contract', location: { file: 'x', line: 1, column: 1 }, durationMs: 1, ...extra,
+    id: `${kind}-${column}`,
+    kind,
+    dataset: 'orders',
+    ...(column && { column }),
+    title: `${kind} ${column ?? ''}`,
+    severity: 'error',
+    outcome: 'fail',
+    message: '',
+    origin: 'contract',
+    location: { file: 'x', line: 1, column: 1 },
+    durationMs: 1,
+    ...extra,
   });
   const checks = [
     check('row_count', undefined, { title: 'row count', observed: 100 }),
-    ...['order_id', 'customer_id', 'status', 'email', 'ordered_at'].map((c) => check('not_null', c, { rows: { considered: 100, failed: 0 } })),
+    ...['order_id', 'customer_id', 'status', 'email', 'ordered_at'].map((c) =>
+      check('not_null', c, { rows: { considered: 100, failed: 0 } }),
+    ),
     check('column_stat', 'amount', { title: 'amount null count', observed: 3 }),
     check('unique', undefined, { columns: ['order_id'], rows: { considered: 100, failed: 4 } }),
     check('accepted_values', 'status', { rows: { considered: 100, failed: 2 } }),
@@ -30,12 +42,18 @@ describe('reading datacheck figures from the JSON result', () => {
     expect(datacheckCounts(runResult())).toMatchObject({
       rows: 100,
       nulls: { order_id: 0, customer_id: 0, amount: 3, status: 0, email: 0, ordered_at: 0 },
-      duplicateRows: 4, badStatus: 2, badEmail: 1, amountOutOfRange: 5, errors: [],
+      duplicateRows: 4,
+      badStatus: 2,
+      badEmail: 1,
+      amountOutOfRange: 5,
+      errors: [],
     });
   });
 
   it('leaves a figure undefined when its check could not run, and reports why', () => {
-    const c = datacheckCounts(runResult([{ kind: 'format', column: 'email', outcome: 'error', rows: undefined, issue: { message: 'regex blew up' } }]));
+    const c = datacheckCounts(
+      runResult([{ kind: 'format', column: 'email', outcome: 'error', rows: undefined, issue: { message: 'regex blew up' } }]),
+    );
     expect(c.badEmail).toBeUndefined();
     expect(c.errors).toEqual(['format email: regex blew up']);
   });
@@ -50,7 +68,9 @@ describe('running a CLI in a child process', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'bench-cli-'));
     // A stand-in CLI: checks its arguments, touches ~200 MiB, writes a result, exits with FAKE_EXIT.
-    await writeFile(path.join(dir, 'fake-cli.mjs'), `
+    await writeFile(
+      path.join(dir, 'fake-cli.mjs'),
+      `
       import { writeFileSync } from 'node:fs';
       const args = process.argv.slice(2);
       const out = args[args.indexOf('--output-file') + 1];
@@ -59,7 +79,8 @@ describe('running a CLI in a child process', () => {
       writeFileSync(out, JSON.stringify({ datasets: [{ name: 'orders', cwd: process.cwd(), touched: big[12345] }] }));
       if (process.env.FAKE_EXIT === '2') console.error('could not read orders.arrow');
       process.exit(Number(process.env.FAKE_EXIT));
-    `);
+    `,
+    );
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -78,8 +99,9 @@ describe('running a CLI in a child process', () => {
   });
 
   it('fails with the child stderr when the run could not be done (exit 2)', async () => {
-    await expect(runDatacheckCli({ projectDir: dir, cliPath: path.join(dir, 'fake-cli.mjs'), env: { FAKE_EXIT: '2' } }))
-      .rejects.toThrow(/exited with 2[\s\S]*could not read orders.arrow/);
+    await expect(runDatacheckCli({ projectDir: dir, cliPath: path.join(dir, 'fake-cli.mjs'), env: { FAKE_EXIT: '2' } })).rejects.toThrow(
+      /exited with 2[\s\S]*could not read orders.arrow/,
+    );
   });
 
   it('says where it looked when the CLI is missing', async () => {
@@ -88,7 +110,9 @@ describe('running a CLI in a child process', () => {
 
   it('real CLI (built): counts the same as DuckDB on a small generated table', async () => {
     // `npm test` builds first; a missing dist/ is a failure here, never a silent skip.
-    expect(existsSync(CLI_PATH) && existsSync(new URL('../../dist/src/cli/main.js', import.meta.url)), 'run `npm run build` first').toBe(true);
+    expect(existsSync(CLI_PATH) && existsSync(new URL('../../dist/src/cli/main.js', import.meta.url)), 'run `npm run build` first').toBe(
+      true,
+    );
     const gen = await loadBench('generate.js');
     const duck = await loadBench('duckdb-checks.js');
     const { compareCounts, formatComparison } = await loadBench('compare.js');

@@ -31,7 +31,9 @@ async function countsFromArrow(file: string): Promise<Counts & { nulls: Record<s
   const email = new RegExp(EMAIL_REGEX);
   const seen = new Map<bigint, number>();
   const nulls: Record<string, number> = Object.fromEntries(COLUMNS.map((c: string) => [c, 0]));
-  let badStatus = 0, badEmail = 0, out = 0;
+  let badStatus = 0,
+    badEmail = 0,
+    out = 0;
   for (const row of table) {
     const r = row.toJSON() as Record<string, unknown>;
     for (const c of COLUMNS) if (r[c] === null) nulls[c]++;
@@ -44,7 +46,12 @@ async function countsFromArrow(file: string): Promise<Counts & { nulls: Record<s
   let duplicateRows = 0;
   for (const n of seen.values()) if (n > 1) duplicateRows += n;
   return {
-    rows: table.numRows, nulls, duplicateRows, badStatus, badEmail, amountOutOfRange: out,
+    rows: table.numRows,
+    nulls,
+    duplicateRows,
+    badStatus,
+    badEmail,
+    amountOutOfRange: out,
     batchLengths: table.batches.map((b) => b.numRows),
   };
 }
@@ -53,7 +60,12 @@ describe('bench data generation', () => {
   it('writes an Arrow IPC file with the orders schema in record batches of the requested size', async () => {
     const table = tableFromIPC(await readFile(first.paths.arrow));
     expect(table.schema.fields.map((f) => `${f.name}: ${f.type}`)).toEqual([
-      'order_id: Int64', 'customer_id: Int64', 'amount: Float64', 'status: Utf8', 'email: Utf8', 'ordered_at: Timestamp<MICROSECOND>',
+      'order_id: Int64',
+      'customer_id: Int64',
+      'amount: Float64',
+      'status: Utf8',
+      'email: Utf8',
+      'ordered_at: Timestamp<MICROSECOND>',
     ]);
     expect(table.batches.map((b) => b.numRows)).toEqual([BATCH, BATCH, BATCH, BATCH]);
     expect(first.manifest).toMatchObject({ rows: ROWS, batchRows: BATCH, arrowBatches: 4 });

@@ -14,7 +14,10 @@ describe('best-of timing', () => {
 
   it('alternates contenders run by run so load from elsewhere hits both', async () => {
     const order: string[] = [];
-    const make = (name: string, ms: number) => async () => { order.push(name); return { ms: ms + order.length }; };
+    const make = (name: string, ms: number) => async () => {
+      order.push(name);
+      return { ms: ms + order.length };
+    };
     const r = await bestOfInterleaved({ a: make('a', 0), b: make('b', 100) }, { runs: 2, warmup: 1 });
     expect(order).toEqual(['a', 'b', 'a', 'b', 'a', 'b']);
     expect(r.a.best.ms).toBe(3);

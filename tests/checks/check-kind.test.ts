@@ -22,14 +22,21 @@ describe('check kinds describe themselves', () => {
       expect(typeof kind.observes === 'function' || ['values', 'counts'].includes(kind.observes), kind.kind).toBe(true);
     }
     expect([...CHECK_KINDS.values()].filter((k) => k.alwaysSelected).map((k) => k.kind)).toEqual(['schema']);
-    expect([...CHECK_KINDS.values()].filter((k) => k.scope === 'dataset').map((k) => k.kind).sort()).toEqual(['column_count', 'row_count', 'schema']);
+    expect(
+      [...CHECK_KINDS.values()]
+        .filter((k) => k.scope === 'dataset')
+        .map((k) => k.kind)
+        .sort(),
+    ).toEqual(['column_count', 'row_count', 'schema']);
   });
 
   it('observe values only where a value of the column shows: freshness, and the value statistics', () => {
     const stat = CHECK_KINDS.get('column_stat')!;
     const values = Object.keys(STATISTICS).filter((s) => observesOf(stat, { stat: s } as never) === 'values');
     expect(values).toEqual(['min', 'max', 'sum', 'mean', 'stddev', 'median', 'quantile']);
-    expect([...CHECK_KINDS.values()].filter((k) => k.kind !== 'column_stat' && observesOf(k, {} as never) === 'values').map((k) => k.kind)).toEqual(['freshness']);
+    expect(
+      [...CHECK_KINDS.values()].filter((k) => k.kind !== 'column_stat' && observesOf(k, {} as never) === 'values').map((k) => k.kind),
+    ).toEqual(['freshness']);
   });
 
   it('are named by no file of evaluate, plan, run or the reporters, which read the declarations instead', () => {
@@ -37,7 +44,11 @@ describe('check kinds describe themselves', () => {
     const comparison = new RegExp(`kind\\s*[!=]==?\\s*'(${names})'|new Set\\(\\[[^\\]]*'(${names})'`);
     const offenders = ['src/evaluate', 'src/plan', 'src/run', 'src/reporters']
       .flatMap((dir) => filesUnder(path.join(root, dir)))
-      .flatMap((file) => readFileSync(file, 'utf8').split('\n').map((line, i) => [`${path.relative(root, file)}:${i + 1}`, line] as const))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => [`${path.relative(root, file)}:${i + 1}`, line] as const),
+      )
       .filter(([, line]) => comparison.test(line))
       .map(([where, line]) => `${where}: ${line.trim()}`);
     expect(offenders).toEqual([]);
@@ -50,7 +61,20 @@ describe('column statistics are one table', () => {
   it('has an entry for every statistic the DSL offers, each with a label and the metrics it needs', () => {
     const suite = defineSuite(contract, (t) => {
       const x = t.column('x');
-      return [x.min(), x.max(), x.sum(), x.mean(), x.stddev(), x.median(), x.quantile(0.9), x.distinctCount(), x.distinctRatio(), x.nullCount(), x.nullRatio(), x.share(1)].map((b) => b.atLeast(0));
+      return [
+        x.min(),
+        x.max(),
+        x.sum(),
+        x.mean(),
+        x.stddev(),
+        x.median(),
+        x.quantile(0.9),
+        x.distinctCount(),
+        x.distinctRatio(),
+        x.nullCount(),
+        x.nullRatio(),
+        x.share(1),
+      ].map((b) => b.atLeast(0));
     });
     const offered = suite.checks.map((c) => (c.params as { stat: string }).stat);
     expect(offered.sort()).toEqual(Object.keys(STATISTICS).sort());

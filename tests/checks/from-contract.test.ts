@@ -52,29 +52,29 @@ describe('a contract is already a suite', () => {
     expect(ref.params).toEqual({ dataset: 'customers', column: 'id' });
   });
 
-describe('a compound primary key', () => {
-  const lines = defineContract({
-    name: 'order_lines',
-    columns: { order_id: col.int64(), line_no: col.int32().nullable(), sku: col.string() },
-    primaryKey: ['order_id', 'line_no'],
-  });
-  const checks = checksFromContract(lines);
-
-  it('is one unique check over the key, titled as the key, at the contract', () => {
-    const unique = checks.filter((c) => c.kind === 'unique');
-    expect(unique).toHaveLength(1);
-    expect(unique[0]).toMatchObject({
-      columns: ['order_id', 'line_no'],
-      params: { columns: ['order_id', 'line_no'] },
-      title: 'order_id, line_no unique (primary key)',
-      location: lines.location,
+  describe('a compound primary key', () => {
+    const lines = defineContract({
+      name: 'order_lines',
+      columns: { order_id: col.int64(), line_no: col.int32().nullable(), sku: col.string() },
+      primaryKey: ['order_id', 'line_no'],
     });
-    expect(unique[0].column).toBeUndefined();
-  });
+    const checks = checksFromContract(lines);
 
-  it('makes every key column not null, even one declared nullable', () => {
-    const notNull = checks.filter((c) => c.kind === 'not_null').map((c) => c.column);
-    expect(notNull).toEqual(['order_id', 'line_no', 'sku']);
+    it('is one unique check over the key, titled as the key, at the contract', () => {
+      const unique = checks.filter((c) => c.kind === 'unique');
+      expect(unique).toHaveLength(1);
+      expect(unique[0]).toMatchObject({
+        columns: ['order_id', 'line_no'],
+        params: { columns: ['order_id', 'line_no'] },
+        title: 'order_id, line_no unique (primary key)',
+        location: lines.location,
+      });
+      expect(unique[0].column).toBeUndefined();
+    });
+
+    it('makes every key column not null, even one declared nullable', () => {
+      const notNull = checks.filter((c) => c.kind === 'not_null').map((c) => c.column);
+      expect(notNull).toEqual(['order_id', 'line_no', 'sku']);
+    });
   });
-});
 });

@@ -46,28 +46,32 @@ export function fakeIo(cwd: string, options: { outcome?: Outcome; env?: Record<s
 
 export function stubResult(input: RunInput, outcome: Outcome): RunResult {
   const wanted = (name: string, title: string) => !input.filter?.length || input.filter.some((f) => f === name || title.includes(f));
-  const datasets = input.contracts.map((contract) => {
-    const checks: CheckResult[] = input.suites
-      .filter((s) => s.contract === contract)
-      .flatMap((s) => s.checks)
-      .filter((c) => wanted(contract.name, c.title ?? c.kind))
-      .map((c) => ({
-        id: c.id,
-        kind: c.kind,
-        dataset: c.dataset,
-        title: c.title ?? c.kind,
-        severity: c.severity,
-        outcome,
-        message: outcome,
-        origin: c.origin,
-        location: { ...c.location, file: path.relative(input.cwd, c.location.file) },
-        durationMs: 0,
-      }));
-    return { name: contract.name, issues: [], checks, columns: [], durationMs: 0 };
-  }).filter((d) => d.checks.length > 0);
+  const datasets = input.contracts
+    .map((contract) => {
+      const checks: CheckResult[] = input.suites
+        .filter((s) => s.contract === contract)
+        .flatMap((s) => s.checks)
+        .filter((c) => wanted(contract.name, c.title ?? c.kind))
+        .map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          dataset: c.dataset,
+          title: c.title ?? c.kind,
+          severity: c.severity,
+          outcome,
+          message: outcome,
+          origin: c.origin,
+          location: { ...c.location, file: path.relative(input.cwd, c.location.file) },
+          durationMs: 0,
+        }));
+      return { name: contract.name, issues: [], checks, columns: [], durationMs: 0 };
+    })
+    .filter((d) => d.checks.length > 0);
   const counts: Record<Outcome, number> = { pass: 0, fail: 0, warn: 0, error: 0, skipped: 0 };
   for (const d of datasets) for (const c of d.checks) counts[c.outcome]++;
-  const issues = input.issues.map((i) => (i.location ? { ...i, location: { ...i.location, file: path.relative(input.cwd, i.location.file) } } : i));
+  const issues = input.issues.map((i) =>
+    i.location ? { ...i, location: { ...i.location, file: path.relative(input.cwd, i.location.file) } } : i,
+  );
   return {
     schemaVersion: 1,
     runId: 'test-run',

@@ -63,7 +63,10 @@ describe('main(): exit codes', () => {
   it('runs the same project when type-checking is off (--no-typecheck, or typecheck: false in the config)', async () => {
     const dir = copyProject('typeerr');
     expect(await main(['--no-typecheck'], fakeIo(dir))).toBe(EXIT.passed);
-    writeFileSync(path.join(dir, 'datacheck.config.ts'), "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ typecheck: false });\n");
+    writeFileSync(
+      path.join(dir, 'datacheck.config.ts'),
+      "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ typecheck: false });\n",
+    );
     expect(await main([], fakeIo(dir))).toBe(EXIT.passed);
   });
 
@@ -114,7 +117,7 @@ describe('main(): options', () => {
   it('2 for --fail-on with a value other than error or warn', async () => {
     const io = fakeIo(good);
     expect(await main(['--fail-on', 'sometimes'], io)).toBe(EXIT.error);
-    expect(io.err()).toContain("Allowed choices are error, warn");
+    expect(io.err()).toContain('Allowed choices are error, warn');
   });
 
   it('--version and --help answer and exit 0', async () => {
@@ -171,7 +174,10 @@ describe('main(): options', () => {
 
   it('2 for a config with an unknown or invalid option, pointing at its line', async () => {
     const dir = copyProject('good');
-    writeFileSync(path.join(dir, 'datacheck.config.ts'), "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({\n  failOn: 'never',\n  reporter: ['json'],\n  maxFailingRows: -1,\n} as never);\n");
+    writeFileSync(
+      path.join(dir, 'datacheck.config.ts'),
+      "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({\n  failOn: 'never',\n  reporter: ['json'],\n  maxFailingRows: -1,\n} as never);\n",
+    );
     const io = fakeIo(dir);
     expect(await main([NO_TYPECHECK], io)).toBe(EXIT.error);
     expect(io.out()).toContain("datacheck.config.ts:3:3 config option 'failOn' is not valid [config.invalid]");
@@ -182,7 +188,10 @@ describe('main(): options', () => {
 
   it('type-checks the config file with the contracts', async () => {
     const dir = copyProject('good');
-    writeFileSync(path.join(dir, 'datacheck.config.ts'), "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({\n  connections: { warehouse: { kind: 'mysql' } },\n});\n");
+    writeFileSync(
+      path.join(dir, 'datacheck.config.ts'),
+      "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({\n  connections: { warehouse: { kind: 'mysql' } },\n});\n",
+    );
     const io = fakeIo(dir);
     expect(await main([], io)).toBe(EXIT.error);
     expect(io.out()).toMatch(/✖ datacheck\.config\.ts:3:31 TS2322: Type '"mysql"' is not assignable to type '"postgres" \| "duckdb"'/);
@@ -246,7 +255,10 @@ describe('main(): datacheck report', () => {
 describe('main(): column distributions are computed when a report charts them', () => {
   const profileOf = async (args: string[]) => {
     const io = fakeIo(good, { outcome: 'pass' });
-    await main([NO_TYPECHECK, ...args, '--output-file', path.join(mkdtempSync(path.join(os.tmpdir(), 'datacheck-profile-')), 'report')], io);
+    await main(
+      [NO_TYPECHECK, ...args, '--output-file', path.join(mkdtempSync(path.join(os.tmpdir(), 'datacheck-profile-')), 'report')],
+      io,
+    );
     return io.inputs[0].profile;
   };
 

@@ -3,7 +3,12 @@ import { normalizeArgv } from '../../src/cli/normalize-argv.js';
 
 describe('normalizeArgv: vitest-style --output-file.<reporter>', () => {
   it('rewrites --output-file.<reporter>=<path> and --output-file.<reporter> <path> into --output-file <reporter>=<path>', () => {
-    expect(normalizeArgv(['--reporter', 'junit', '--output-file.junit=ci/x.xml'])).toEqual(['--reporter', 'junit', '--output-file', 'junit=ci/x.xml']);
+    expect(normalizeArgv(['--reporter', 'junit', '--output-file.junit=ci/x.xml'])).toEqual([
+      '--reporter',
+      'junit',
+      '--output-file',
+      'junit=ci/x.xml',
+    ]);
     expect(normalizeArgv(['--output-file.markdown', 'pr.md', 'contracts'])).toEqual(['--output-file', 'markdown=pr.md', 'contracts']);
     expect(normalizeArgv(['--output-file.junit', '-'])).toEqual(['--output-file', 'junit=-']);
   });
@@ -13,7 +18,18 @@ describe('normalizeArgv: vitest-style --output-file.<reporter>', () => {
   });
 
   it('leaves everything else alone: the other forms, other flags, and whatever follows --', () => {
-    const untouched = ['report', 'saved.json', '-o', 'x.xml', '--output-file', 'json=r.json', '--filter', 'orders', '--', '--output-file.junit=x.xml'];
+    const untouched = [
+      'report',
+      'saved.json',
+      '-o',
+      'x.xml',
+      '--output-file',
+      'json=r.json',
+      '--filter',
+      'orders',
+      '--',
+      '--output-file.junit=x.xml',
+    ];
     expect(normalizeArgv(untouched)).toEqual(untouched);
   });
 

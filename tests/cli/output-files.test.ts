@@ -20,9 +20,24 @@ describe('CLI: where file reporters write', () => {
 
   it('moves each with --output-file.<reporter>=<path> (vitest), --output-file.<reporter> <path> or --output-file <reporter>=<path>', async () => {
     const dir = copyProject('good');
-    const args = [NO_TYPECHECK, '-r', 'junit', '-r', 'markdown', '-r', 'json', '--output-file.junit=ci/x.xml', '--output-file.markdown', 'ci/pr.md', '-o', 'json=ci/r.json'];
+    const args = [
+      NO_TYPECHECK,
+      '-r',
+      'junit',
+      '-r',
+      'markdown',
+      '-r',
+      'json',
+      '--output-file.junit=ci/x.xml',
+      '--output-file.markdown',
+      'ci/pr.md',
+      '-o',
+      'json=ci/r.json',
+    ];
     expect(await main(args, fakeIo(dir))).toBe(EXIT.passed);
-    expect(readFileSync(path.join(dir, 'ci/x.xml'), 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="datacheck"/);
+    expect(readFileSync(path.join(dir, 'ci/x.xml'), 'utf8')).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="datacheck"/,
+    );
     expect(readFileSync(path.join(dir, 'ci/pr.md'), 'utf8')).toMatch(/^### ✅ datacheck passed/);
     expect(existsSync(path.join(dir, 'ci/r.json'))).toBe(true);
     expect(existsSync(path.join(dir, 'reports'))).toBe(false);

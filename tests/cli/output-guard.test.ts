@@ -23,7 +23,9 @@ describe('CLI: a report is never written over a file the run reads', () => {
     const data = readFileSync(path.join(dir, 'data/orders.csv'), 'utf8');
     const r = await refused(dir, ['-r', 'json', '-o', 'json=data/orders.csv']);
     expect(r.code).toBe(EXIT.error);
-    expect(r.err).toBe('error: the json reporter would write its report to data/orders.csv, which this run reads: choose another output file; nothing was written\n');
+    expect(r.err).toBe(
+      'error: the json reporter would write its report to data/orders.csv, which this run reads: choose another output file; nothing was written\n',
+    );
     expect(r.ran).toBe(false);
     expect(readFileSync(path.join(dir, 'data/orders.csv'), 'utf8')).toBe(data);
   });
@@ -31,7 +33,11 @@ describe('CLI: a report is never written over a file the run reads', () => {
   it('refuses a contract file, whatever the spelling of the path', async () => {
     const dir = copyProject('good');
     const contract = readFileSync(path.join(dir, 'contracts/orders.contract.ts'), 'utf8');
-    for (const spelling of ['contracts/orders.contract.ts', './contracts/../contracts/orders.contract.ts', path.join(dir, 'contracts/orders.contract.ts')]) {
+    for (const spelling of [
+      'contracts/orders.contract.ts',
+      './contracts/../contracts/orders.contract.ts',
+      path.join(dir, 'contracts/orders.contract.ts'),
+    ]) {
       const r = await refused(dir, ['-r', 'html', '-o', `html=${spelling}`]);
       expect(r.code, spelling).toBe(EXIT.error);
       expect(r.err, spelling).toContain('the html reporter would write its report to contracts/orders.contract.ts, which this run reads');
@@ -44,7 +50,9 @@ describe('CLI: a report is never written over a file the run reads', () => {
     symlinkSync(path.join(dir, 'data/orders.csv'), path.join(dir, 'link.csv'));
     linkSync(path.join(dir, 'checks/orders.check.ts'), path.join(dir, 'hard.ts'));
     const viaSymlink = await refused(dir, ['-r', 'junit', '-o', 'junit=link.csv']);
-    expect(viaSymlink.err).toContain('the junit reporter would write its report to link.csv (the same file as data/orders.csv), which this run reads');
+    expect(viaSymlink.err).toContain(
+      'the junit reporter would write its report to link.csv (the same file as data/orders.csv), which this run reads',
+    );
     const viaHardLink = await refused(dir, ['-r', 'markdown', '-o', 'markdown=hard.ts']);
     expect(viaHardLink.err).toContain('the markdown reporter would write its report to hard.ts (the same file as checks/orders.check.ts)');
     expect([viaSymlink.code, viaHardLink.code]).toEqual([EXIT.error, EXIT.error]);
@@ -92,7 +100,14 @@ describe('writeReport: the last line of defence, for paths the CLI did not know 
     const dir = copyProject('good');
     const data = path.join(dir, 'data/orders.csv');
     const before = readFileSync(data, 'utf8');
-    const context = { cwd: dir, stdout: { write: () => true }, color: false, verbose: false, options: {}, readFiles: new ReadFiles([data]) };
+    const context = {
+      cwd: dir,
+      stdout: { write: () => true },
+      color: false,
+      verbose: false,
+      options: {},
+      readFiles: new ReadFiles([data]),
+    };
     await expect(writeReport('{}', context, 'data/orders.csv', 'json')).rejects.toThrow(
       'the json reporter would write its report to data/orders.csv, which this run reads: choose another output file; nothing was written',
     );

@@ -28,7 +28,10 @@ import sales from '../contracts/sales.contract';
 export default defineSuite(sales, (t) => [t.rowCount().atLeast(1).where("n % 3 = 1 and upper(\\"x\\"\\"; DROP TABLE t; --\\") != '100%_OFF'")]);
 `,
   );
-  writeFileSync(path.join(dir, 'datacheck.config.ts'), `import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { pg: { kind: 'postgres', urlEnv: 'NOT_SET_ANYWHERE' } } });\n`);
+  writeFileSync(
+    path.join(dir, 'datacheck.config.ts'),
+    `import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { pg: { kind: 'postgres', urlEnv: 'NOT_SET_ANYWHERE' } } });\n`,
+  );
   return dir;
 }
 
@@ -43,8 +46,15 @@ describe('datacheck plan --dialect postgres', () => {
     expect(out).toContain('(CAST("n" AS double precision) - trunc(CAST("n" AS double precision) / ');
     expect(out).toContain('upper("x""; DROP TABLE t; --" COLLATE "und-x-icu")');
     // The SQL itself: from the first statement on, without the parameter lines (the metric list above it names values).
-    const statements = out.slice(out.indexOf('-- query 1')).split('\n').filter((l) => !l.startsWith('-- params:')).join('\n');
-    const params = out.split('\n').filter((l) => l.startsWith('-- params:')).join('\n');
+    const statements = out
+      .slice(out.indexOf('-- query 1'))
+      .split('\n')
+      .filter((l) => !l.startsWith('-- params:'))
+      .join('\n');
+    const params = out
+      .split('\n')
+      .filter((l) => l.startsWith('-- params:'))
+      .join('\n');
     for (const v of ["it's", '100%_OFF']) expect(statements).not.toContain(v);
     expect(params).toContain(`-- params: [${JSON.stringify(VALUE)},"$1",3,0,3,1,"100%_OFF"]`);
     expect(out).toMatch(/\$\d+/);

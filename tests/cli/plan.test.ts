@@ -22,7 +22,10 @@ export default defineContract({ name: 'payments', source: { file: 'data/payments
 export default defineContract({ name: 'sales', source: { table: 'sales.orders', connection: 'wh' }, columns: { ["x\\"; DROP TABLE t; --"]: col.string().oneOf(["it's"]) } });
 `,
   );
-  writeFileSync(path.join(dir, 'datacheck.config.ts'), `import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { wh: { kind: 'duckdb', path: 'missing.duckdb' } } });\n`);
+  writeFileSync(
+    path.join(dir, 'datacheck.config.ts'),
+    `import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { wh: { kind: 'duckdb', path: 'missing.duckdb' } } });\n`,
+  );
   return dir;
 }
 
@@ -67,7 +70,10 @@ describe('datacheck plan', () => {
   it("discovers relative to the config file's folder, as the run does", async () => {
     const dir = project();
     mkdirSync(path.join(dir, 'nested/contracts'), { recursive: true });
-    writeFileSync(path.join(dir, 'nested/datacheck.config.ts'), "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ include: ['contracts/*.contract.ts'] });\n");
+    writeFileSync(
+      path.join(dir, 'nested/datacheck.config.ts'),
+      "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ include: ['contracts/*.contract.ts'] });\n",
+    );
     writeFileSync(
       path.join(dir, 'nested/contracts/nested.contract.ts'),
       "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'nested', source: { file: 'data/payments.parquet' }, columns: { id: col.int64() } });\n",
@@ -89,7 +95,9 @@ export const viaJoin = defineContract({ name: 'parquet_refs', source: { file: 'd
     );
     const io = fakeIo(dir);
     await main(['plan', '--filter', 'csv_refs', '--filter', 'parquet_refs'], io);
-    expect(io.out()).toMatch(/references payments: the distinct keys of payments\.id are fetched first \(SELECT DISTINCT on duckdb:\/\/memory\), then id is checked against them in the Arrow engine's pass/);
+    expect(io.out()).toMatch(
+      /references payments: the distinct keys of payments\.id are fetched first \(SELECT DISTINCT on duckdb:\/\/memory\), then id is checked against them in the Arrow engine's pass/,
+    );
     expect(io.out()).toContain('references payments: an anti-join on the same connection');
     expect(io.out()).toContain('NOT EXISTS');
   });

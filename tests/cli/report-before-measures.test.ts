@@ -20,7 +20,10 @@ describe('datacheck report over a version-1 result saved before measures existed
   const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-report-v1-'));
   beforeAll(async () => {
     const run = await runProject(path.join(root, 'examples/broken'));
-    const old: RunResult = { ...run, datasets: run.datasets.map((d) => ({ ...d, checks: d.checks.map(({ measure: _measure, ...c }) => c) })) };
+    const old: RunResult = {
+      ...run,
+      datasets: run.datasets.map((d) => ({ ...d, checks: d.checks.map(({ measure: _measure, ...c }) => c) })),
+    };
     expect(run.datasets.flatMap((d) => d.checks).some((c) => c.measure)).toBe(true);
     writeFileSync(path.join(dir, 'new.json'), renderJson(run));
     writeFileSync(path.join(dir, 'old.json'), renderJson(old));

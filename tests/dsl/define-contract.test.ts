@@ -6,7 +6,8 @@ import { lineOf } from '../support/line-of.js';
 const here = fileURLToPath(import.meta.url);
 
 describe('defineContract', () => {
-  const orders = defineContract({ // @marker:contract
+  const orders = defineContract({
+    // @marker:contract
     name: 'orders',
     version: '1.3.0',
     owner: 'commerce-data',
@@ -66,9 +67,9 @@ describe('defineContract', () => {
   });
 
   it('rejects a freshness column the contract lacks, naming the columns it has', () => {
-    expect(() =>
-      defineContract({ name: 'x', columns: { a: col.date() }, freshness: { column: 'b' as 'a', within: '1d' } }),
-    ).toThrowError(/freshness names column 'b'/);
+    expect(() => defineContract({ name: 'x', columns: { a: col.date() }, freshness: { column: 'b' as 'a', within: '1d' } })).toThrowError(
+      /freshness names column 'b'/,
+    );
   });
 
   it('rejects a contract without a name or columns', () => {
@@ -85,7 +86,10 @@ describe('defineContract', () => {
       throw new Error('expected the column to be rejected');
     };
     const between = bad(() => col.int32().between(10, 1)); // @marker:contract-between
-    expect(between).toMatchObject({ code: 'contract.invalid_option', location: { line: lineOf(import.meta.url, '@marker:contract-between') } });
+    expect(between).toMatchObject({
+      code: 'contract.invalid_option',
+      location: { line: lineOf(import.meta.url, '@marker:contract-between') },
+    });
     expect(between.message).toBe('between(): the lower bound 10 is above the upper bound 1, so no value could pass');
     expect(bad(() => col.int32().min(10).max(1)).message).toMatch(/^max\(\): the lower bound 10/);
     expect(bad(() => col.date().max('2024-01-01').min('2024-02-01')).message).toMatch(/^min\(\): the lower bound "2024-02-01"/);
@@ -94,7 +98,11 @@ describe('defineContract', () => {
   });
 
   it('keeps a compound primary key as plain data', () => {
-    const c = defineContract({ name: 'lines', columns: { order_id: col.int64(), line_no: col.int32() }, primaryKey: ['order_id', 'line_no'] });
+    const c = defineContract({
+      name: 'lines',
+      columns: { order_id: col.int64(), line_no: col.int32() },
+      primaryKey: ['order_id', 'line_no'],
+    });
     expect(c.primaryKey).toEqual(['order_id', 'line_no']);
     expect(JSON.parse(JSON.stringify(c))).toEqual(c);
   });
@@ -102,14 +110,19 @@ describe('defineContract', () => {
   it('refuses two .primaryKey() columns at the contract, saying how to write a compound key', () => {
     let issue: { code: string; message: string; expected: string; location: { line: number } } | undefined;
     try {
-      defineContract({ // @marker:two-keys
+      defineContract({
+        // @marker:two-keys
         name: 'lines',
         columns: { order_id: col.int64().primaryKey(), line_no: col.int32().primaryKey() },
       });
     } catch (e) {
       issue = (e as { issue: typeof issue }).issue;
     }
-    expect(issue).toMatchObject({ code: 'contract.invalid', expected: "primaryKey: ['order_id', 'line_no']", location: { line: lineOf(import.meta.url, '@marker:two-keys') } });
+    expect(issue).toMatchObject({
+      code: 'contract.invalid',
+      expected: "primaryKey: ['order_id', 'line_no']",
+      location: { line: lineOf(import.meta.url, '@marker:two-keys') },
+    });
     expect(issue!.message).toContain("write primaryKey: ['order_id', 'line_no'] for a compound key");
   });
 
@@ -120,8 +133,8 @@ describe('defineContract', () => {
     );
     expect(() => defineContract({ name: 'l', columns, primaryKey: ['order_id', 'order_id'] })).toThrowError(/invalid primaryKey/);
     expect(() => defineContract({ name: 'l', columns, primaryKey: [] })).toThrowError(/invalid primaryKey/);
-    expect(() => defineContract({ name: 'l', columns: { ...columns, order_id: col.int64().primaryKey() }, primaryKey: ['order_id', 'line_no'] })).toThrowError(
-      expect.objectContaining({ issue: expect.objectContaining({ expected: expect.stringMatching(/key in one place/) }) }),
-    );
+    expect(() =>
+      defineContract({ name: 'l', columns: { ...columns, order_id: col.int64().primaryKey() }, primaryKey: ['order_id', 'line_no'] }),
+    ).toThrowError(expect.objectContaining({ issue: expect.objectContaining({ expected: expect.stringMatching(/key in one place/) }) }));
   });
 });

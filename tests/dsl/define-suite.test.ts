@@ -23,8 +23,11 @@ describe('defineSuite', () => {
     t.unique(['customer_id', 'ordered_at']).warn(),
     t.column('amount').mean().between(20, 400),
     t.column('amount').quantile(0.95).atMost(2_000, { strict: true }),
-    t.column('status').oneOf(['placed', 'shipped'], { mostly: 0.99 }).where("ordered_at >= current_date - 7"), // @marker:status
-    t.column('status').matches(/^[a-z]+$/i).title('status is lowercase words'),
+    t.column('status').oneOf(['placed', 'shipped'], { mostly: 0.99 }).where('ordered_at >= current_date - 7'), // @marker:status
+    t
+      .column('status')
+      .matches(/^[a-z]+$/i)
+      .title('status is lowercase words'),
   ]);
 
   it('produces plain check definitions, one per line of the suite', () => {
@@ -40,7 +43,11 @@ describe('defineSuite', () => {
     expect(key).toMatchObject({ severity: 'warn', columns: ['customer_id', 'ordered_at'] });
     expect(mean.params).toEqual({ stat: 'mean', bound: { min: 20, max: 400 } });
     expect(p95.params).toEqual({ stat: 'quantile', p: 0.95, bound: { min: null, max: 2000, strict: true } });
-    expect(status).toMatchObject({ mostly: 0.99, where: 'ordered_at >= current_date - 7', params: { values: ['placed', 'shipped'], negate: false } });
+    expect(status).toMatchObject({
+      mostly: 0.99,
+      where: 'ordered_at >= current_date - 7',
+      params: { values: ['placed', 'shipped'], negate: false },
+    });
     expect(pattern).toMatchObject({ title: 'status is lowercase words', params: { pattern: '^[a-z]+$', flags: 'i' } });
   });
 
@@ -59,7 +66,9 @@ describe('defineSuite', () => {
 
   it('rejects an unknown option, naming the ones it knows', () => {
     expect(() => defineSuite(orders, (t) => [t.column('amount').notNull({ mostli: 0.9 } as never)])).toThrowError(
-      expect.objectContaining({ issue: expect.objectContaining({ code: 'check.unknown_option', found: "'mostli'", expected: "one of 'mostly'" }) }),
+      expect.objectContaining({
+        issue: expect.objectContaining({ code: 'check.unknown_option', found: "'mostli'", expected: "one of 'mostly'" }),
+      }),
     );
   });
 
@@ -83,15 +92,26 @@ describe('defineSuite', () => {
       throw new Error('expected the check to be rejected');
     };
     const rowLevel = invalid(() => defineSuite(orders, (t) => [t.column('amount').between(10, 1)])); // @marker:between
-    expect(rowLevel).toMatchObject({ code: 'check.invalid_option', location: { file: here, line: lineOf(import.meta.url, '@marker:between') } });
+    expect(rowLevel).toMatchObject({
+      code: 'check.invalid_option',
+      location: { file: here, line: lineOf(import.meta.url, '@marker:between') },
+    });
     expect(rowLevel.message).toBe('amount: between: the lower bound 10 is above the upper bound 1, so no value could pass');
     const aggregate = invalid(() => defineSuite(orders, (t) => [t.column('amount').mean().between(400, 20)])); // @marker:mean
     expect(aggregate).toMatchObject({ code: 'check.invalid_option', location: { line: lineOf(import.meta.url, '@marker:mean') } });
-    expect(invalid(() => defineSuite(orders, (t) => [t.rowCount().between(10, 1)])).message).toMatch(/row_count bound: the lower bound 10 is above/);
-    expect(invalid(() => defineSuite(orders, (t) => [t.column('status').lengthBetween(5, 2)])).message).toMatch(/lengthBetween: the lower bound 5/);
+    expect(invalid(() => defineSuite(orders, (t) => [t.rowCount().between(10, 1)])).message).toMatch(
+      /row_count bound: the lower bound 10 is above/,
+    );
+    expect(invalid(() => defineSuite(orders, (t) => [t.column('status').lengthBetween(5, 2)])).message).toMatch(
+      /lengthBetween: the lower bound 5/,
+    );
     expect(invalid(() => defineSuite(orders, (t) => [t.column('status').between('m', 'a')])).message).toMatch(/"m" is above/);
-    expect(invalid(() => defineSuite(orders, (t) => [t.column('ordered_at').max().between('2024-02-01', '2024-01-31T23:00:00Z')])).message).toMatch(/above/);
-    expect(invalid(() => defineSuite(orders, (t) => [t.column('amount').between(5, 5, { strict: true })])).message).toMatch(/strict bound from 5 to 5 is empty/);
+    expect(
+      invalid(() => defineSuite(orders, (t) => [t.column('ordered_at').max().between('2024-02-01', '2024-01-31T23:00:00Z')])).message,
+    ).toMatch(/above/);
+    expect(invalid(() => defineSuite(orders, (t) => [t.column('amount').between(5, 5, { strict: true })])).message).toMatch(
+      /strict bound from 5 to 5 is empty/,
+    );
   });
 
   it('accepts bounds that meet or are open at one end', () => {
@@ -107,7 +127,9 @@ describe('defineSuite', () => {
 
   it('refuses 64-bit values it could not compare exactly, instead of rounding them', () => {
     expect(() => defineSuite(orders, (t) => [t.column('order_id').oneOf([9007199254740993n])])).toThrowError(/beyond ±2\^53/);
-    expect(defineSuite(orders, (t) => [t.column('order_id').oneOf([9007199254740991n])]).checks[0].params).toMatchObject({ values: [9007199254740991] });
+    expect(defineSuite(orders, (t) => [t.column('order_id').oneOf([9007199254740991n])]).checks[0].params).toMatchObject({
+      values: [9007199254740991],
+    });
   });
 
   it('rejects a length bound without ends', () => {
@@ -120,7 +142,9 @@ describe('defineSuite', () => {
 
   it('rejects something that is not a contract', () => {
     expect(() => defineSuite(undefined as never, () => [])).toThrowError(
-      expect.objectContaining({ issue: expect.objectContaining({ code: 'suite.invalid', found: expect.stringMatching(/is the contract import path right/) }) }),
+      expect.objectContaining({
+        issue: expect.objectContaining({ code: 'suite.invalid', found: expect.stringMatching(/is the contract import path right/) }),
+      }),
     );
   });
 });

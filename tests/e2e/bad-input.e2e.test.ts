@@ -35,28 +35,28 @@ function expectNoStack(text: string) {
 
 async function run(files: Record<string, string | Buffer>, args: string[] = []) {
   const dir = projectOf({ 'contracts/orders.contract.ts': contract(), 'data/orders.csv': csv, ...files });
-  const r = (await datacheck(dir, args));
+  const r = await datacheck(dir, args);
   expectNoStack(r.stdout + r.stderr);
   return { ...r, out: r.stdout + r.stderr, dir };
 }
 
 describe('bad input: the run cannot be done (exit 2)', () => {
   it('a contract file with a syntax error names the file and line', async () => {
-    const r = (await run({ 'contracts/orders.contract.ts': contract().replace("name: 'orders',", "name: 'orders'") }));
+    const r = await run({ 'contracts/orders.contract.ts': contract().replace("name: 'orders',", "name: 'orders'") });
     expect(r.code).toBe(2);
     // The missing comma after `name: 'orders'` is noticed where the next property starts.
     expect(r.out).toMatch(/contracts\/orders\.contract\.ts:5:3 syntax error/);
   });
 
   it('a contract file with a type error names file:line:column and the compiler’s words', async () => {
-    const r = (await run({ 'contracts/orders.contract.ts': contract().replace('col.int32().primaryKey()', "col.int32().min('zero')") }));
+    const r = await run({ 'contracts/orders.contract.ts': contract().replace('col.int32().primaryKey()', "col.int32().min('zero')") });
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/contracts\/orders\.contract\.ts:7:\d+/);
     expect(r.out).toMatch(/string/);
   });
 
   it('a file exporting no contract or suite says what it expected and found', async () => {
-    const r = (await run({ 'checks/nothing.check.ts': 'export const answer = 42;\n' }));
+    const r = await run({ 'checks/nothing.check.ts': 'export const answer = 42;\n' });
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/checks\/nothing\.check\.ts/);
     expect(r.out).toMatch(/exports no suite/);
@@ -64,13 +64,13 @@ describe('bad input: the run cannot be done (exit 2)', () => {
   });
 
   it('a missing data file names the path it looked for', async () => {
-    const r = (await run({ 'contracts/orders.contract.ts': contract('', "{ file: 'data/missing.csv' }") }));
+    const r = await run({ 'contracts/orders.contract.ts': contract('', "{ file: 'data/missing.csv' }") });
     expect(r.code).toBe(2);
     expect(r.out).toContain('data/missing.csv');
   });
 
   it('an empty data file says it is empty', async () => {
-    const r = (await run({ 'data/orders.csv': '' }));
+    const r = await run({ 'data/orders.csv': '' });
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/empty/i);
     expect(r.out).toContain('orders.csv');
@@ -78,35 +78,35 @@ describe('bad input: the run cannot be done (exit 2)', () => {
 
   it('a truncated Parquet file is reported, not a crash', async () => {
     const parquet = readFileSync(path.join(root, 'fixtures/jaffle_shop/payments.parquet'));
-    const r = (await run({
+    const r = await run({
       'contracts/orders.contract.ts': contract('', "{ file: 'data/orders.parquet' }"),
       'data/orders.parquet': parquet.subarray(0, Math.floor(parquet.length / 2)),
-    }));
+    });
     expect(r.code).toBe(2);
     expect(r.out).toContain('orders.parquet');
   });
 
   it('a CSV row with too many fields names its line, expected and found counts', async () => {
-    const r = (await run({ 'data/orders.csv': csv + '4,placed,1,surprise\n' }));
+    const r = await run({ 'data/orders.csv': `${csv}4,placed,1,surprise\n` });
     expect(r.code).toBe(2);
     expect(r.out).toContain('data/orders.csv:5: row has 4 fields, expected 3');
   });
 
   it('an unterminated quote in a CSV names its line', async () => {
-    const r = (await run({ 'data/orders.csv': csv + '4,"placed,1\n5,placed,2\n' }));
+    const r = await run({ 'data/orders.csv': `${csv}4,"placed,1\n5,placed,2\n` });
     expect(r.code).toBe(2);
     expect(r.out).toContain('data/orders.csv:5: a quoted field is never closed');
   });
 
   it('an unknown check option is rejected at the line that wrote it', async () => {
-    const r = (await run({ 'checks/orders.check.ts': suite("t.column('amount').notNull({ mostli: 0.9 } as never),") }, ['--no-typecheck']));
+    const r = await run({ 'checks/orders.check.ts': suite("t.column('amount').notNull({ mostli: 0.9 } as never),") }, ['--no-typecheck']);
     expect(r.code).toBe(2);
     expect(r.out).toContain("unknown option 'mostli'");
     expect(r.out).toMatch(/checks\/orders\.check\.ts:5/);
   });
 
   it('a contradictory bound is an invalid check at its line, not failing data', async () => {
-    const r = (await run({ 'checks/orders.check.ts': suite("t.column('amount').between(10, 1),") }));
+    const r = await run({ 'checks/orders.check.ts': suite("t.column('amount').between(10, 1),") });
     expect(r.code).toBe(2);
     expect(r.out).toContain('the lower bound 10 is above the upper bound 1');
     expect(r.out).toMatch(/checks\/orders\.check\.ts:5/);
@@ -114,21 +114,21 @@ describe('bad input: the run cannot be done (exit 2)', () => {
   });
 
   it('an invalid regex is rejected at the line that wrote it', async () => {
-    const r = (await run({ 'checks/orders.check.ts': suite("t.column('status').matches('([a-z]'),") }));
+    const r = await run({ 'checks/orders.check.ts': suite("t.column('status').matches('([a-z]'),") });
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/invalid regular expression/);
     expect(r.out).toMatch(/checks\/orders\.check\.ts:5/);
   });
 
   it('a filter that does not parse points at the check and the column of the filter', async () => {
-    const r = (await run({ 'checks/orders.check.ts': suite("t.rowCount().atLeast(1).where('amount > (1 +'),") }));
+    const r = await run({ 'checks/orders.check.ts': suite("t.rowCount().atLeast(1).where('amount > (1 +'),") });
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/checks\/orders\.check\.ts:5/);
     expect(r.out).toMatch(/column \d+/);
   });
 
   it('two contracts with the same name are both located', async () => {
-    const r = (await run({ 'contracts/copy.contract.ts': contract() }));
+    const r = await run({ 'contracts/copy.contract.ts': contract() });
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/orders/);
     expect(r.out).toMatch(/copy\.contract\.ts/);
@@ -138,28 +138,28 @@ describe('bad input: the run cannot be done (exit 2)', () => {
 
 describe('bad data: findings, not crashes (exit 1)', () => {
   it('a suite naming a column the data lacks fails the schema check', async () => {
-    const r = (await run({
+    const r = await run({
       'contracts/orders.contract.ts': contract('\n    channel: col.string().nullable(),'),
       'checks/orders.check.ts': suite("t.column('channel').oneOf(['web', 'store']),"),
-    }));
+    });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/missing column 'channel'/);
   });
 
   it('a filtered run keeps the schema check, so a check on a missing column cannot pass by being skipped', async () => {
-    const r = (await run(
+    const r = await run(
       {
         'contracts/orders.contract.ts': contract('\n    channel: col.string().nullable(),'),
         'checks/orders.check.ts': suite("t.column('channel').oneOf(['web', 'store']),"),
       },
       ['--filter', "channel in ('web'"],
-    ));
+    );
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/missing column 'channel'/);
   });
 
   it('a value that does not parse as its type fails the type check with its line', async () => {
-    const r = (await run({ 'data/orders.csv': csv + '4,placed,twelve\n' }));
+    const r = await run({ 'data/orders.csv': `${csv}4,placed,twelve\n` });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/amount is float64/);
     expect(r.out).toMatch(/row 4 \(line 5\): amount="twelve"/);
@@ -168,9 +168,9 @@ describe('bad data: findings, not crashes (exit 1)', () => {
   it('never writes to the data it reads', async () => {
     const dir = projectOf({ 'contracts/orders.contract.ts': contract(), 'data/orders.csv': csv });
     const file = path.join(dir, 'data/orders.csv');
-    writeFileSync(file, csv + '4,placed,oops\n');
+    writeFileSync(file, `${csv}4,placed,oops\n`);
     const before = { bytes: readFileSync(file), mtime: statSync(file).mtimeMs };
-    (await datacheck(dir, ['--reporter', 'json', '--output-file', 'out/result.json']));
+    await datacheck(dir, ['--reporter', 'json', '--output-file', 'out/result.json']);
     expect(readFileSync(file)).toEqual(before.bytes);
     expect(statSync(file).mtimeMs).toBe(before.mtime);
   });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ describe('datacheck (e2e)', () => {
 
   it('exits 0 when every check passes, and writes nothing into the project unless asked', async () => {
     const dir = project('good');
-    const r = (await datacheck(dir, ['contracts']));
+    const r = await datacheck(dir, ['contracts']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/PASS {2}orders \(data\/orders\.csv, 20 rows\)/);
@@ -31,10 +31,15 @@ describe('datacheck (e2e)', () => {
 
   it('exits 1 on a failed check and points at the line of the suite that wrote it', async () => {
     const dir = project('good');
-    const r = (await datacheck(dir, []));
+    const r = await datacheck(dir, []);
     expect(r.code).toBe(1);
-    const line = readFileSync(path.join(dir, 'checks/orders.check.ts'), 'utf8').split('\n').findIndex((l) => l.includes('nearly every order completed')) + 1;
-    expect(r.stdout).toContain(`✗ nearly every order completed  checks/orders.check.ts:${line}\n      observed 0.8 · expected at least 0.99`);
+    const line =
+      readFileSync(path.join(dir, 'checks/orders.check.ts'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('nearly every order completed')) + 1;
+    expect(r.stdout).toContain(
+      `✗ nearly every order completed  checks/orders.check.ts:${line}\n      observed 0.8 · expected at least 0.99`,
+    );
     // Piped stdout: no colour codes.
     expect(r.stdout).not.toContain('\u001b[');
   });
@@ -47,43 +52,47 @@ describe('datacheck (e2e)', () => {
 
   it('exits 2 on type errors in a suite, dropping that suite (its contract still runs)', async () => {
     const dir = project('typeerr');
-    const r = (await datacheck(dir, ['--verbose']));
+    const r = await datacheck(dir, ['--verbose']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`✖ checks/orders.check.ts:6:12 TS2345: Argument of type '"stauts"' is not assignable`);
     expect(r.stdout).toContain(`✖ checks/orders.check.ts:7:22 TS2339: Property 'mean' does not exist`);
     expect(r.stdout).toContain('orders (data/orders.csv, 20 rows)');
     expect(r.stdout).not.toContain('checks/orders.check.ts:5');
     // ... and reads the data when asked not to type-check (the misspelt column is then only a skip).
-    const unchecked = (await datacheck(dir, ['--no-typecheck']));
+    const unchecked = await datacheck(dir, ['--no-typecheck']);
     expect(unchecked.stdout).toContain('orders (data/orders.csv, 20 rows)');
     expect(unchecked.stdout).not.toContain('TS2345');
   });
 
   it('exits 2 on files that cannot be loaded; stack traces only with --debug', async () => {
     const dir = project('broken');
-    const r = (await datacheck(dir, ['.']));
+    const r = await datacheck(dir, ['.']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('✖ syntax.check.ts:3:23 syntax error in syntax.check.ts: Unexpected token [load.syntax_error]');
     expect(r.stdout).toContain('no-export.contract.ts exports no contract [load.no_export]');
-    expect(r.stdout).toMatch(/✖ throws\.contract\.ts:5:\d+ throws\.contract\.ts threw while loading: Error: the warehouse is not reachable \(3\)/);
+    expect(r.stdout).toMatch(
+      /✖ throws\.contract\.ts:5:\d+ throws\.contract\.ts threw while loading: Error: the warehouse is not reachable \(3\)/,
+    );
     expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
-    const debug = (await datacheck(dir, ['.', '--debug']));
+    const debug = await datacheck(dir, ['.', '--debug']);
     expect(debug.stderr).toMatch(/^\s+at .*throws\.contract\.ts:5:\d+/m);
   });
 
   it('exits 2 with a clear message for an unknown option or a bad --max-failing-rows', async () => {
     const dir = project('good');
-    const unknown = (await datacheck(dir, ['--nope']));
+    const unknown = await datacheck(dir, ['--nope']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toContain("error: unknown option '--nope'");
-    const bad = (await datacheck(dir, ['--max-failing-rows', 'ten']));
+    const bad = await datacheck(dir, ['--max-failing-rows', 'ten']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("option '--max-failing-rows <n>' argument 'ten' is invalid. expected a non-negative integer (0, 1, 2, ...), found 'ten'.");
+    expect(bad.stderr).toContain(
+      "option '--max-failing-rows <n>' argument 'ten' is invalid. expected a non-negative integer (0, 1, 2, ...), found 'ten'.",
+    );
   });
 
   it('writes the JSON result, and `datacheck report` renders it again with the same exit code', async () => {
     const dir = project('good');
-    const run = (await datacheck(dir, ['--reporter', 'json', '--max-failing-rows', '2']));
+    const run = await datacheck(dir, ['--reporter', 'json', '--max-failing-rows', '2']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`report written to ${path.join('reports', 'datacheck.json')}`);
@@ -92,7 +101,7 @@ describe('datacheck (e2e)', () => {
     const failed = saved.datasets[0].checks.find((c: { title: string }) => c.title === 'nearly every order completed');
     expect(failed).toMatchObject({ outcome: 'fail', location: { file: 'checks/orders.check.ts', line: 7 } });
 
-    const again = (await datacheck(dir, ['report', 'reports/datacheck.json']));
+    const again = await datacheck(dir, ['report', 'reports/datacheck.json']);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('✗ nearly every order completed  checks/orders.check.ts:7');
   });
@@ -110,7 +119,7 @@ describe('datacheck (e2e)', () => {
         '',
       ].join('\n'),
     );
-    const r = (await datacheck(dir, []));
+    const r = await datacheck(dir, []);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'out/result.json'), 'utf8')).outcome).toBe('passed');
   });

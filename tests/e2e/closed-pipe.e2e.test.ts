@@ -10,10 +10,18 @@ import { bin, project } from './harness.js';
  * promptly with the exit code it would have had (the `good` fixture has a failing check: 1), not
  * spin (stderr's EPIPE used to loop through the uncaughtException handler) nor exit 0.
  */
-function runWithReaderGone(cwd: string, args: string[], when: 'at-once' | 'after-first-chunk'): Promise<{ code: number | null; ms: number }> {
+function runWithReaderGone(
+  cwd: string,
+  args: string[],
+  when: 'at-once' | 'after-first-chunk',
+): Promise<{ code: number | null; ms: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const closeReaders = () => {
       child.stdout.destroy();
       child.stderr.destroy();

@@ -9,24 +9,31 @@ import { datacheck, root } from './harness.js';
 
 async function runJson(cwd: string): Promise<{ code: number | null; run: RunResult; stdout: string }> {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'datacheck-example-')), 'result.json');
-  const r = (await datacheck(cwd, ['--reporter', 'console', '--reporter', 'json', '--output-file', `json=${out}`]));
+  const r = await datacheck(cwd, ['--reporter', 'console', '--reporter', 'json', '--output-file', `json=${out}`]);
   return { code: r.code, run: JSON.parse(readFileSync(out, 'utf8')) as RunResult, stdout: r.stdout };
 }
 
 describe('the bundled example (npx datacheck in the repository)', () => {
   it('passes: exit 0, every dataset read, no check failed or errored', async () => {
-    const { code, run } = (await runJson(root));
+    const { code, run } = await runJson(root);
     expect(code).toBe(0);
     expect(run.outcome).toBe('passed');
     expect(run.datasets.map((d) => [d.name, d.rowCount])).toEqual(
-      expect.arrayContaining([['customers', 100], ['orders', 99], ['payments', 113], ['stores', 6], ['products', 10], ['supplies', 65]]),
+      expect.arrayContaining([
+        ['customers', 100],
+        ['orders', 99],
+        ['payments', 113],
+        ['stores', 6],
+        ['products', 10],
+        ['supplies', 65],
+      ]),
     );
     expect(run.counts).toMatchObject({ fail: 0, error: 0, skipped: 0 });
     expect(run.counts.pass).toBeGreaterThan(50);
   });
 
   it('reads CSV, Parquet and NDJSON sources', async () => {
-    const { run } = (await runJson(root));
+    const { run } = await runJson(root);
     const sources = run.datasets.map((d) => d.source ?? '');
     expect(sources.some((s) => s.endsWith('.csv'))).toBe(true);
     expect(sources.some((s) => s.endsWith('.parquet'))).toBe(true);
@@ -34,17 +41,20 @@ describe('the bundled example (npx datacheck in the repository)', () => {
   });
 
   it('checks two tables of a DuckDB database in SQL, with a reference between them', async () => {
-    const { run } = (await runJson(root));
+    const { run } = await runJson(root);
     const supplies = run.datasets.find((d) => d.name === 'supplies')!;
     expect(supplies.source).toBe('warehouse:main.supplies');
-    expect(supplies.location).toEqual({ namespace: `duckdb://${path.join(root, 'fixtures/jaffle_shop/warehouse.duckdb')}`, name: 'warehouse.main.supplies' });
+    expect(supplies.location).toEqual({
+      namespace: `duckdb://${path.join(root, 'fixtures/jaffle_shop/warehouse.duckdb')}`,
+      name: 'warehouse.main.supplies',
+    });
     const reference = supplies.checks.find((c) => c.kind === 'references')!;
     expect(reference).toMatchObject({ outcome: 'pass', rows: { considered: 65, failed: 0 } });
     expect(supplies.checks.find((c) => c.kind === 'unique' && c.columns?.length === 2)).toMatchObject({ outcome: 'pass' });
   });
 
   it('masks pii columns in the column profiles', async () => {
-    const { run } = (await runJson(root));
+    const { run } = await runJson(root);
     const customers = run.datasets.find((d) => d.name === 'customers')!;
     expect(customers.columns.find((c) => c.name === 'first_name')).toMatchObject({ pii: true });
     expect(JSON.stringify(run)).not.toContain('Michael');
@@ -55,18 +65,34 @@ describe('the broken example (cd examples/broken && npx datacheck)', () => {
   const broken = path.join(root, 'examples/broken');
 
   it('exits 1 and fails every kind of check', async () => {
-    const { code, run } = (await runJson(broken));
+    const { code, run } = await runJson(broken);
     expect(code).toBe(1);
     expect(run.counts.error).toBe(0);
     const failedKinds = new Set(run.datasets.flatMap((d) => d.checks.filter((c) => c.outcome === 'fail').map((c) => c.kind)));
-    for (const kind of ['schema', 'column_type', 'not_null', 'unique', 'accepted_values', 'range', 'length', 'pattern', 'format', 'references', 'freshness', 'row_count', 'column_stat', 'column_count', 'is_null']) {
+    for (const kind of [
+      'schema',
+      'column_type',
+      'not_null',
+      'unique',
+      'accepted_values',
+      'range',
+      'length',
+      'pattern',
+      'format',
+      'references',
+      'freshness',
+      'row_count',
+      'column_stat',
+      'column_count',
+      'is_null',
+    ]) {
       expect(failedKinds, kind).toContain(kind);
     }
     expect(run.counts.warn).toBeGreaterThan(0);
   });
 
   it('shows each failing row with its line and masks the pii column', async () => {
-    const { stdout } = (await runJson(broken));
+    const { stdout } = await runJson(broken);
     expect(stdout).toContain('row 12 (line 13): id=12, user_id=999');
     expect(stdout).toContain('contact_email="***"');
     expect(stdout).not.toMatch(/contact_email="[^*]/);

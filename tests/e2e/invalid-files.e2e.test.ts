@@ -54,7 +54,7 @@ describe('invalid checks and files do not hide the other results', () => {
 
   it('a type error in a contract file drops that contract and its suites only', async () => {
     const dir = project();
-    const broken = contract('gamma').replace("col.float64() }", "col.float64() }, extraColumns: 'sometimes'");
+    const broken = contract('gamma').replace('col.float64() }', "col.float64() }, extraColumns: 'sometimes'");
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(dir, 'contracts/gamma.contract.ts'), broken);
     writeFileSync(path.join(dir, 'checks/beta.check.ts'), suite('beta', 't.rowCount().between(1, 10)'));
@@ -70,9 +70,12 @@ describe('invalid checks and files do not hide the other results', () => {
 describe('references across connections through the CLI', () => {
   it('a CSV referencing a DuckDB table: exit 1 on an orphan, 0 without', async () => {
     const dir = projectOf({
-      'datacheck.config.ts': "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { wh: { kind: 'duckdb', path: 'wh.duckdb' } } });\n",
-      'contracts/customers.contract.ts': "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'customers', source: { table: 'customers', connection: 'wh' }, columns: { id: col.int64() } });\n",
-      'contracts/orders.contract.ts': "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'orders', source: { file: 'orders.csv' }, columns: { customer_id: col.int64().references('customers.id') } });\n",
+      'datacheck.config.ts':
+        "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { wh: { kind: 'duckdb', path: 'wh.duckdb' } } });\n",
+      'contracts/customers.contract.ts':
+        "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'customers', source: { table: 'customers', connection: 'wh' }, columns: { id: col.int64() } });\n",
+      'contracts/orders.contract.ts':
+        "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'orders', source: { file: 'orders.csv' }, columns: { customer_id: col.int64().references('customers.id') } });\n",
       'orders.csv': 'customer_id\n1\n9\n',
     });
     const db = await DuckDBInstance.create(path.join(dir, 'wh.duckdb'));
@@ -82,8 +85,14 @@ describe('references across connections through the CLI', () => {
     db.closeSync();
     const bad = await datacheck(dir, ['-r', 'json', '-o', 'out.json']);
     expect(bad.code).toBe(1);
-    const check = report(dir).datasets.find((d) => d.name === 'orders')!.checks.find((ch) => ch.kind === 'references')!;
-    expect(check).toMatchObject({ outcome: 'fail', rows: { considered: 2, failed: 1 }, failingRows: [{ line: 3, values: { customer_id: 9 } }] });
+    const check = report(dir)
+      .datasets.find((d) => d.name === 'orders')!
+      .checks.find((ch) => ch.kind === 'references')!;
+    expect(check).toMatchObject({
+      outcome: 'fail',
+      rows: { considered: 2, failed: 1 },
+      failingRows: [{ line: 3, values: { customer_id: 9 } }],
+    });
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(dir, 'orders.csv'), 'customer_id\n1\n3\n');
     expect((await datacheck(dir, ['-r', 'json', '-o', 'out.json'])).code).toBe(0);

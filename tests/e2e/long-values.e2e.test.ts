@@ -37,11 +37,14 @@ describe('sampled values are capped in every report', () => {
   it('SQL engine: a DuckDB table with three 50 MB values', async () => {
     const dir = projectOf({
       'contracts/t.contract.ts': contract("{ table: 't', connection: 'wh' }"),
-      'datacheck.config.ts': "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { wh: { kind: 'duckdb', path: 'wh.duckdb' } } });\n",
+      'datacheck.config.ts':
+        "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ connections: { wh: { kind: 'duckdb', path: 'wh.duckdb' } } });\n",
     });
     const db = await DuckDBInstance.create(path.join(dir, 'wh.duckdb'));
     const conn = await db.connect();
-    await conn.run(`CREATE TABLE t AS SELECT i::INTEGER AS id, CASE WHEN i IN (2, 3, 4) THEN repeat('x', ${BIG}) ELSE 'ok' END AS status FROM range(1, 6) r(i)`);
+    await conn.run(
+      `CREATE TABLE t AS SELECT i::INTEGER AS id, CASE WHEN i IN (2, 3, 4) THEN repeat('x', ${BIG}) ELSE 'ok' END AS status FROM range(1, 6) r(i)`,
+    );
     conn.closeSync();
     db.closeSync();
     const r = await datacheck(dir, ['--no-typecheck', '-r', 'json', '-o', 'json=out.json']);

@@ -20,8 +20,14 @@ afterEach(async () => {
  * The built CLI, run asynchronously: harness.ts's spawnSync would block this process, and with it
  * the lineage server the CLI is talking to. No OPENLINEAGE_* setting leaks in from the shell.
  */
-function datacheck(args: string[], env: Record<string, string>, cwd = root): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENLINEAGE') && k !== 'NO_COLOR' && k !== 'FORCE_COLOR'));
+function datacheck(
+  args: string[],
+  env: Record<string, string>,
+  cwd = root,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('OPENLINEAGE') && k !== 'NO_COLOR' && k !== 'FORCE_COLOR'),
+  );
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, '--no-typecheck', ...args], { cwd, env: { ...base, NO_COLOR: '1', ...env } });
     let stdout = '';
@@ -39,7 +45,11 @@ describe('datacheck --reporter openlineage (built CLI, bundled example)', () => 
     const s = await lineageServer();
     servers.push(s);
     const out = jsonOut();
-    const r = await datacheck(['-r', 'console', '-r', 'json', '-r', 'openlineage', '-o', `json=${out}`], { OPENLINEAGE_URL: s.url, OPENLINEAGE_API_KEY: KEY, OPENLINEAGE_NAMESPACE: 'jaffle' });
+    const r = await datacheck(['-r', 'console', '-r', 'json', '-r', 'openlineage', '-o', `json=${out}`], {
+      OPENLINEAGE_URL: s.url,
+      OPENLINEAGE_API_KEY: KEY,
+      OPENLINEAGE_NAMESPACE: 'jaffle',
+    });
     expect(r.code).toBe(0);
     const run = JSON.parse(readFileSync(out, 'utf8')) as RunResult;
     const events = s.events() as unknown as RunEvent[];
@@ -54,11 +64,16 @@ describe('datacheck --reporter openlineage (built CLI, bundled example)', () => 
 
   it('an endpoint that is down: a warning, the other reports written, exit code unchanged', async () => {
     const out = jsonOut();
-    const r = await datacheck(['-r', 'console', '-r', 'json', '-r', 'openlineage', '-o', `json=${out}`], { OPENLINEAGE_URL: await closedPortUrl(), OPENLINEAGE_API_KEY: KEY });
+    const r = await datacheck(['-r', 'console', '-r', 'json', '-r', 'openlineage', '-o', `json=${out}`], {
+      OPENLINEAGE_URL: await closedPortUrl(),
+      OPENLINEAGE_API_KEY: KEY,
+    });
     expect(r.code).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(r.stdout).toContain('payments');
-    expect(r.stderr).toMatch(/warning: OpenLineage START event not sent \(nor the 1 after it\): http:\/\/127\.0\.0\.1:\d+\/api\/v1\/lineage refused the connection/);
+    expect(r.stderr).toMatch(
+      /warning: OpenLineage START event not sent \(nor the 1 after it\): http:\/\/127\.0\.0\.1:\d+\/api\/v1\/lineage refused the connection/,
+    );
     expect(r.stdout + r.stderr).not.toContain(KEY);
   });
 
@@ -86,7 +101,10 @@ describe('datacheck --reporter openlineage (built CLI, bundled example)', () => 
 
   it('--openlineage-required: an endpoint that is down makes it exit 2, the other reports still written', async () => {
     const out = jsonOut();
-    const r = await datacheck(['-r', 'json', '-o', `json=${out}`, '--openlineage-required'], { OPENLINEAGE_URL: await closedPortUrl(), OPENLINEAGE_API_KEY: KEY });
+    const r = await datacheck(['-r', 'json', '-o', `json=${out}`, '--openlineage-required'], {
+      OPENLINEAGE_URL: await closedPortUrl(),
+      OPENLINEAGE_API_KEY: KEY,
+    });
     expect(r.code).toBe(2);
     expect(existsSync(out)).toBe(true);
     expect(r.stderr).toContain('error: the openlineage reporter failed: OpenLineage START event not sent');
@@ -99,7 +117,10 @@ describe('datacheck --reporter openlineage (built CLI, bundled example)', () => 
     const events = path.join(path.dirname(out), 'events.jsonl');
     const r = await datacheck(['report', out, '-r', 'openlineage', '-o', `openlineage=${events}`], {});
     expect(r.code).toBe(0);
-    const sent = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunEvent);
+    const sent = readFileSync(events, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as RunEvent);
     const run = JSON.parse(readFileSync(out, 'utf8')) as RunResult;
     expect(sent.map((e) => [e.eventType, e.run.runId, e.eventTime])).toEqual([
       ['START', run.runId, run.startedAt],

@@ -6,7 +6,20 @@ import type { ContractDef } from '../../src/model/contract.js';
 import type { CheckResult, RunResult } from '../../src/model/result.js';
 import { runDatacheck } from '../../src/run/runner.js';
 import { testPostgres, type PostgresServerInfo } from '../support/postgres.js';
-import { ALLOWED, CUSTOMERS, EMAIL, EVIL, EXPECTED_COUNTS, ORDERS, PII, SCHEMA, UNI, WHERE_ITS, createHostileSchema, tableCounts } from './postgres-fixture.js';
+import {
+  ALLOWED,
+  CUSTOMERS,
+  EMAIL,
+  EVIL,
+  EXPECTED_COUNTS,
+  ORDERS,
+  PII,
+  SCHEMA,
+  UNI,
+  WHERE_ITS,
+  createHostileSchema,
+  tableCounts,
+} from './postgres-fixture.js';
 import { datacheck, projectOf, root } from './harness.js';
 
 /**
@@ -32,7 +45,11 @@ const counts = (c: CheckResult) => ({ outcome: c.outcome, ...c.rows });
 describe('hostile identifiers and values through runDatacheck on PostgreSQL', () => {
   let result: RunResult;
   beforeAll(async () => {
-    const customers = defineContract({ name: 'customers', source: { table: `${SCHEMA}.${CUSTOMERS}`, connection: 'pg' }, columns: { [UNI]: col.int32().primaryKey() } });
+    const customers = defineContract({
+      name: 'customers',
+      source: { table: `${SCHEMA}.${CUSTOMERS}`, connection: 'pg' },
+      columns: { [UNI]: col.int32().primaryKey() },
+    });
     const orders = defineContract({
       name: 'orders',
       source: { table: `${SCHEMA}.${ORDERS}`, connection: 'pg' },
@@ -45,7 +62,10 @@ describe('hostile identifiers and values through runDatacheck on PostgreSQL', ()
     });
     const suite = defineSuite(orders, (t) => [
       t.column(EVIL).unique().title('hostile values are unique'),
-      t.column(EVIL).matches(/^[^\t]*$/).title('no tabs'),
+      t
+        .column(EVIL)
+        .matches(/^[^\t]*$/)
+        .title('no tabs'),
       t.column(EVIL).oneOf([`it's`, '$1']).title('suite oneOf with hostile values'),
       t.rowCount().equals(2).where(WHERE_ITS).title("two rows say it's"),
     ]);
@@ -143,10 +163,23 @@ function everythingPrinted(dir: string, run: { stdout: string; stderr: string })
 
 describe('the built CLI against PostgreSQL, with every reporter', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(root, 'dist/src/cli/main.js'))) throw new Error('dist/ is missing or stale: run `npm run build` first (npm test does)');
+    if (!existsSync(path.join(root, 'dist/src/cli/main.js')))
+      throw new Error('dist/ is missing or stale: run `npm run build` first (npm test does)');
   });
-  const project = () => projectOf({ 'datacheck.config.ts': CONFIG, 'contracts/orders.contract.ts': CONTRACTS, 'contracts/customers.contract.ts': CUSTOMERS_FILE, 'checks/orders.check.ts': SUITE });
-  const secrets = () => [server.url, server.reader.password, encodeURIComponent(server.reader.password), server.admin.password, encodeURIComponent(server.admin.password)];
+  const project = () =>
+    projectOf({
+      'datacheck.config.ts': CONFIG,
+      'contracts/orders.contract.ts': CONTRACTS,
+      'contracts/customers.contract.ts': CUSTOMERS_FILE,
+      'checks/orders.check.ts': SUITE,
+    });
+  const secrets = () => [
+    server.url,
+    server.reader.password,
+    encodeURIComponent(server.reader.password),
+    server.admin.password,
+    encodeURIComponent(server.admin.password),
+  ];
 
   it('a working connection: right answers in the JSON report; no URL, password or pii value anywhere', async () => {
     const dir = project();
@@ -159,13 +192,22 @@ describe('the built CLI against PostgreSQL, with every reporter', () => {
     expect(checkOf(json, /^two rows say it's/)).toMatchObject({ outcome: 'pass', observed: 2 });
     expect(counts(checkOf(json, /references/))).toEqual({ outcome: 'fail', considered: 6, failed: 2 });
     const printed = everythingPrinted(dir, run);
-    expect(readdirSync(path.join(dir, 'reports')).sort()).toEqual(['datacheck-junit.xml', 'datacheck.html', 'datacheck.json', 'datacheck.md']);
+    expect(readdirSync(path.join(dir, 'reports')).sort()).toEqual([
+      'datacheck-junit.xml',
+      'datacheck.html',
+      'datacheck.json',
+      'datacheck.md',
+    ]);
     for (const s of [...secrets(), ...PII]) expect(printed).not.toContain(s);
     expect(await tableCounts()).toEqual(EXPECTED_COUNTS);
   });
 
   it.each([
-    ['a wrong password', () => server.url.replace(encodeURIComponent(server.reader.password), 'wrong%3Apass%40S3CRET'), ['wrong%3Apass%40S3CRET', 'wrong:pass@S3CRET']],
+    [
+      'a wrong password',
+      () => server.url.replace(encodeURIComponent(server.reader.password), 'wrong%3Apass%40S3CRET'),
+      ['wrong%3Apass%40S3CRET', 'wrong:pass@S3CRET'],
+    ],
     ['an unreachable port', () => server.url.replace(`:${server.port}/`, ':1/'), []],
   ])('%s: the run cannot be done (exit 2), and neither URL nor password is printed', async (_, url, extra) => {
     const dir = project();
@@ -173,7 +215,12 @@ describe('the built CLI against PostgreSQL, with every reporter', () => {
     expect(run.code).toBe(2);
     const printed = everythingPrinted(dir, run);
     expect(printed).toMatch(/connection 'pg'/);
-    expect(readdirSync(path.join(dir, 'reports')).sort()).toEqual(['datacheck-junit.xml', 'datacheck.html', 'datacheck.json', 'datacheck.md']);
+    expect(readdirSync(path.join(dir, 'reports')).sort()).toEqual([
+      'datacheck-junit.xml',
+      'datacheck.html',
+      'datacheck.json',
+      'datacheck.md',
+    ]);
     for (const s of [url(), ...secrets(), ...(extra as string[])]) expect(printed).not.toContain(s);
   });
 });

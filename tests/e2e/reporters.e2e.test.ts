@@ -10,7 +10,8 @@ import { datacheck, project, root } from './harness.js';
 // fails every kind of check, in a copy outside the repository (reports/ is written beside it).
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist/src/reporters/junit.js'))) throw new Error('dist/ is missing or stale: run `npm run build` first (npm test does)');
+  if (!existsSync(path.join(root, 'dist/src/reporters/junit.js')))
+    throw new Error('dist/ is missing or stale: run `npm run build` first (npm test does)');
 });
 
 function brokenExample(): string {
@@ -30,12 +31,14 @@ describe('junit and markdown reporters through the CLI (e2e)', () => {
   let result: { code: number | null; stdout: string; stderr: string };
   beforeAll(async () => {
     dir = brokenExample();
-    result = (await datacheck(dir, ['--reporter', 'junit', '--reporter', 'markdown', '--reporter', 'json', '--output-file.junit=ci/x.xml']));
+    result = await datacheck(dir, ['--reporter', 'junit', '--reporter', 'markdown', '--reporter', 'json', '--output-file.junit=ci/x.xml']);
   });
 
   it('writes both, the moved one where asked and the other at its default path, and keeps exit code 1', async () => {
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`report written to ${path.join('ci', 'x.xml')}\nreport written to ${path.join('reports', 'datacheck.md')}\nreport written to ${path.join('reports', 'datacheck.json')}\n`);
+    expect(result.stderr).toBe(
+      `report written to ${path.join('ci', 'x.xml')}\nreport written to ${path.join('reports', 'datacheck.md')}\nreport written to ${path.join('reports', 'datacheck.json')}\n`,
+    );
     expect(result.stdout).toBe('');
     expect(existsSync(path.join(dir, 'reports/datacheck-junit.xml'))).toBe(false);
   });
@@ -73,14 +76,16 @@ describe('junit and markdown reporters through the CLI (e2e)', () => {
   });
 
   it('re-renders the same JUnit from the saved JSON with `datacheck report`, exit code included', async () => {
-    const again = (await datacheck(dir, ['report', 'reports/datacheck.json', '--reporter', 'junit', '--output-file', '-']));
+    const again = await datacheck(dir, ['report', 'reports/datacheck.json', '--reporter', 'junit', '--output-file', '-']);
     expect(again.code).toBe(1);
     expect(again.stdout).toBe(readFileSync(path.join(dir, 'ci/x.xml'), 'utf8'));
   });
 
   it('appends the summary to GITHUB_STEP_SUMMARY under GitHub Actions', async () => {
     const summary = path.join(dir, 'step-summary.md');
-    const r = (await datacheck(dir, ['report', 'reports/datacheck.json', '--reporter', 'markdown', '--output-file.markdown=pr.md'], { GITHUB_STEP_SUMMARY: summary }));
+    const r = await datacheck(dir, ['report', 'reports/datacheck.json', '--reporter', 'markdown', '--output-file.markdown=pr.md'], {
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(r.code).toBe(1);
     expect(readFileSync(summary, 'utf8')).toBe(readFileSync(path.join(dir, 'pr.md'), 'utf8'));
   });
@@ -95,6 +100,8 @@ describe('junit and markdown reporters through the CLI (e2e)', () => {
     expect(junitSchemaErrors(xml)).toBe('');
     expect(Number(xpath(xml, 'string(/testsuites/@errors)'))).toBeGreaterThan(0);
     expect(xpath(xml, 'string(//testsuite[@name="datacheck run"]/testcase[1]/error/@type)')).toBe('typecheck');
-    expect(readFileSync(path.join(typeErrors, 'reports/datacheck.md'), 'utf8')).toMatch(/^### 💥 datacheck could not check everything\n[\s\S]*#### Could not run\n\n- 💥 .*TS2345/);
+    expect(readFileSync(path.join(typeErrors, 'reports/datacheck.md'), 'utf8')).toMatch(
+      /^### 💥 datacheck could not check everything\n[\s\S]*#### Could not run\n\n- 💥 .*TS2345/,
+    );
   });
 });

@@ -53,7 +53,10 @@ describe('user code that exits, lingers or never finishes loading (e2e)', () => 
 
   it("the config's loadTimeout applies to contract files", async () => {
     const dir = withContract('while (true) {}');
-    writeFileSync(path.join(dir, 'datacheck.config.ts'), "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ loadTimeout: '1s' });\n");
+    writeFileSync(
+      path.join(dir, 'datacheck.config.ts'),
+      "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ loadTimeout: '1s' });\n",
+    );
     const r = await datacheck(dir, ['contracts']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('bad.contract.ts did not finish loading within 1000 ms [load.timeout]');

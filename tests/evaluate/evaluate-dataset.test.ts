@@ -84,12 +84,23 @@ describe('bounded statistics', () => {
 
   it.each(['sum', 'mean', 'stddev', 'median', 'min', 'max'] as const)('fails %s over no values with observed null', (stat) => {
     const suite = defineSuite(orders, (t) => [
-      stat === 'median' ? t.column('amount').median().atLeast(0)
-      : stat === 'min' ? t.column('amount').min().atLeast(0)
-      : stat === 'max' ? t.column('amount').max().atLeast(0)
-      : t.column('amount')[stat]().atLeast(0),
+      stat === 'median'
+        ? t.column('amount').median().atLeast(0)
+        : stat === 'min'
+          ? t.column('amount').min().atLeast(0)
+          : stat === 'max'
+            ? t.column('amount').max().atLeast(0)
+            : t.column('amount')[stat]().atLeast(0),
     ]);
-    const [r] = run(suite, (s) => (s.kind === 'moments' ? { count: 0, sum: 0, mean: 0, m2: 0 } : s.kind === 'quantiles' ? [] : s.kind === 'min' || s.kind === 'max' ? null : undefined));
+    const [r] = run(suite, (s) =>
+      s.kind === 'moments'
+        ? { count: 0, sum: 0, mean: 0, m2: 0 }
+        : s.kind === 'quantiles'
+          ? []
+          : s.kind === 'min' || s.kind === 'max'
+            ? null
+            : undefined,
+    );
     expect(r).toMatchObject({ outcome: 'fail', observed: null });
   });
 
@@ -102,9 +113,20 @@ describe('bounded statistics', () => {
   it('computes ratios over non-null rows and shares of a value', () => {
     const suite = defineSuite(orders, (t) => [t.column('amount').distinctRatio().atLeast(0.5), t.column('amount').share(3).atMost(0.1)]);
     const results = run(suite, (s) =>
-      s.kind === 'row_count' ? 10 : s.kind === 'null_count' ? 2 : s.kind === 'distinct_count' ? 4 : s.kind === 'value_count' ? 1 : undefined,
+      s.kind === 'row_count'
+        ? 10
+        : s.kind === 'null_count'
+          ? 2
+          : s.kind === 'distinct_count'
+            ? 4
+            : s.kind === 'value_count'
+              ? 1
+              : undefined,
     );
-    expect(results.map((r) => [r.outcome, r.observed])).toEqual([['pass', 0.5], ['fail', 0.125]]);
+    expect(results.map((r) => [r.outcome, r.observed])).toEqual([
+      ['pass', 0.5],
+      ['fail', 0.125],
+    ]);
   });
 
   it('compares dates as instants and shows them as ISO text', () => {
@@ -143,18 +165,40 @@ describe('bounded statistics', () => {
     ];
     const results = evaluateWith(people, checks, (s) =>
       s.kind === 'schema'
-        ? { columns: [{ name: 'age', arrowType: 'Int32', logical: { type: 'int', bits: 32, signed: true }, nullable: true }, { name: 'seen_at', arrowType: 'Timestamp<MICROSECOND>', logical: { type: 'timestamp', unit: 'us' }, nullable: true }] }
-        : s.kind === 'max' ? (s.column === 'age' ? 41 : Date.parse('2024-05-31T20:00:00Z'))
-        : s.kind === 'moments' ? { count: 2, sum: 74, mean: 37, m2: 32 }
-        : s.kind === 'quantiles' ? [40.6]
-        : s.kind === 'null_count' ? 0
-        : { considered: 2, failed: 0, sample: [] },
+        ? {
+            columns: [
+              { name: 'age', arrowType: 'Int32', logical: { type: 'int', bits: 32, signed: true }, nullable: true },
+              { name: 'seen_at', arrowType: 'Timestamp<MICROSECOND>', logical: { type: 'timestamp', unit: 'us' }, nullable: true },
+            ],
+          }
+        : s.kind === 'max'
+          ? s.column === 'age'
+            ? 41
+            : Date.parse('2024-05-31T20:00:00Z')
+          : s.kind === 'moments'
+            ? { count: 2, sum: 74, mean: 37, m2: 32 }
+            : s.kind === 'quantiles'
+              ? [40.6]
+              : s.kind === 'null_count'
+                ? 0
+                : { considered: 2, failed: 0, sample: [] },
     );
     const text = JSON.stringify(results.map((r) => [r.observed, r.message, r.failingRows, r.measure]));
     for (const leaked of ['41', '37', '40.6', '2024-05-31']) expect(text).not.toContain(leaked);
     // The structured measure is masked exactly as observed: values gone, bounds and counts kept.
-    expect(results.find((r) => r.title.includes('quantile(0.9)'))?.measure).toEqual({ type: 'statistic', statistic: 'quantile', p: 0.9, value: '***', bound: { min: null, max: 100, strict: false } });
-    expect(results.find((r) => r.kind === 'freshness')?.measure).toEqual({ type: 'freshness', newest: '***', withinMs: 86_400_000, now: '2024-06-01T00:00:00.000Z' });
+    expect(results.find((r) => r.title.includes('quantile(0.9)'))?.measure).toEqual({
+      type: 'statistic',
+      statistic: 'quantile',
+      p: 0.9,
+      value: '***',
+      bound: { min: null, max: 100, strict: false },
+    });
+    expect(results.find((r) => r.kind === 'freshness')?.measure).toEqual({
+      type: 'freshness',
+      newest: '***',
+      withinMs: 86_400_000,
+      now: '2024-06-01T00:00:00.000Z',
+    });
     expect(results.find((r) => r.title.includes('null count'))?.measure).toMatchObject({ statistic: 'null_count', value: 0 });
     expect(results.find((r) => r.kind === 'column_stat' && r.title.includes('max'))).toMatchObject({ outcome: 'fail', observed: '***' });
     expect(results.find((r) => r.kind === 'freshness')).toMatchObject({ outcome: 'pass', observed: '***' });
@@ -171,8 +215,17 @@ describe('bounded statistics', () => {
 
 describe('checks that cannot run', () => {
   it('skips a check on a column the data lacks (the schema check fails for it)', () => {
-    const checks = [...checksFromContract(orders, ['amount']), ...defineSuite(orders, (t) => [t.column('amount').mean().atLeast(0)]).checks];
-    const results = evaluateWith(orders, checks, (s) => (s.kind === 'schema' ? schemaOf('order_id', 'email', 'ordered_at') : s.kind === 'max' ? Date.parse('2024-05-31T12:00:00Z') : failures(1, 0)));
+    const checks = [
+      ...checksFromContract(orders, ['amount']),
+      ...defineSuite(orders, (t) => [t.column('amount').mean().atLeast(0)]).checks,
+    ];
+    const results = evaluateWith(orders, checks, (s) =>
+      s.kind === 'schema'
+        ? schemaOf('order_id', 'email', 'ordered_at')
+        : s.kind === 'max'
+          ? Date.parse('2024-05-31T12:00:00Z')
+          : failures(1, 0),
+    );
     expect(results.find((r) => r.kind === 'schema')).toMatchObject({ outcome: 'fail', message: "missing column 'amount'" });
     expect(results.find((r) => r.kind === 'column_stat')).toMatchObject({ outcome: 'skipped' });
   });
@@ -189,7 +242,8 @@ describe('checks that cannot run', () => {
 describe('contract checks', () => {
   const checks = checksFromContract(orders);
   const answer = (over: Partial<Record<MetricSpec['kind'], MetricValue>>) => (s: MetricSpec) =>
-    (over[s.kind] ?? (s.kind === 'schema' ? allColumns : s.kind === 'max' ? Date.parse('2024-05-31T12:00:00Z') : failures(10, 0))) as MetricValue;
+    (over[s.kind] ??
+      (s.kind === 'schema' ? allColumns : s.kind === 'max' ? Date.parse('2024-05-31T12:00:00Z') : failures(10, 0))) as MetricValue;
 
   it('passes fresh, typed, complete, unique data', () => {
     const results = evaluateWith(orders, checks, answer({}));
@@ -198,11 +252,19 @@ describe('contract checks', () => {
 
   it('fails freshness when the newest value is older than the window', () => {
     const results = evaluateWith(orders, checks, answer({ max: Date.parse('2024-05-30T00:00:00Z') }));
-    expect(results.find((r) => r.kind === 'freshness')).toMatchObject({ outcome: 'fail', message: expect.stringContaining('is 2d old, more than 24h') });
+    expect(results.find((r) => r.kind === 'freshness')).toMatchObject({
+      outcome: 'fail',
+      message: expect.stringContaining('is 2d old, more than 24h'),
+    });
   });
 
   it('fails the type check when the data’s type is incompatible', () => {
-    const schema = { columns: [{ name: 'order_id', arrowType: 'Utf8', logical: { type: 'string' }, nullable: false }, ...(allColumns as any).columns.slice(1)] };
+    const schema = {
+      columns: [
+        { name: 'order_id', arrowType: 'Utf8', logical: { type: 'string' }, nullable: false },
+        ...(allColumns as any).columns.slice(1),
+      ],
+    };
     const results = evaluateWith(orders, checks, answer({ schema } as never));
     expect(results.find((r) => r.kind === 'column_type' && r.column === 'order_id')).toMatchObject({
       outcome: 'fail',

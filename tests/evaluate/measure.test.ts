@@ -38,13 +38,20 @@ const suite = defineSuite(orders, (t) => [
 ]);
 const answer = (s: MetricSpec): MetricValue => {
   switch (s.kind) {
-    case 'schema': return schema;
-    case 'row_count': return 10;
-    case 'null_count': return 2;
-    case 'value_count': return 4;
-    case 'quantiles': return s.probs.map((p) => (p === 0.5 ? 40 : 1999.5));
-    case 'max': return Date.parse('2024-05-31T12:00:00Z');
-    default: return { considered: 10, failed: 3, sample: [] };
+    case 'schema':
+      return schema;
+    case 'row_count':
+      return 10;
+    case 'null_count':
+      return 2;
+    case 'value_count':
+      return 4;
+    case 'quantiles':
+      return s.probs.map((p) => (p === 0.5 ? 40 : 1999.5));
+    case 'max':
+      return Date.parse('2024-05-31T12:00:00Z');
+    default:
+      return { considered: 10, failed: 3, sample: [] };
   }
 };
 const results = evaluateWith(orders, [...checksFromContract(orders), ...suite.checks], answer);
@@ -61,24 +68,63 @@ describe('structured measures', () => {
   });
 
   it('statistics: the statistic, p for quantiles and the median, the value of a share, the value and the bound', () => {
-    expect(byTitle('quantile(0.95)').measure).toEqual({ type: 'statistic', statistic: 'quantile', p: 0.95, value: 1999.5, bound: { min: null, max: 2000, strict: true } });
-    expect(byTitle('median').measure).toEqual({ type: 'statistic', statistic: 'median', p: 0.5, value: 40, bound: { min: 1, max: null, strict: false } });
-    expect(byTitle('share of 3').measure).toEqual({ type: 'statistic', statistic: 'share', shareOf: 3, value: 0.5, bound: { min: null, max: 0.5, strict: false } });
+    expect(byTitle('quantile(0.95)').measure).toEqual({
+      type: 'statistic',
+      statistic: 'quantile',
+      p: 0.95,
+      value: 1999.5,
+      bound: { min: null, max: 2000, strict: true },
+    });
+    expect(byTitle('median').measure).toEqual({
+      type: 'statistic',
+      statistic: 'median',
+      p: 0.5,
+      value: 40,
+      bound: { min: 1, max: null, strict: false },
+    });
+    expect(byTitle('share of 3').measure).toEqual({
+      type: 'statistic',
+      statistic: 'share',
+      shareOf: 3,
+      value: 0.5,
+      bound: { min: null, max: 0.5, strict: false },
+    });
     // Dates and timestamps as ISO text, as in observed; the bound as written.
-    expect(byTitle('ordered_at max').measure).toEqual({ type: 'statistic', statistic: 'max', value: '2024-05-31T12:00:00.000Z', bound: { min: '2024-01-01', max: null, strict: false } });
+    expect(byTitle('ordered_at max').measure).toEqual({
+      type: 'statistic',
+      statistic: 'max',
+      value: '2024-05-31T12:00:00.000Z',
+      bound: { min: '2024-01-01', max: null, strict: false },
+    });
   });
 
   it('row and column counts with their bounds', () => {
     expect(byTitle('row count').measure).toEqual({ type: 'count', of: 'rows', value: 10, bound: { min: 1, max: 100, strict: false } });
-    expect(byTitle('column count').measure).toEqual({ type: 'count', of: 'columns', value: 4, bound: { min: null, max: 3, strict: false } });
+    expect(byTitle('column count').measure).toEqual({
+      type: 'count',
+      of: 'columns',
+      value: 4,
+      bound: { min: null, max: 3, strict: false },
+    });
   });
 
   it('freshness: the newest value, its age when the run started, the limit', () => {
-    expect(byTitle('fresher than').measure).toEqual({ type: 'freshness', newest: '2024-05-31T12:00:00.000Z', ageMs: 12 * 3_600_000, withinMs: 24 * 3_600_000, now: '2024-06-01T00:00:00.000Z' });
+    expect(byTitle('fresher than').measure).toEqual({
+      type: 'freshness',
+      newest: '2024-05-31T12:00:00.000Z',
+      ageMs: 12 * 3_600_000,
+      withinMs: 24 * 3_600_000,
+      now: '2024-06-01T00:00:00.000Z',
+    });
   });
 
   it('schema: the data’s columns, the missing and the unexpected; a type mismatch: expected and found', () => {
-    expect(byTitle('columns match the contract exactly').measure).toEqual({ type: 'schema', columns: ['order_id', 'amount', 'ordered_at', 'note'], missing: [], unexpected: ['note'] });
+    expect(byTitle('columns match the contract exactly').measure).toEqual({
+      type: 'schema',
+      columns: ['order_id', 'amount', 'ordered_at', 'note'],
+      missing: [],
+      unexpected: ['note'],
+    });
     expect(byTitle('order_id is int64').measure).toEqual({ type: 'type', expected: 'int64', found: 'string' });
   });
 

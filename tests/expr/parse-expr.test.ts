@@ -25,7 +25,13 @@ describe('parseExpr', () => {
       op: 'or',
       args: [
         { op: 'cmp', cmp: '=', left: c('a'), right: l(1) },
-        { op: 'and', args: [{ op: 'cmp', cmp: '=', left: c('b'), right: l(2) }, { op: 'not', arg: c('c') }] },
+        {
+          op: 'and',
+          args: [
+            { op: 'cmp', cmp: '=', left: c('b'), right: l(2) },
+            { op: 'not', arg: c('c') },
+          ],
+        },
       ],
     });
     expect(parseExpr('x + 2 * -y > 3')).toEqual({
@@ -34,7 +40,12 @@ describe('parseExpr', () => {
       left: { op: 'arith', arith: '+', left: c('x'), right: { op: 'arith', arith: '*', left: l(2), right: { op: 'neg', arg: c('y') } } },
       right: l(3),
     });
-    expect(parseExpr('a - b - c')).toEqual({ op: 'arith', arith: '-', left: { op: 'arith', arith: '-', left: c('a'), right: c('b') }, right: c('c') });
+    expect(parseExpr('a - b - c')).toEqual({
+      op: 'arith',
+      arith: '-',
+      left: { op: 'arith', arith: '-', left: c('a'), right: c('b') },
+      right: c('c'),
+    });
   });
 
   it('accepts the operator spellings and flattens chains of and/or', () => {
@@ -48,7 +59,12 @@ describe('parseExpr', () => {
   });
 
   it('parses is null, in, between (with not) and literals', () => {
-    expect(parseExpr("status not in ('a', -1.5, true, null)")).toEqual({ op: 'in', arg: c('status'), values: ['a', -1.5, true, null], negate: true });
+    expect(parseExpr("status not in ('a', -1.5, true, null)")).toEqual({
+      op: 'in',
+      arg: c('status'),
+      values: ['a', -1.5, true, null],
+      negate: true,
+    });
     expect(parseExpr('amount between 0 and 10000')).toEqual({ op: 'between', arg: c('amount'), low: l(0), high: l(10000), negate: false });
     expect(parseExpr('x NOT BETWEEN 1 AND 2 AND y IS NULL')).toEqual({
       op: 'and',
@@ -78,12 +94,17 @@ describe('parseExpr', () => {
     ['(a = 1', "expected ')' but found end of input at column 7", "')'", 'end of input'],
     ['a = ', 'expected an expression but found end of input at column 5', 'an expression', 'end of input'],
     ['a = 1 b', "expected an operator or end of input but found 'b' at column 7", 'an operator or end of input', "'b'"],
-    ["x in (1, 2", "expected ',' or ')' but found end of input at column 11", "',' or ')'", 'end of input'],
+    ['x in (1, 2', "expected ',' or ')' but found end of input at column 11", "',' or ')'", 'end of input'],
     ["name = 'abc", 'unterminated string starting at column 8', "a closing '", 'end of input'],
     ['a = #', "unexpected character '#' at column 5", 'an expression', "'#'"],
     ['x between 1 or 2', "expected 'and' but found 'or' at column 13", "'and'", "'or'"],
     ['', 'expected an expression but found end of input at column 1', 'an expression', 'end of input'],
-    ["ts > now() - interval '3 fortnights'", "expected an interval like '7 days', '24 hours', '30 minutes', '2 weeks' but found '3 fortnights' at column 23", expect.any(String), "'3 fortnights'"],
+    [
+      "ts > now() - interval '3 fortnights'",
+      "expected an interval like '7 days', '24 hours', '30 minutes', '2 weeks' but found '3 fortnights' at column 23",
+      expect.any(String),
+      "'3 fortnights'",
+    ],
   ])('reports %j with its column', (text, message, expected, found) => {
     const issue = syntaxIssue(text);
     expect(issue.code).toBe('expr.syntax');
@@ -94,7 +115,9 @@ describe('parseExpr', () => {
 
   it('names an unknown function and lists the known ones', () => {
     const issue = syntaxIssue('a = 1 and regexp(x)');
-    expect(issue.message).toMatch(/^unknown function 'regexp' \(known: length, lower, upper, trim, abs, coalesce, matches, now, current_date, is_nan\) at column 11$/);
+    expect(issue.message).toMatch(
+      /^unknown function 'regexp' \(known: length, lower, upper, trim, abs, coalesce, matches, now, current_date, is_nan\) at column 11$/,
+    );
   });
 });
 
@@ -112,7 +135,10 @@ describe('formatExpr', () => {
     expect(formatExpr(parseExpr('-(5)'))).toBe('-(5)');
   });
 
-  const name = fc.oneof(fc.constantFrom('a', 'b_1', 'and', 'current_date', 'odd "q"', 'x y', 'Z'), fc.string({ minLength: 1, maxLength: 6 }));
+  const name = fc.oneof(
+    fc.constantFrom('a', 'b_1', 'and', 'current_date', 'odd "q"', 'x y', 'Z'),
+    fc.string({ minLength: 1, maxLength: 6 }),
+  );
   const literal: fc.Arbitrary<ExprLiteral> = fc.oneof(
     fc.string({ maxLength: 6 }),
     fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -126,15 +152,29 @@ describe('formatExpr', () => {
       name.map((n): Expr => ({ op: 'col', name: n })),
       literal.map((v): Expr => ({ op: 'lit', value: v })),
       fc.constantFrom('7 days', '24 hours', '30 minutes', '2 weeks').map((t): Expr => parseExpr(`interval '${t}'`)),
-      fc.record({ op: fc.constant('cmp' as const), cmp: fc.constantFrom('=', '!=', '<', '<=', '>', '>=' as const), left: tie('expr'), right: tie('expr') }),
+      fc.record({
+        op: fc.constant('cmp' as const),
+        cmp: fc.constantFrom('=', '!=', '<', '<=', '>', '>=' as const),
+        left: tie('expr'),
+        right: tie('expr'),
+      }),
       fc.record({ op: fc.constantFrom('and' as const, 'or' as const), args: fc.array(tie('expr'), { minLength: 2, maxLength: 3 }) }),
       fc.record({ op: fc.constant('not' as const), arg: tie('expr') }),
       fc.record({ op: fc.constant('is_null' as const), arg: tie('expr'), negate: fc.boolean() }),
       fc.record({ op: fc.constant('in' as const), arg: tie('expr'), values: fc.array(literal, { maxLength: 3 }), negate: fc.boolean() }),
       fc.record({ op: fc.constant('between' as const), arg: tie('expr'), low: tie('expr'), high: tie('expr'), negate: fc.boolean() }),
-      fc.record({ op: fc.constant('arith' as const), arith: fc.constantFrom('+', '-', '*', '/', '%' as const), left: tie('expr'), right: tie('expr') }),
+      fc.record({
+        op: fc.constant('arith' as const),
+        arith: fc.constantFrom('+', '-', '*', '/', '%' as const),
+        left: tie('expr'),
+        right: tie('expr'),
+      }),
       fc.record({ op: fc.constant('neg' as const), arg: tie('expr') }),
-      fc.record({ op: fc.constant('call' as const), fn: fc.constantFrom('length', 'lower', 'coalesce', 'matches', 'now', 'current_date', 'is_nan' as const), args: fc.array(tie('expr'), { maxLength: 2 }) }),
+      fc.record({
+        op: fc.constant('call' as const),
+        fn: fc.constantFrom('length', 'lower', 'coalesce', 'matches', 'now', 'current_date', 'is_nan' as const),
+        args: fc.array(tie('expr'), { maxLength: 2 }),
+      }),
     ) as fc.Arbitrary<Expr>,
   }));
 

@@ -23,7 +23,10 @@ describe('capSampleValue: a sampled value stays small enough to show', () => {
   });
 
   it('caps strings inside nested values, and long lists', () => {
-    const capped = capSampleValue({ s: { deep: ['z'.repeat(1000)] }, list: Array.from({ length: 1000 }, (_, i) => i) }) as { s: { deep: string[] }; list: unknown[] };
+    const capped = capSampleValue({ s: { deep: ['z'.repeat(1000)] }, list: Array.from({ length: 1000 }, (_, i) => i) }) as {
+      s: { deep: string[] };
+      list: unknown[];
+    };
     expect(capped.s.deep[0]).toBe(`${'z'.repeat(200)}… (1,000 chars)`);
     expect(capped.list).toHaveLength(SAMPLE_LIST_MAX_ITEMS + 1);
     expect(capped.list.at(-1)).toBe('… (1,000 items)');

@@ -26,8 +26,23 @@ describe('event builders', () => {
   });
 
   it('runEvent() leaves out empty facet maps and dataset lists', () => {
-    const e = runEvent({ eventType: 'START', eventTime: '2026-11-23T10:00:00Z', runId: '019ab0c4-6a80-7c3e-9d2b-4f1e2a3b4c5d', producer: PRODUCER, job: { namespace: 'n', name: 'j' }, runFacets: {}, inputs: [] });
-    expect(e).toEqual({ eventType: 'START', eventTime: '2026-11-23T10:00:00Z', run: { runId: '019ab0c4-6a80-7c3e-9d2b-4f1e2a3b4c5d' }, job: { namespace: 'n', name: 'j' }, producer: PRODUCER, schemaURL: RUN_EVENT_SCHEMA_URL });
+    const e = runEvent({
+      eventType: 'START',
+      eventTime: '2026-11-23T10:00:00Z',
+      runId: '019ab0c4-6a80-7c3e-9d2b-4f1e2a3b4c5d',
+      producer: PRODUCER,
+      job: { namespace: 'n', name: 'j' },
+      runFacets: {},
+      inputs: [],
+    });
+    expect(e).toEqual({
+      eventType: 'START',
+      eventTime: '2026-11-23T10:00:00Z',
+      run: { runId: '019ab0c4-6a80-7c3e-9d2b-4f1e2a3b4c5d' },
+      job: { namespace: 'n', name: 'j' },
+      producer: PRODUCER,
+      schemaURL: RUN_EVENT_SCHEMA_URL,
+    });
     expect(spec.validateEvent(e)).toEqual([]);
   });
 
@@ -42,7 +57,13 @@ describe('event builders', () => {
 
   it('names datasets by the naming conventions', () => {
     expect(fileDataset('/data/orders.csv')).toEqual({ namespace: 'file', name: '/data/orders.csv' });
-    expect(postgresDataset({ host: 'db', database: 'shop', schema: 'public', table: 'orders' })).toEqual({ namespace: 'postgres://db:5432', name: 'shop.public.orders' });
-    expect(duckdbDataset({ file: '/w/shop.duckdb', database: 'shop', schema: 'main', table: 'orders' })).toEqual({ namespace: 'duckdb:///w/shop.duckdb', name: 'shop.main.orders' });
+    expect(postgresDataset({ host: 'db', database: 'shop', schema: 'public', table: 'orders' })).toEqual({
+      namespace: 'postgres://db:5432',
+      name: 'shop.public.orders',
+    });
+    expect(duckdbDataset({ file: '/w/shop.duckdb', database: 'shop', schema: 'main', table: 'orders' })).toEqual({
+      namespace: 'duckdb:///w/shop.duckdb',
+      name: 'shop.main.orders',
+    });
   });
 });

@@ -22,15 +22,26 @@ describe('generated OpenLineage types', () => {
       `import type * as OL from ${JSON.stringify(GENERATED.replace(/\.ts$/, '.js'))};`,
       'const is = <T,>() => <const V extends T>(value: V): V => value;',
     ];
-    EXAMPLE_EVENTS.filter((f) => !/dataset_event|job_event/.test(f)).forEach((file, i) => lines.push(`export const e${i} = is<OL.RunEvent>()(${JSON.stringify(readJson(file))});`));
+    EXAMPLE_EVENTS.filter((f) => !/dataset_event|job_event/.test(f)).forEach((file, i) =>
+      lines.push(`export const e${i} = is<OL.RunEvent>()(${JSON.stringify(readJson(file))});`),
+    );
     lines.push(`export const d0 = is<OL.DatasetEvent>()(${JSON.stringify(readJson('marquez-examples/event_dataset_event.json'))});`);
     lines.push(`export const j0 = is<OL.JobEvent>()(${JSON.stringify(readJson('marquez-examples/event_job_event.json'))});`);
-    const facetNames = ['SchemaDatasetFacet', 'DatasourceDatasetFacet', 'DataQualityMetricsInputDatasetFacet', 'DataQualityAssertionsDatasetFacet', 'JobTypeJobFacet', 'ProcessingEngineRunFacet', 'ErrorMessageRunFacet'];
+    const facetNames = [
+      'SchemaDatasetFacet',
+      'DatasourceDatasetFacet',
+      'DataQualityMetricsInputDatasetFacet',
+      'DataQualityAssertionsDatasetFacet',
+      'JobTypeJobFacet',
+      'ProcessingEngineRunFacet',
+      'ErrorMessageRunFacet',
+    ];
     let facetExamples = 0;
     for (const name of facetNames) {
       for (const f of readdirSync(path.join(SPEC_DIR, 'tests', name))) {
         const doc = readJson(`tests/${name}/${f}`) as Record<string, unknown>;
-        for (const facet of Object.values(doc)) lines.push(`export const f${facetExamples++} = is<OL.${name}>()(${JSON.stringify(facet)});`);
+        for (const facet of Object.values(doc))
+          lines.push(`export const f${facetExamples++} = is<OL.${name}>()(${JSON.stringify(facet)});`);
       }
     }
     expect(facetExamples).toBeGreaterThanOrEqual(facetNames.length);
@@ -53,7 +64,15 @@ describe('generated OpenLineage types', () => {
 
 function compile(text: string): string[] {
   const file = path.join(root, 'tests/openlineage/__examples__.ts');
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: [], skipLibCheck: true };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: [],
+    skipLibCheck: true,
+  };
   const host = ts.createCompilerHost(options);
   const read = host.readFile.bind(host);
   host.readFile = (f) => (path.resolve(f) === file ? text : read(f));

@@ -65,7 +65,10 @@ describe('http transport against a real local server', () => {
     const s = await server((_r, _n, res) => res.writeHead(503, 'Service Unavailable').end('maintenance'));
     const result = await httpTransport({ url: s.url, ...fast().options }).emit(sampleEvent());
     expect(s.received).toHaveLength(3);
-    expect(result).toEqual({ ok: false, warning: `${s.url}/api/v1/lineage answered HTTP 503 Service Unavailable: maintenance (3 attempts)` });
+    expect(result).toEqual({
+      ok: false,
+      warning: `${s.url}/api/v1/lineage answered HTTP 503 Service Unavailable: maintenance (3 attempts)`,
+    });
   });
 
   it('a server that never answers: times out per attempt, and the whole emit ends', async () => {
@@ -80,7 +83,10 @@ describe('http transport against a real local server', () => {
   it('HTTP 401: no retry, a hint about the key, and the key is not in the warning even when the server echoes it', async () => {
     const s = await server((r, _n, res) => res.writeHead(401, 'Unauthorized').end(`invalid token: ${r.headers.authorization}`));
     const { delays, options } = fast();
-    const result = await new OpenLineageClient({ type: 'http', url: s.url, auth: { type: 'api_key', apiKey: API_KEY } }, { http: options }).emit(sampleEvent());
+    const result = await new OpenLineageClient(
+      { type: 'http', url: s.url, auth: { type: 'api_key', apiKey: API_KEY } },
+      { http: options },
+    ).emit(sampleEvent());
     expect(s.received).toHaveLength(1);
     expect(delays).toEqual([]);
     expect(result.ok).toBe(false);
@@ -99,15 +105,26 @@ describe('http transport against a real local server', () => {
   });
 
   it('a URL that is not http(s) is a warning, not an exception', async () => {
-    expect(await httpTransport({ url: 'localhost:5000' }).emit(sampleEvent())).toEqual({ ok: false, warning: "the OpenLineage URL 'localhost:5000' is not an http(s) URL" });
+    expect(await httpTransport({ url: 'localhost:5000' }).emit(sampleEvent())).toEqual({
+      ok: false,
+      warning: "the OpenLineage URL 'localhost:5000' is not an http(s) URL",
+    });
   });
 });
 
 describe('OpenLineageClient', () => {
   it('turns a transport that throws into a warning, with the key removed', async () => {
-    const client = new OpenLineageClient({ type: 'http', url: 'http://127.0.0.1:9', auth: { type: 'api_key', apiKey: API_KEY } }, {
-      http: { fetch: async () => { throw new Error(`boom ${API_KEY}`); }, retries: 0 },
-    });
+    const client = new OpenLineageClient(
+      { type: 'http', url: 'http://127.0.0.1:9', auth: { type: 'api_key', apiKey: API_KEY } },
+      {
+        http: {
+          fetch: async () => {
+            throw new Error(`boom ${API_KEY}`);
+          },
+          retries: 0,
+        },
+      },
+    );
     const result = await client.emit(sampleEvent());
     expect(result.ok).toBe(false);
     if (!result.ok) {

@@ -13,7 +13,9 @@ export interface Received {
  * A real HTTP server on 127.0.0.1 (port 0: any free port) that records every request and lets the
  * test decide each answer. `answer` may leave the response open to play a server that never answers.
  */
-export async function lineageServer(answer: (req: Received, n: number, res: ServerResponse) => void = (_r, _n, res) => res.writeHead(201).end()) {
+export async function lineageServer(
+  answer: (req: Received, n: number, res: ServerResponse) => void = (_r, _n, res) => res.writeHead(201).end(),
+) {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     let body = '';

@@ -5,7 +5,6 @@ import { EXAMPLE_EVENTS, readJson, SPEC_DIR, specValidator } from './spec.js';
 
 const spec = specValidator();
 
-
 describe('the validator itself (so the event tests can fail)', () => {
   it('accepts every facet example of the spec, each under its own key', () => {
     const dirs = readdirSync(path.join(SPEC_DIR, 'tests'), { withFileTypes: true }).filter((d) => d.isDirectory());
@@ -15,7 +14,15 @@ describe('the validator itself (so the event tests can fail)', () => {
       if (!file) continue;
       for (const name of readdirSync(path.join(SPEC_DIR, 'tests', dir.name))) {
         const doc = readJson(`tests/${dir.name}/${name}`) as Record<string, Record<string, unknown>>;
-        const position = ({ RunFacet: 'run', JobFacet: 'job', DatasetFacet: 'facets', InputDatasetFacet: 'inputFacets', OutputDatasetFacet: 'outputFacets' } as const)[file.base as 'RunFacet'];
+        const position = (
+          {
+            RunFacet: 'run',
+            JobFacet: 'job',
+            DatasetFacet: 'facets',
+            InputDatasetFacet: 'inputFacets',
+            OutputDatasetFacet: 'outputFacets',
+          } as const
+        )[file.base as 'RunFacet'];
         if (!position) continue;
         for (const [key, facet] of Object.entries(doc)) {
           expect(spec.validateFacet(position, key, facet, key, false), `${dir.name}/${name}`).toEqual([]);
@@ -39,11 +46,31 @@ describe('the validator itself (so the event tests can fail)', () => {
       schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
       run: { runId: 'not-a-uuid' },
       job: { namespace: 'n', name: 'j' },
-      inputs: [{ namespace: 'file', name: '/x', facets: { dataQualityAssertions: { _producer: 'https://e.com', _schemaURL: 'https://openlineage.io/spec/facets/1-1-0/DataQualityAssertionsDatasetFacet.json#/$defs/DataQualityAssertionsDatasetFacet', assertions: [] } } }],
+      inputs: [
+        {
+          namespace: 'file',
+          name: '/x',
+          facets: {
+            dataQualityAssertions: {
+              _producer: 'https://e.com',
+              _schemaURL:
+                'https://openlineage.io/spec/facets/1-1-0/DataQualityAssertionsDatasetFacet.json#/$defs/DataQualityAssertionsDatasetFacet',
+              assertions: [],
+            },
+          },
+        },
+      ],
     };
     const errors = spec.validateEvent(event).join('\n');
     expect(errors).toContain('format');
     expect(errors).toContain('does not belong in facets');
-    expect(spec.validateFacet('run', 'processing_engine', { version: '1', _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/ProcessingEngineRunFacet.json#/$defs/ProcessingEngineRunFacet' }).join()).toContain('_producer');
+    expect(
+      spec
+        .validateFacet('run', 'processing_engine', {
+          version: '1',
+          _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/ProcessingEngineRunFacet.json#/$defs/ProcessingEngineRunFacet',
+        })
+        .join(),
+    ).toContain('_producer');
   });
 });

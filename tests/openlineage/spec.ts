@@ -16,7 +16,9 @@ export const readJson = (file: string): unknown => JSON.parse(readFileSync(path.
 /** The spec's and Marquez's own example events: valid against OpenLineage.json. */
 export const EXAMPLE_EVENTS = [
   'tests/example_full_event.json',
-  ...['event_full', 'event_simple', 'event_required_only', 'event_additional_facet', 'event_dataset_event', 'event_job_event'].map((n) => `marquez-examples/${n}.json`),
+  ...['event_full', 'event_simple', 'event_required_only', 'event_additional_facet', 'event_dataset_event', 'event_job_event'].map(
+    (n) => `marquez-examples/${n}.json`,
+  ),
 ];
 
 interface FacetFile {
@@ -30,7 +32,13 @@ interface FacetFile {
 }
 
 /** Where each kind of facet may be attached in a RunEvent. */
-const POSITIONS: Record<string, string> = { run: 'RunFacet', job: 'JobFacet', facets: 'DatasetFacet', inputFacets: 'InputDatasetFacet', outputFacets: 'OutputDatasetFacet' };
+const POSITIONS: Record<string, string> = {
+  run: 'RunFacet',
+  job: 'JobFacet',
+  facets: 'DatasetFacet',
+  inputFacets: 'InputDatasetFacet',
+  outputFacets: 'OutputDatasetFacet',
+};
 
 /**
  * ajv (draft 2020-12) with OpenLineage.json and every facet schema. ajv-formats is not installed,
@@ -40,13 +48,20 @@ const POSITIONS: Record<string, string> = { run: 'RunFacet', job: 'JobFacet', fa
 export function specValidator() {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(s) && !Number.isNaN(Date.parse(s)));
+  ajv.addFormat(
+    'date-time',
+    (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(s) && !Number.isNaN(Date.parse(s)),
+  );
   ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s) && URL.canParse(s));
   const core = readJson('OpenLineage.json') as { $id: string };
   ajv.addSchema(core);
   const facets: FacetFile[] = [];
   for (const name of readdirSync(path.join(SPEC_DIR, 'facets'))) {
-    const schema = readJson(`facets/${name}`) as { $id: string; properties: Record<string, { $ref?: string }>; $defs: Record<string, { allOf?: { $ref?: string }[] }> };
+    const schema = readJson(`facets/${name}`) as {
+      $id: string;
+      properties: Record<string, { $ref?: string }>;
+      $defs: Record<string, { allOf?: { $ref?: string }[] }>;
+    };
     ajv.addSchema(schema);
     for (const [key, prop] of Object.entries(schema.properties)) {
       // LineageFacet (unreleased) attaches one key as anyOf of two facets; datacheck emits neither.
@@ -62,18 +77,26 @@ export function specValidator() {
     if (!v) compiled.set(id, (v = ajv.getSchema(id)!));
     return v;
   };
-  const errorsOf = (v: ValidateFunction, where: string) => (v.errors ?? []).map((e) => `${where}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  const errorsOf = (v: ValidateFunction, where: string) =>
+    (v.errors ?? []).map((e) => `${where}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 
   /**
    * Errors of one facet attached at `position` under `key`; empty when valid. The schema is the
    * facet file that declares `key` for that position; `exactSchemaUrl` (on for our own events)
    * also requires `_schemaURL` to point at exactly that file's definition.
    */
-  function validateFacet(position: keyof typeof POSITIONS, key: string, facet: unknown, where = `${position}.${key}`, exactSchemaUrl = true): string[] {
+  function validateFacet(
+    position: keyof typeof POSITIONS,
+    key: string,
+    facet: unknown,
+    where = `${position}.${key}`,
+    exactSchemaUrl = true,
+  ): string[] {
     const candidates = facets.filter((f) => f.key === key);
     if (candidates.length === 0) return [`${where}: no spec facet is attached under '${key}'`];
     const file = candidates.find((f) => f.base === POSITIONS[position]);
-    if (!file) return [`${where}: ${candidates.map((f) => f.def).join(', ')} extends ${candidates[0].base}, so it does not belong in ${position}`];
+    if (!file)
+      return [`${where}: ${candidates.map((f) => f.def).join(', ')} extends ${candidates[0].base}, so it does not belong in ${position}`];
     const errors: string[] = [];
     const schemaUrl = (facet as { _schemaURL?: string })?._schemaURL;
     const expected = `${file.id}#/$defs/${file.def}`;

@@ -42,10 +42,7 @@ describe('the metric plan', () => {
   });
 
   it('keeps filtered and unfiltered metrics apart', () => {
-    const suite = defineSuite(contract, (t) => [
-      t.rowCount().atLeast(1),
-      t.rowCount().atLeast(1).where('status'),
-    ]);
+    const suite = defineSuite(contract, (t) => [t.rowCount().atLeast(1), t.rowCount().atLeast(1).where('status')]);
     const plan = buildPlan(contract, suite.checks, { sampleSize: 5, parseWhere });
     expect(plan.metrics.filter((m) => m.spec.kind === 'row_count')).toHaveLength(2);
   });

@@ -22,7 +22,10 @@ const people = defineContract({
 
 describe('column profiles', () => {
   it('ask for a histogram of ordered columns and top values of strings and booleans, never for pii columns', () => {
-    const kinds = (column: string) => profileMetrics(people).filter((s) => 'column' in s && s.column === column).map((s) => s.kind);
+    const kinds = (column: string) =>
+      profileMetrics(people)
+        .filter((s) => 'column' in s && s.column === column)
+        .map((s) => s.kind);
     expect(kinds('score')).toEqual(['null_count', 'min', 'max', 'histogram']);
     expect(kinds('born')).toContain('histogram');
     expect(kinds('city')).toEqual(['null_count', 'top_values']);
@@ -33,7 +36,10 @@ describe('column profiles', () => {
   });
 
   it('at level basic, keep only what rides along in the checks own scan: nulls and min/max', () => {
-    const kinds = (column: string) => profileMetrics(people, 'basic').filter((s) => 'column' in s && s.column === column).map((s) => s.kind);
+    const kinds = (column: string) =>
+      profileMetrics(people, 'basic')
+        .filter((s) => 'column' in s && s.column === column)
+        .map((s) => s.kind);
     expect(kinds('score')).toEqual(['null_count', 'min', 'max']);
     expect(kinds('city')).toEqual(['null_count']);
     expect(profileMetrics(people, 'basic').some((s) => s.kind === 'histogram' || s.kind === 'top_values')).toBe(false);
@@ -57,8 +63,18 @@ describe('column profiles', () => {
     expect(profiles.score.histogram!.counts.reduce((a, b) => a + b)).toBe(3);
     expect(profiles.born.histogram).toMatchObject({ min: '1970-01-01', max: '1970-01-03' });
     expect(profiles.city.distinctCount).toBe(2);
-    expect(profiles.city.topValues).toEqual({ top: [{ value: 'Oslo', count: 2 }, { value: 'Lima', count: 1 }], distinct: 2, truncated: false });
-    expect(profiles.active.topValues?.top).toEqual([{ value: true, count: 3 }, { value: false, count: 1 }]);
+    expect(profiles.city.topValues).toEqual({
+      top: [
+        { value: 'Oslo', count: 2 },
+        { value: 'Lima', count: 1 },
+      ],
+      distinct: 2,
+      truncated: false,
+    });
+    expect(profiles.active.topValues?.top).toEqual([
+      { value: true, count: 3 },
+      { value: false, count: 1 },
+    ]);
     expect(profiles.email).not.toHaveProperty('topValues');
     expect(profiles.salary).toMatchObject({ min: '***', max: '***' });
     expect(profiles.salary).not.toHaveProperty('histogram');

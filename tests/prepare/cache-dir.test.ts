@@ -14,7 +14,10 @@ function project(): { root: string; file: string; cache: string; marker: string 
   mkdirSync(path.join(root, 'node_modules'));
   mkdirSync(path.join(root, 'contracts'));
   const file = path.join(root, 'contracts/orders.contract.ts');
-  writeFileSync(file, "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'orders', columns: { id: col.int32() } });\n");
+  writeFileSync(
+    file,
+    "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'orders', columns: { id: col.int32() } });\n",
+  );
   return { root, file, cache: path.join(root, 'node_modules/.cache/datacheck/jiti'), marker: path.join(root, 'planted-code-ran') };
 }
 

@@ -43,7 +43,10 @@ describe('discover', () => {
     const root = project(['contracts/a.contract.ts', 'checks/deep/b.check.ts', 'extra/c.contract.ts', 'extra/d.contract.ts']);
     expect(rel(root, (await discover({ cwd: root, paths: ['extra/c.contract.ts'] })).files)).toEqual(['extra/c.contract.ts']);
     expect(rel(root, (await discover({ cwd: root, paths: ['checks'] })).files)).toEqual(['checks/deep/b.check.ts']);
-    expect(rel(root, (await discover({ cwd: root, paths: ['extra/*.contract.ts'] })).files)).toEqual(['extra/c.contract.ts', 'extra/d.contract.ts']);
+    expect(rel(root, (await discover({ cwd: root, paths: ['extra/*.contract.ts'] })).files)).toEqual([
+      'extra/c.contract.ts',
+      'extra/d.contract.ts',
+    ]);
   });
 
   it('lists each file once even when several arguments reach it', async () => {

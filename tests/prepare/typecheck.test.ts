@@ -30,7 +30,7 @@ describe('typecheckFiles', () => {
     console.log(`typecheck of 2 files: ${result.durationMs} ms, ${result.filesRead} source files read`);
   });
 
-  it("reports a syntax error too (the CLI drops it when the loader already did)", async () => {
+  it('reports a syntax error too (the CLI drops it when the loader already did)', async () => {
     const file = path.join(fixtures, 'broken/syntax.check.ts');
     const { issues } = await typecheckFiles([file], { cwd: path.dirname(file) });
     expect(issues[0]).toMatchObject({ code: 'typecheck', location: { file, line: 3, column: 23 } });
@@ -52,9 +52,11 @@ describe('typecheckFiles and Node globals', () => {
       const ok = await typecheckFiles([file], { cwd: dir });
       expect(ok.issues).toEqual([]);
       // Still strict: a real error next to `process` is reported.
-      writeFileSync(file, "const port: number = process.env.PORT;\nexport {};\n");
+      writeFileSync(file, 'const port: number = process.env.PORT;\nexport {};\n');
       const bad = await typecheckFiles([file], { cwd: dir });
-      expect(bad.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^TS2322: Type 'string \| undefined' is not assignable to type 'number'/)]);
+      expect(bad.issues.map((i) => i.message)).toEqual([
+        expect.stringMatching(/^TS2322: Type 'string \| undefined' is not assignable to type 'number'/),
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -72,8 +74,10 @@ function tempProject(files: Record<string, string>): string {
   return dir;
 }
 
-const orders = "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'orders', columns: { amount: col.float64(), status: col.string() } });\n";
-const suite = "import { defineSuite } from 'datacheck';\nimport orders from './orders.contract';\nexport default defineSuite(orders, (t) => [t.column('amount').mean().atLeast(0)]);\n";
+const orders =
+  "import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'orders', columns: { amount: col.float64(), status: col.string() } });\n";
+const suite =
+  "import { defineSuite } from 'datacheck';\nimport orders from './orders.contract';\nexport default defineSuite(orders, (t) => [t.column('amount').mean().atLeast(0)]);\n";
 
 describe('typecheckFiles and Node globals everywhere', () => {
   it('accepts console and setTimeout in a contract, even in a project without @types/node', async () => {
@@ -91,10 +95,14 @@ describe('typecheckFiles and Node globals everywhere', () => {
   });
 
   it('a chained diagnostic reads on one line: the headline, then its reasons (no escaped newlines)', async () => {
-    const cwd = tempProject({ 'chain.contract.ts': "interface P { a: { b: number } }\nconst q = { a: { b: 'no' } };\nexport const x: P = q;\n" });
+    const cwd = tempProject({
+      'chain.contract.ts': "interface P { a: { b: number } }\nconst q = { a: { b: 'no' } };\nexport const x: P = q;\n",
+    });
     const [issue] = (await typecheckFiles([path.join(cwd, 'chain.contract.ts')], { cwd })).issues;
     expect(issue.message).toBe("TS2322: Type '{ a: { b: string; }; }' is not assignable to type 'P'.");
-    expect(issue.found).toBe("The types of 'a.b' are incompatible between these types. → Type 'string' is not assignable to type 'number'.");
+    expect(issue.found).toBe(
+      "The types of 'a.b' are incompatible between these types. → Type 'string' is not assignable to type 'number'.",
+    );
   });
 });
 

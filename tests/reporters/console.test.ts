@@ -42,7 +42,9 @@ describe('console reporter', () => {
     expect(out.split('row 14 has 4 fields').length - 1).toBe(1);
     expect(out).toContain('✖ 2 checks could not run (the dataset issue above)');
     expect(out).not.toContain('row count at least 1 (could not run)');
-    expect(plain(sampleRun(), true)).toContain('✖ 2 checks could not run (the dataset issue above)\n      · row count at least 1  checks/customers.check.ts:4\n      · id is unique');
+    expect(plain(sampleRun(), true)).toContain(
+      '✖ 2 checks could not run (the dataset issue above)\n      · row count at least 1  checks/customers.check.ts:4\n      · id is unique',
+    );
   });
 
   it('counts passing checks per dataset, and lists them with --verbose', () => {
@@ -63,7 +65,13 @@ describe('console reporter', () => {
   it('ends with a one-line summary', () => {
     const lines = plain(sampleRun()).trimEnd().split('\n');
     expect(lines.at(-1)).toBe('3 passed, 1 failed, 1 warned, 3 errors, 1 run issue in 0.84 s');
-    const clean: RunResult = { ...sampleRun(), datasets: [], issues: [], counts: { pass: 12, fail: 2, warn: 1, error: 0, skipped: 0 }, durationMs: 840 };
+    const clean: RunResult = {
+      ...sampleRun(),
+      datasets: [],
+      issues: [],
+      counts: { pass: 12, fail: 2, warn: 1, error: 0, skipped: 0 },
+      durationMs: 840,
+    };
     expect(summaryLine(clean)).toBe('12 passed, 2 failed, 1 warned, 0 errors in 0.84 s');
   });
 
@@ -98,7 +106,13 @@ describe('console reporter', () => {
 
   it('writes through the reporter interface', async () => {
     let text = '';
-    await consoleReporter.render(sampleRun(), { cwd: '/project', stdout: { write: (s: string) => (text += s) }, color: false, verbose: false, options: {} });
+    await consoleReporter.render(sampleRun(), {
+      cwd: '/project',
+      stdout: { write: (s: string) => (text += s) },
+      color: false,
+      verbose: false,
+      options: {},
+    });
     expect(text).toBe(plain(sampleRun()));
   });
 });
@@ -108,18 +122,41 @@ describe('console report of hostile text', () => {
     const { renderConsole } = await import('../../src/reporters/console.js');
     const { RESULT_SCHEMA_VERSION } = await import('../../src/model/result.js');
     const run = {
-      schemaVersion: RESULT_SCHEMA_VERSION, runId: 'r', tool: { name: 'datacheck' as const, version: '0' },
-      startedAt: '', finishedAt: '', durationMs: 1, cwd: '/', issues: [], outcome: 'failed' as const,
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      runId: 'r',
+      tool: { name: 'datacheck' as const, version: '0' },
+      startedAt: '',
+      finishedAt: '',
+      durationMs: 1,
+      cwd: '/',
+      issues: [],
+      outcome: 'failed' as const,
       counts: { pass: 0, fail: 1, warn: 0, error: 0, skipped: 0 },
-      datasets: [{
-        name: 'd\u001b[2Jx', issues: [], columns: [], durationMs: 1,
-        checks: [{
-          id: 'c', kind: 'not_null', dataset: 'd', title: 'evil\u001b[31m\ncol is not null', severity: 'error' as const,
-          outcome: 'fail' as const, message: 'm', expected: 'no nulls', rows: { considered: 1, failed: 1 },
-          failingRows: [{ row: 1, values: { 'k\u001b]0;pwned\u0007': 'v\u001b[1m' } }],
-          origin: 'suite' as const, location: { file: 'f.ts', line: 1, column: 1 }, durationMs: 0,
-        }],
-      }],
+      datasets: [
+        {
+          name: 'd\u001b[2Jx',
+          issues: [],
+          columns: [],
+          durationMs: 1,
+          checks: [
+            {
+              id: 'c',
+              kind: 'not_null',
+              dataset: 'd',
+              title: 'evil\u001b[31m\ncol is not null',
+              severity: 'error' as const,
+              outcome: 'fail' as const,
+              message: 'm',
+              expected: 'no nulls',
+              rows: { considered: 1, failed: 1 },
+              failingRows: [{ row: 1, values: { 'k\u001b]0;pwned\u0007': 'v\u001b[1m' } }],
+              origin: 'suite' as const,
+              location: { file: 'f.ts', line: 1, column: 1 },
+              durationMs: 0,
+            },
+          ],
+        },
+      ],
     };
     const text = renderConsole(run, { color: false, verbose: false });
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);

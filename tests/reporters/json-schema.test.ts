@@ -15,7 +15,8 @@ const saved = (run: RunResult): unknown => JSON.parse(renderJson(run));
 
 describe('the published JSON Schema of the saved result (schema/run-result.schema.json)', () => {
   const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
-  const errors = (value: unknown) => (validate(value) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`));
+  const errors = (value: unknown) =>
+    validate(value) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 
   it('equals a fresh generation from the types (npm run gen:result-schema), so it cannot drift', async () => {
     const { generate } = (await import(path.join(root, 'scripts/generate-result-schema.mjs'))) as { generate: () => string };
@@ -43,7 +44,9 @@ describe('the published JSON Schema of the saved result (schema/run-result.schem
     });
 
     it('with a measure for every check that ran (so reporters have data, not messages, to read)', () => {
-      const ran = [...example.datasets, ...broken.datasets].flatMap((d) => d.checks).filter((c) => c.outcome !== 'error' && c.outcome !== 'skipped');
+      const ran = [...example.datasets, ...broken.datasets]
+        .flatMap((d) => d.checks)
+        .filter((c) => c.outcome !== 'error' && c.outcome !== 'skipped');
       expect(ran.length).toBeGreaterThan(20);
       expect(ran.filter((c) => c.measure === undefined).map((c) => c.id)).toEqual([]);
     });
@@ -56,6 +59,11 @@ describe('the published JSON Schema of the saved result (schema/run-result.schem
     expect(errors({ ...run, schemaVersion: 2 })).not.toEqual([]);
     expect(errors({ ...run, datasets: [{ ...run.datasets[0], checks: [{ ...check, outcome: 'passed' }] }] })).not.toEqual([]);
     expect(errors({ ...run, datasets: [{ ...run.datasets[0], checks: [{ ...check, mesure: {} }] }] })).not.toEqual([]);
-    expect(errors({ ...run, datasets: [{ ...run.datasets[0], checks: [{ ...check, measure: { type: 'rows', considered: '4', failed: 0, mostly: 1 } }] }] })).not.toEqual([]);
+    expect(
+      errors({
+        ...run,
+        datasets: [{ ...run.datasets[0], checks: [{ ...check, measure: { type: 'rows', considered: '4', failed: 0, mostly: 1 } }] }],
+      }),
+    ).not.toEqual([]);
   });
 });

@@ -6,7 +6,17 @@ import { DEFAULT_JUNIT_OUTPUT, junitReporter, renderJunit, RUN_SUITE_NAME } from
 import { junitSeconds } from '../../src/reporters/junit-testcase.js';
 import { stripInvalidXmlChars } from '../../src/reporters/xml.js';
 import type { RunResult } from '../../src/model/result.js';
-import { EMOJI_AND_RTL, erroringRun, failingRun, hostileRun, HOSTILE, passingRun, PII_EMAIL, UNMASKED_PII, XML_FORBIDDEN } from '../support/sample-runs.js';
+import {
+  EMOJI_AND_RTL,
+  erroringRun,
+  failingRun,
+  hostileRun,
+  HOSTILE,
+  passingRun,
+  PII_EMAIL,
+  UNMASKED_PII,
+  XML_FORBIDDEN,
+} from '../support/sample-runs.js';
 import { junitSchemaErrors, wellFormednessErrors, xpath } from '../support/xmllint.js';
 import { check, sampleRun } from './sample-run.js';
 
@@ -36,13 +46,13 @@ describe('junit reporter: one testsuite per dataset, one testcase per check', ()
     expect(xpath(xml, 'string(//testcase[1]/@classname)')).toBe('orders');
     expect(xpath(xml, testcase('row count at least 1'))).toContain('time="');
     const property = (name: string) => xpath(xml, `string(//testsuite/properties/property[@name="${name}"]/@value)`);
-    expect([property('datacheck.contract'), property('datacheck.version'), property('datacheck.owner'), property('datacheck.source'), property('datacheck.rows')]).toEqual([
-      'orders',
-      '2.1.0',
-      'commerce-data',
-      'orders.csv',
-      '4',
-    ]);
+    expect([
+      property('datacheck.contract'),
+      property('datacheck.version'),
+      property('datacheck.owner'),
+      property('datacheck.source'),
+      property('datacheck.rows'),
+    ]).toEqual(['orders', '2.1.0', 'commerce-data', 'orders.csv', '4']);
   });
 
   it('writes a failed check as <failure> with the message, observed vs expected, the failing rows and where it was written', () => {
@@ -52,14 +62,18 @@ describe('junit reporter: one testsuite per dataset, one testcase per check', ()
     expect(xpath(xml, `string(${failure}/@type)`)).toBe('accepted_values');
     const text = xpath(xml, `string(${failure})`);
     // Locations are relative to the project root, here a temporary directory.
-    expect(text).toMatch(/^1 row of 4 failed \(25\.0%\)\nexpected: values in \('placed', 'shipped'\)\n {2}row 3 \(line 4\): id=3, status="lost", amount=900, email="\*\*\*"\nat \S*tests\/support\/sample-runs\.ts:\d+$/);
+    expect(text).toMatch(
+      /^1 row of 4 failed \(25\.0%\)\nexpected: values in \('placed', 'shipped'\)\n {2}row 3 \(line 4\): id=3, status="lost", amount=900, email="\*\*\*"\nat \S*tests\/support\/sample-runs\.ts:\d+$/,
+    );
   });
 
   it('writes a warning as a passing testcase that says what it saw in <system-out>, and counts it in a property', () => {
     const xml = junit(runs.failing);
     const warned = testcase('amount mean between 10 and 100');
     expect(xpath(xml, `count(${warned}/failure | ${warned}/error)`)).toBe('0');
-    expect(xpath(xml, `string(${warned}/system-out)`)).toContain('warning (severity warn: does not fail the run)\nmean is 249, expected between 10 and 100\nobserved: 249\nexpected: between 10 and 100');
+    expect(xpath(xml, `string(${warned}/system-out)`)).toContain(
+      'warning (severity warn: does not fail the run)\nmean is 249, expected between 10 and 100\nobserved: 249\nexpected: between 10 and 100',
+    );
     expect(xpath(xml, 'string(//testsuite/@failures)')).toBe('2');
     expect(xpath(xml, 'string(//property[@name="datacheck.warnings"]/@value)')).toBe('1');
   });
@@ -78,9 +92,13 @@ describe('junit reporter: one testsuite per dataset, one testcase per check', ()
     expect(xpath(xml, `string(${refunds}/@tests)`)).toBe('8');
     const issue = `${refunds}/testcase[@name="dataset issue: refunds.csv: file not found"]/error`;
     expect(xpath(xml, `string(${issue}/@type)`)).toBe('source.not_found');
-    expect(xpath(xml, `string(${issue})`)).toBe('refunds.csv: file not found\nexpected: an existing file\nfound:    nothing at this path\nat refunds.csv');
+    expect(xpath(xml, `string(${issue})`)).toBe(
+      'refunds.csv: file not found\nexpected: an existing file\nfound:    nothing at this path\nat refunds.csv',
+    );
     // The cause is told once, by the dataset's testcase; each check points at it.
-    expect(xpath(xml, `string(${refunds}/testcase[@name="row count at least 1"]/error)`)).toMatch(/^the dataset could not be read \(see above\)\ncheck at \S*tests\/support\/sample-runs\.ts:\d+$/);
+    expect(xpath(xml, `string(${refunds}/testcase[@name="row count at least 1"]/error)`)).toMatch(
+      /^the dataset could not be read \(see above\)\ncheck at \S*tests\/support\/sample-runs\.ts:\d+$/,
+    );
   });
 
   it('makes run issues (a contract file that does not load) error testcases in a suite of their own', () => {
@@ -102,7 +120,15 @@ describe('junit reporter: one testsuite per dataset, one testcase per check', ()
       'quantiles need a numeric column; name is a string\nquantiles need a numeric column\nexpected: a numeric column\nfound:    string\ncheck at checks/customers.check.ts:6',
     );
     const run = sampleRun();
-    run.datasets[0].checks.push(check({ id: 'payments.late', dataset: 'payments', title: 'paid within a day', outcome: 'skipped', message: 'column paid_at is not in the data' }));
+    run.datasets[0].checks.push(
+      check({
+        id: 'payments.late',
+        dataset: 'payments',
+        title: 'paid within a day',
+        outcome: 'skipped',
+        message: 'column paid_at is not in the data',
+      }),
+    );
     expect(xpath(junit(run), `string(${testcase('paid within a day')}/skipped/@message)`)).toBe('column paid_at is not in the data');
     expect(xpath(junit(run), 'string(//testsuite[@name="payments"]/@skipped)')).toBe('1');
   });
@@ -135,7 +161,13 @@ describe('junit reporter: one testsuite per dataset, one testcase per check', ()
     expect(xpath(xml, 'string(/testsuites/@time)')).toBe('1.000');
     expect(xpath(xml, 'string(//testsuite[1]/@time)')).toBe('0.012');
     expect(xpath(xml, 'string(//testsuite[1]/@timestamp)')).toBe('2026-11-23T08:00:00');
-    expect([junitSeconds(1234567.8), junitSeconds(0.4), junitSeconds(-5), junitSeconds(Number.NaN), junitSeconds(Infinity)]).toEqual(['1234.568', '0.000', '0.000', '0.000', '0.000']);
+    expect([junitSeconds(1234567.8), junitSeconds(0.4), junitSeconds(-5), junitSeconds(Number.NaN), junitSeconds(Infinity)]).toEqual([
+      '1234.568',
+      '0.000',
+      '0.000',
+      '0.000',
+      '0.000',
+    ]);
   });
 
   it("gives each testcase an equal share of its dataset's time, so the cases add up to the suite", () => {
@@ -195,7 +227,9 @@ describe('junit reporter: file/line attributes (opt-in)', () => {
   it('leaves them out by default, and adds them when asked, at the price of the xunit schema', () => {
     expect(renderJunit(sampleRun())).not.toMatch(/ (file|line)="/);
     const xml = renderJunit(sampleRun(), { fileAttributes: true });
-    expect(xml).toMatch(/<testcase classname="orders" name="status is one of placed, shipped" time="\d+\.\d{3}" file="checks\/orders\.check\.ts" line="12">/);
+    expect(xml).toMatch(
+      /<testcase classname="orders" name="status is one of placed, shipped" time="\d+\.\d{3}" file="checks\/orders\.check\.ts" line="12">/,
+    );
     expect(xml).toContain('name="helpers.contract.ts exports no contract" time="0.000" file="contracts/helpers.contract.ts" line="1">');
     expect(junitSchemaErrors(xml)).toMatch(/attribute 'file' is not allowed/);
   });

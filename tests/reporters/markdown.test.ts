@@ -6,7 +6,16 @@ import { DEFAULT_MARKDOWN_OUTPUT, markdownReporter, renderMarkdown } from '../..
 import { markdownText } from '../../src/reporters/markdown-text.js';
 import type { ReporterContext } from '../../src/reporters/reporter.js';
 import type { RunResult } from '../../src/model/result.js';
-import { EMOJI_AND_RTL, erroringRun, failingRun, hostileRun, HOSTILE, passingRun, PII_EMAIL, UNMASKED_PII } from '../support/sample-runs.js';
+import {
+  EMOJI_AND_RTL,
+  erroringRun,
+  failingRun,
+  hostileRun,
+  HOSTILE,
+  passingRun,
+  PII_EMAIL,
+  UNMASKED_PII,
+} from '../support/sample-runs.js';
 import { check, sampleRun } from './sample-run.js';
 
 const runs: Record<string, RunResult> = {};
@@ -29,13 +38,19 @@ function cells(row: string): string[] {
   return out.slice(1, -1);
 }
 
-const attentionRows = (md: string) => md.slice(md.indexOf('#### Needs attention')).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| |'));
+const attentionRows = (md: string) =>
+  md
+    .slice(md.indexOf('#### Needs attention'))
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| |'));
 
 describe('markdown reporter', () => {
   it('says a passing run passed, with the counts, and lists nothing to look at', () => {
     const md = renderMarkdown(runs.passing);
     expect(md).toMatch(/^### ✅ datacheck passed\n\n12 checks on 1 dataset in \d+\.\d\d s\n/);
-    expect(md).toContain('| ✅ passed | ❌ failed | ⚠️ warned | 💥 errors | ⏭️ skipped | run issues |\n|---:|---:|---:|---:|---:|---:|\n| 12 | 0 | 0 | 0 | 0 | 0 |\n');
+    expect(md).toContain(
+      '| ✅ passed | ❌ failed | ⚠️ warned | 💥 errors | ⏭️ skipped | run issues |\n|---:|---:|---:|---:|---:|---:|\n| 12 | 0 | 0 | 0 | 0 | 0 |\n',
+    );
     expect(md).not.toContain('Needs attention');
     expect(md).not.toContain('Could not run');
   });
@@ -46,7 +61,13 @@ describe('markdown reporter', () => {
     const rows = attentionRows(md).map(cells);
     expect(rows.map((r) => r.slice(0, 5))).toEqual([
       ['❌', 'orders', "status in ('placed', 'shipped')", '1 of 4 rows failed (25.0%)', "values in ('placed', 'shipped')"],
-      ['❌', 'orders', 'every email is at example.com', '1 of 4 rows failed (25.0%)', 'values matches /^\\[^@\\]+@\u200bexample\\\\.com\\$/'],
+      [
+        '❌',
+        'orders',
+        'every email is at example.com',
+        '1 of 4 rows failed (25.0%)',
+        'values matches /^\\[^@\\]+@\u200bexample\\\\.com\\$/',
+      ],
       ['⚠️', 'orders', 'amount mean between 10 and 100', '249', 'between 10 and 100'],
     ]);
     for (const r of rows) expect(r[5]).toMatch(/sample-runs\.ts:\d+$/);
@@ -61,13 +82,25 @@ describe('markdown reporter', () => {
         '- 💥 **refunds**: refunds.csv: file not found (source.not\\_found, refunds.csv); 7 checks could not run\n',
     );
     expect(md).not.toContain('Needs attention');
-    expect(renderMarkdown(sampleRun())).toContain('| 💥 | customers | name quantile(0.5) at most 3 | quantiles need a numeric column; name is a string |  | checks/customers.check.ts:6 |');
+    expect(renderMarkdown(sampleRun())).toContain(
+      '| 💥 | customers | name quantile(0.5) at most 3 | quantiles need a numeric column; name is a string |  | checks/customers.check.ts:6 |',
+    );
   });
 
   it('lists skipped checks last: a check that checked nothing needs a look too', () => {
     const run = sampleRun();
-    run.datasets[0].checks.push(check({ id: 'payments.late', dataset: 'payments', title: 'paid within a day', outcome: 'skipped', message: 'column paid_at is not in the data' }));
-    expect(attentionRows(renderMarkdown(run)).at(-1)).toBe('| ⏭️ | payments | paid within a day | column paid\\_at is not in the data |  | checks/orders.check.ts:5 |');
+    run.datasets[0].checks.push(
+      check({
+        id: 'payments.late',
+        dataset: 'payments',
+        title: 'paid within a day',
+        outcome: 'skipped',
+        message: 'column paid_at is not in the data',
+      }),
+    );
+    expect(attentionRows(renderMarkdown(run)).at(-1)).toBe(
+      '| ⏭️ | payments | paid within a day | column paid\\_at is not in the data |  | checks/orders.check.ts:5 |',
+    );
   });
 
   it('never shows a value of a pii column', () => {
@@ -80,7 +113,9 @@ describe('markdown reporter', () => {
   it('keeps a comment short: at most maxRows checks, then how many more', () => {
     const run = { ...sampleRun(), issues: [] };
     run.datasets = [run.datasets[0]];
-    run.datasets[0].checks = Array.from({ length: 25 }, (_, i) => check({ id: `p${i}`, dataset: 'payments', title: `check ${i}`, outcome: 'fail' }));
+    run.datasets[0].checks = Array.from({ length: 25 }, (_, i) =>
+      check({ id: `p${i}`, dataset: 'payments', title: `check ${i}`, outcome: 'fail' }),
+    );
     const md = renderMarkdown(run);
     expect(attentionRows(md)).toHaveLength(20);
     expect(md).toContain('\n… and 5 more (see the full report)\n');
@@ -161,6 +196,8 @@ describe('markdown reporter: output', () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'datacheck-md-'));
     await markdownReporter.render(sampleRun(), context(cwd, {}, { GITHUB_STEP_SUMMARY: '' }).ctx);
     expect(existsSync(path.join(cwd, 'reports/datacheck.md'))).toBe(true);
-    expect(await markdownReporter.render(sampleRun(), { ...context(cwd).ctx, env: undefined })).toEqual({ files: [path.join(cwd, 'reports/datacheck.md')] });
+    expect(await markdownReporter.render(sampleRun(), { ...context(cwd).ctx, env: undefined })).toEqual({
+      files: [path.join(cwd, 'reports/datacheck.md')],
+    });
   });
 });

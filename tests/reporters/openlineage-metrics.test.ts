@@ -6,8 +6,24 @@ import { check } from './sample-run.js';
 /** A column_stat result as the runner writes it: the statistic is read from its measure, never its message. */
 const stat = (column: string, statistic: string, value: number, extra: Partial<Parameters<typeof check>[0]> & { p?: number } = {}) => {
   const { p, ...rest } = extra;
-  const measure = { type: 'statistic' as const, statistic, ...(p !== undefined && { p }), value, bound: { min: null, max: 1e9, strict: false } };
-  return check({ id: `d.${column}.${statistic}.${p}`, kind: 'column_stat', column, title: 'any title', outcome: 'pass', observed: value, message: 'any message', measure, ...rest });
+  const measure = {
+    type: 'statistic' as const,
+    statistic,
+    ...(p !== undefined && { p }),
+    value,
+    bound: { min: null, max: 1e9, strict: false },
+  };
+  return check({
+    id: `d.${column}.${statistic}.${p}`,
+    kind: 'column_stat',
+    column,
+    title: 'any title',
+    outcome: 'pass',
+    observed: value,
+    message: 'any message',
+    measure,
+    ...rest,
+  });
 };
 
 function dataset(): DatasetResult {
@@ -45,8 +61,22 @@ describe('dataQualityMetrics from a DatasetResult', () => {
   });
 
   it('takes nothing from a result written before measures existed (its message is not parsed)', () => {
-    const old = check({ id: 'd.amount.q', kind: 'column_stat', column: 'amount', title: 'amount quantile(0.9) at most 99', outcome: 'pass', observed: 70, message: 'quantile(0.9) is 70' });
-    expect(columnMetricsOf({ ...dataset(), checks: [old] })?.columnMetrics.amount).toEqual({ nullCount: 1, distinctCount: 7, count: 9, min: 1, max: 90 });
+    const old = check({
+      id: 'd.amount.q',
+      kind: 'column_stat',
+      column: 'amount',
+      title: 'amount quantile(0.9) at most 99',
+      outcome: 'pass',
+      observed: 70,
+      message: 'quantile(0.9) is 70',
+    });
+    expect(columnMetricsOf({ ...dataset(), checks: [old] })?.columnMetrics.amount).toEqual({
+      nullCount: 1,
+      distinctCount: 7,
+      count: 9,
+      min: 1,
+      max: 90,
+    });
   });
 
   it('nothing known: no facet', () => {

@@ -6,7 +6,13 @@ import { openlineageReporter } from '../../src/reporters/openlineage/index.js';
 import { runEvents } from '../../src/reporters/openlineage/run-events.js';
 import type { ReporterContext } from '../../src/reporters/reporter.js';
 import type { RunResult } from '../../src/model/result.js';
-import type { DataQualityAssertionsDatasetFacet, DataQualityMetricsInputDatasetFacet, InputDataset, RunEvent, SchemaDatasetFacet } from '../../src/openlineage/index.js';
+import type {
+  DataQualityAssertionsDatasetFacet,
+  DataQualityMetricsInputDatasetFacet,
+  InputDataset,
+  RunEvent,
+  SchemaDatasetFacet,
+} from '../../src/openlineage/index.js';
 import { specValidator } from '../openlineage/spec.js';
 import { runProject } from '../support/run-project.js';
 import { sampleRun } from './sample-run.js';
@@ -50,10 +56,15 @@ describe('openlineage reporter over the bundled example (real runner)', () => {
     const warehouse = `duckdb://${path.join(root, 'fixtures/jaffle_shop/warehouse.duckdb')}`;
     expect(complete.inputs?.map((i) => [i.namespace, i.name])).toEqual(
       run.datasets.map((d) =>
-        d.source?.startsWith('warehouse:') ? [warehouse, `warehouse.main.${d.name}`] : ['file', path.join(root, 'fixtures/jaffle_shop', path.basename(d.source ?? ''))],
+        d.source?.startsWith('warehouse:')
+          ? [warehouse, `warehouse.main.${d.name}`]
+          : ['file', path.join(root, 'fixtures/jaffle_shop', path.basename(d.source ?? ''))],
       ),
     );
-    expect(input(complete, 'payments.parquet').facets?.dataSource).toMatchObject({ name: 'file', uri: `file://${path.join(root, 'fixtures/jaffle_shop/payments.parquet')}` });
+    expect(input(complete, 'payments.parquet').facets?.dataSource).toMatchObject({
+      name: 'file',
+      uri: `file://${path.join(root, 'fixtures/jaffle_shop/payments.parquet')}`,
+    });
   });
 
   it('schema from the contract and the data; metrics with quantiles the checks computed; no pii values', () => {
@@ -120,7 +131,10 @@ describe('openlineage reporter over failing and broken runs', () => {
     expect(run.outcome).toBe('error');
     const [start, end] = runEvents(run, { namespace: 'n', job: 'nightly' });
     expect([start.eventType, end.eventType]).toEqual(['START', 'FAIL']);
-    expect(end.run.facets?.errorMessage).toMatchObject({ programmingLanguage: 'TypeScript', message: expect.stringContaining('customers: row 14 has 4 fields') });
+    expect(end.run.facets?.errorMessage).toMatchObject({
+      programmingLanguage: 'TypeScript',
+      message: expect.stringContaining('customers: row 14 has 4 fields'),
+    });
     expect(spec.validateEvent(start)).toEqual([]);
     expect(spec.validateEvent(end)).toEqual([]);
     const customers = end.inputs!.find((i) => i.name === 'customers')!;
@@ -132,15 +146,27 @@ describe('openlineage reporter over failing and broken runs', () => {
 });
 
 describe('openlineage reporter delivery', () => {
-  const context = (options: Record<string, unknown>, out: string[] = []): ReporterContext => ({ cwd: mkdtempSync(path.join(os.tmpdir(), 'dc-ol-')), stdout: { write: (s) => out.push(s) }, color: false, verbose: false, options: { env: {}, ...options } });
+  const context = (options: Record<string, unknown>, out: string[] = []): ReporterContext => ({
+    cwd: mkdtempSync(path.join(os.tmpdir(), 'dc-ol-')),
+    stdout: { write: (s) => out.push(s) },
+    color: false,
+    verbose: false,
+    options: { env: {}, ...options },
+  });
 
   it('file transport: both events as JSON lines, the file listed', async () => {
     const ctx = context({ outputFile: 'reports/openlineage.jsonl', namespace: 'shop', env: { OPENLINEAGE_API_KEY: 'ol-s3cr3t-key-4711' } });
     const outcome = await openlineageReporter.render(sampleRun(), ctx);
     const file = path.join(ctx.cwd, 'reports/openlineage.jsonl');
     expect(outcome).toEqual({ files: [file] });
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunEvent);
-    expect(lines.map((e) => [e.eventType, e.job.namespace])).toEqual([['START', 'shop'], ['FAIL', 'shop']]);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as RunEvent);
+    expect(lines.map((e) => [e.eventType, e.job.namespace])).toEqual([
+      ['START', 'shop'],
+      ['FAIL', 'shop'],
+    ]);
     expect(readFileSync(file, 'utf8')).not.toContain('ol-s3cr3t-key-4711');
   });
 
@@ -155,14 +181,20 @@ describe('openlineage reporter delivery', () => {
     const key = 'ol-s3cr3t-key-4711';
     const transport = { type: 'http', url: 'http://127.0.0.1:9', retries: 0, auth: { type: 'api_key', apiKey: key } };
     const outcome = await openlineageReporter.render(sampleRun(), context({ transport }));
-    expect(outcome).toEqual({ warnings: [expect.stringMatching(/^OpenLineage START event not sent \(nor the 1 after it\): http:\/\/127\.0\.0\.1:9\/api\/v1\/lineage /)] });
+    expect(outcome).toEqual({
+      warnings: [
+        expect.stringMatching(/^OpenLineage START event not sent \(nor the 1 after it\): http:\/\/127\.0\.0\.1:9\/api\/v1\/lineage /),
+      ],
+    });
     expect(JSON.stringify(outcome)).not.toContain(key);
     await expect(openlineageReporter.render(sampleRun(), context({ transport, required: true }))).rejects.toThrow(/START event not sent/);
   });
 
   it('a bad transport option is a warning too', async () => {
     expect(await openlineageReporter.render(sampleRun(), context({ transport: { type: 'kafka' } }))).toEqual({
-      warnings: ['OpenLineage events not sent: the OpenLineage transport from the reporter options is not valid: type must be one of http, file, console, noop, found "kafka"'],
+      warnings: [
+        'OpenLineage events not sent: the OpenLineage transport from the reporter options is not valid: type must be one of http, file, console, noop, found "kafka"',
+      ],
     });
   });
 });

@@ -85,7 +85,11 @@ export function sampleRun(): RunResult {
         title: 'row count at least 1',
         outcome: 'error',
         message: 'could not read fixtures/customers.csv',
-        issue: { code: 'csv.ragged_row', message: 'row 14 has 4 fields, the header has 3', location: { file: 'fixtures/customers.csv', line: 15, column: 1 } },
+        issue: {
+          code: 'csv.ragged_row',
+          message: 'row 14 has 4 fields, the header has 3',
+          location: { file: 'fixtures/customers.csv', line: 15, column: 1 },
+        },
         location: { file: 'checks/customers.check.ts', line: 4, column: 3 },
       }),
       check({
@@ -94,7 +98,11 @@ export function sampleRun(): RunResult {
         title: 'id is unique',
         outcome: 'error',
         message: 'could not read fixtures/customers.csv',
-        issue: { code: 'csv.ragged_row', message: 'row 14 has 4 fields, the header has 3', location: { file: 'fixtures/customers.csv', line: 15, column: 1 } },
+        issue: {
+          code: 'csv.ragged_row',
+          message: 'row 14 has 4 fields, the header has 3',
+          location: { file: 'fixtures/customers.csv', line: 15, column: 1 },
+        },
         location: { file: 'contracts/customers.contract.ts', line: 7, column: 5 },
       }),
       check({
@@ -103,7 +111,12 @@ export function sampleRun(): RunResult {
         title: 'name quantile(0.5) at most 3',
         outcome: 'error',
         message: 'quantiles need a numeric column; name is a string',
-        issue: { code: 'metric.unsupported_type', message: 'quantiles need a numeric column', expected: 'a numeric column', found: 'string' },
+        issue: {
+          code: 'metric.unsupported_type',
+          message: 'quantiles need a numeric column',
+          expected: 'a numeric column',
+          found: 'string',
+        },
         location: { file: 'checks/customers.check.ts', line: 6, column: 3 },
       }),
     ],

@@ -18,7 +18,11 @@ describe('xml text', () => {
   });
 
   it('serializes a tree with indentation, but never indents text content', () => {
-    const xml = serializeXml({ name: 'a', attributes: { x: 1, skip: undefined }, children: [{ name: 'b', text: 'line 1\nline 2' }, { name: 'c' }] });
+    const xml = serializeXml({
+      name: 'a',
+      attributes: { x: 1, skip: undefined },
+      children: [{ name: 'b', text: 'line 1\nline 2' }, { name: 'c' }],
+    });
     expect(xml).toBe('<a x="1">\n  <b>line 1\nline 2</b>\n  <c/>\n</a>');
   });
 });

@@ -42,7 +42,11 @@ beforeAll(async () => {
 
 function run(orders: SourceDef, customers: SourceDef): Promise<RunResult> {
   const customersContract = defineContract({ name: 'customers', source: customers, columns: { id: col.int64() } });
-  const ordersContract = defineContract({ name: 'orders', source: orders, columns: { order_id: col.int64(), customer_id: col.int64().nullable().references('customers.id') } });
+  const ordersContract = defineContract({
+    name: 'orders',
+    source: orders,
+    columns: { order_id: col.int64(), customer_id: col.int64().nullable().references('customers.id') },
+  });
   return runDatacheck({
     cwd: dir,
     contracts: [customersContract as ContractDef, ordersContract as ContractDef],
@@ -61,20 +65,35 @@ describe('references across connections', () => {
   it('a CSV referencing a PostgreSQL table: the orphan counted and sampled with its source line', async () => {
     const r = await run({ file: 'orders-bad.csv' }, PG_CUSTOMERS);
     expect(r.issues).toEqual([]);
-    expect(reference(r)).toMatchObject({ outcome: 'fail', rows: { considered: 3, failed: 1 }, failingRows: [{ row: 2, line: 3, values: { customer_id: 9 } }] });
-    expect(reference(await run({ file: 'orders-good.csv' }, PG_CUSTOMERS))).toMatchObject({ outcome: 'pass', rows: { considered: 2, failed: 0 } });
+    expect(reference(r)).toMatchObject({
+      outcome: 'fail',
+      rows: { considered: 3, failed: 1 },
+      failingRows: [{ row: 2, line: 3, values: { customer_id: 9 } }],
+    });
+    expect(reference(await run({ file: 'orders-good.csv' }, PG_CUSTOMERS))).toMatchObject({
+      outcome: 'pass',
+      rows: { considered: 2, failed: 0 },
+    });
   });
 
   it('a CSV referencing a table of a DuckDB database file', async () => {
     const bad = await run({ file: 'orders-bad.csv' }, { table: 'customers', connection: 'wh' });
-    expect(reference(bad)).toMatchObject({ outcome: 'fail', rows: { considered: 3, failed: 1 }, failingRows: [{ row: 2, values: { customer_id: 9 } }] });
+    expect(reference(bad)).toMatchObject({
+      outcome: 'fail',
+      rows: { considered: 3, failed: 1 },
+      failingRows: [{ row: 2, values: { customer_id: 9 } }],
+    });
     expect(reference(await run({ file: 'orders-good.csv' }, { table: 'customers', connection: 'wh' })).outcome).toBe('pass');
   });
 
   it('a PostgreSQL table referencing a CSV: the keys are bound into the PostgreSQL query', async () => {
     const bad = await run({ table: `${SCHEMA}.orders`, connection: 'pg' }, { file: 'customers.csv' });
     expect(bad.datasets.find((d) => d.name === 'orders')!.issues).toEqual([]);
-    expect(reference(bad)).toMatchObject({ outcome: 'fail', rows: { considered: 3, failed: 1 }, failingRows: [{ values: { order_id: 11, customer_id: 9 } }] });
+    expect(reference(bad)).toMatchObject({
+      outcome: 'fail',
+      rows: { considered: 3, failed: 1 },
+      failingRows: [{ values: { order_id: 11, customer_id: 9 } }],
+    });
   });
 
   it('two tables of one PostgreSQL connection are still joined there (anti-join), with the same answer', async () => {

@@ -17,12 +17,17 @@ beforeAll(async () => {
   const c = await db.connect();
   await c.run('CREATE SCHEMA sales');
   await c.run('CREATE TABLE sales.customers AS SELECT range AS id FROM range(1, 4)');
-  await c.run(`CREATE TABLE sales.orders AS SELECT * FROM (VALUES (1, 1, 'a@x.io', 10.0), (2, 2, 'b@x.io', 20.0), (3, 9, 'bad', -1.0), (3, NULL, 'c@x.io', 5.0)) t(order_id, customer_id, email, amount)`);
+  await c.run(
+    `CREATE TABLE sales.orders AS SELECT * FROM (VALUES (1, 1, 'a@x.io', 10.0), (2, 2, 'b@x.io', 20.0), (3, 9, 'bad', -1.0), (3, NULL, 'c@x.io', 5.0)) t(order_id, customer_id, email, amount)`,
+  );
   await c.run(`COPY sales.orders TO '${path.join(dir, 'orders.parquet')}' (FORMAT parquet)`);
   await c.run(`COPY sales.customers TO '${path.join(dir, 'customers.parquet')}' (FORMAT parquet)`);
   c.closeSync();
   db.closeSync();
-  writeFileSync(path.join(dir, 'orders.csv'), 'order_id,customer_id,email,amount\n1,1,a@x.io,10\n2,2,b@x.io,twenty\n3,9,bad,-1\n3,,c@x.io,5\n');
+  writeFileSync(
+    path.join(dir, 'orders.csv'),
+    'order_id,customer_id,email,amount\n1,1,a@x.io,10\n2,2,b@x.io,twenty\n3,9,bad,-1\n3,,c@x.io,5\n',
+  );
 });
 
 function contracts(orders: SourceDef, customers: SourceDef): { contracts: ContractDef[]; suites: SuiteDef[] } {
@@ -37,15 +42,28 @@ function contracts(orders: SourceDef, customers: SourceDef): { contracts: Contra
       amount: col.float64().min(0),
     },
   });
-  const suite = defineSuite(ordersContract, (t) => [t.rowCount().between(1, 10), t.column('amount').quantile(0.5).atMost(100), t.column('email').notMatches(/(?<=@)x/)]);
+  const suite = defineSuite(ordersContract, (t) => [
+    t.rowCount().between(1, 10),
+    t.column('amount').quantile(0.5).atMost(100),
+    t.column('email').notMatches(/(?<=@)x/),
+  ]);
   return { contracts: [customersContract as ContractDef, ordersContract as ContractDef], suites: [suite] };
 }
 
 const run = (orders: SourceDef, customers: SourceDef, extra: object = {}): Promise<RunResult> =>
-  runDatacheck({ cwd: dir, ...contracts(orders, customers), issues: [], maxFailingRows: 5, connections: { wh: { kind: 'duckdb', path: 'warehouse.duckdb' }, pg: { kind: 'postgres', urlEnv: 'PG_URL' } }, ...extra });
+  runDatacheck({
+    cwd: dir,
+    ...contracts(orders, customers),
+    issues: [],
+    maxFailingRows: 5,
+    connections: { wh: { kind: 'duckdb', path: 'warehouse.duckdb' }, pg: { kind: 'postgres', urlEnv: 'PG_URL' } },
+    ...extra,
+  });
 
-const outcomes = (r: RunResult, dataset = 'orders') => Object.fromEntries(r.datasets.find((d) => d.name === dataset)!.checks.map((c) => [c.title, c.outcome]));
-const check = (r: RunResult, kind: string, dataset = 'orders') => r.datasets.find((d) => d.name === dataset)!.checks.find((c) => c.kind === kind)!;
+const outcomes = (r: RunResult, dataset = 'orders') =>
+  Object.fromEntries(r.datasets.find((d) => d.name === dataset)!.checks.map((c) => [c.title, c.outcome]));
+const check = (r: RunResult, kind: string, dataset = 'orders') =>
+  r.datasets.find((d) => d.name === dataset)!.checks.find((c) => c.kind === kind)!;
 
 describe('sources read in SQL where the data lives', () => {
   it('a table of a DuckDB database file: every check answered in SQL, references by anti-join', async () => {
@@ -54,7 +72,11 @@ describe('sources read in SQL where the data lives', () => {
     expect(orders.issues).toEqual([]);
     expect(orders.rowCount).toBe(4);
     expect(check(r, 'unique')).toMatchObject({ outcome: 'fail', rows: { considered: 4, failed: 2 } });
-    expect(check(r, 'references')).toMatchObject({ outcome: 'fail', rows: { considered: 3, failed: 1 }, failingRows: [{ row: 3, values: { order_id: 3, customer_id: 9 } }] });
+    expect(check(r, 'references')).toMatchObject({
+      outcome: 'fail',
+      rows: { considered: 3, failed: 1 },
+      failingRows: [{ row: 3, values: { order_id: 3, customer_id: 9 } }],
+    });
     expect(check(r, 'format')).toMatchObject({ outcome: 'fail', rows: { failed: 1 } });
     expect(check(r, 'range')).toMatchObject({ outcome: 'fail', rows: { failed: 1 } });
     expect(check(r, 'schema').outcome).toBe('pass');
@@ -81,15 +103,27 @@ describe('sources read in SQL where the data lives', () => {
     const duck = await run({ file: 'orders.csv', engine: 'duckdb' }, { file: 'customers.parquet' });
     const arrow = await run({ file: 'orders.csv' }, { file: 'customers.parquet' });
     const typeCheck = (r: RunResult) => r.datasets[1].checks.find((c) => c.kind === 'column_type' && c.column === 'amount')!;
-    expect(typeCheck(duck)).toMatchObject({ outcome: 'fail', rows: { considered: 4, failed: 1 }, failingRows: [{ row: 2, values: { amount: 'twenty' } }] });
-    expect(typeCheck(arrow)).toMatchObject({ outcome: 'fail', rows: { considered: 4, failed: 1 }, failingRows: [{ row: 2, line: 3, values: { amount: 'twenty' } }] });
+    expect(typeCheck(duck)).toMatchObject({
+      outcome: 'fail',
+      rows: { considered: 4, failed: 1 },
+      failingRows: [{ row: 2, values: { amount: 'twenty' } }],
+    });
+    expect(typeCheck(arrow)).toMatchObject({
+      outcome: 'fail',
+      rows: { considered: 4, failed: 1 },
+      failingRows: [{ row: 2, line: 3, values: { amount: 'twenty' } }],
+    });
     expect(typeCheck(duck).failingRows![0]).not.toHaveProperty('line');
     // The lookbehind cannot run in DuckDB (no fallback allowed here); everything else agrees.
     expect(outcomes(duck)).toEqual({ ...outcomes(arrow), 'email does not match /(?<=@)x/': 'error' });
   });
 
   it('a connection kind without an opener is a clear dataset issue, never a crash', async () => {
-    const r = await run({ table: 'public.orders', connection: 'pg' }, { table: 'sales.customers', connection: 'wh' }, { openers: { postgres: undefined } });
+    const r = await run(
+      { table: 'public.orders', connection: 'pg' },
+      { table: 'sales.customers', connection: 'wh' },
+      { openers: { postgres: undefined } },
+    );
     const orders = r.datasets.find((d) => d.name === 'orders')!;
     expect(orders.issues[0]).toMatchObject({ code: 'connection.unsupported' });
     expect(r.outcome).toBe('error');
@@ -116,14 +150,21 @@ describe("CSV options through DuckDB (engine: 'duckdb')", () => {
         columns: { id: col.int64(), name: col.string().nullable(), n: col.int64().nullable() },
       }) as ContractDef;
     const results = await Promise.all(
-      (['duckdb', 'arrow'] as const).map((engine) => runDatacheck({ cwd: dir, contracts: [contract(engine)], suites: [], issues: [], maxFailingRows: 5 })),
+      (['duckdb', 'arrow'] as const).map((engine) =>
+        runDatacheck({ cwd: dir, contracts: [contract(engine)], suites: [], issues: [], maxFailingRows: 5 }),
+      ),
     );
     const [duck, arrow] = results.map((r) => r.datasets[0]);
     expect(duck.issues).toEqual([]);
     expect(duck.rowCount).toBe(3);
-    const summary = (d: typeof duck) => d.checks.map((c) => [c.title, c.outcome, c.rows, c.failingRows?.map((f) => ({ row: f.row, values: f.values }))]);
+    const summary = (d: typeof duck) =>
+      d.checks.map((c) => [c.title, c.outcome, c.rows, c.failingRows?.map((f) => ({ row: f.row, values: f.values }))]);
     expect(summary(duck)).toEqual(summary(arrow));
-    expect(duck.checks.find((c) => c.kind === 'column_type' && c.column === 'n')).toMatchObject({ outcome: 'fail', rows: { considered: 3, failed: 1 }, failingRows: [{ row: 3, values: { n: 'x' } }] });
+    expect(duck.checks.find((c) => c.kind === 'column_type' && c.column === 'n')).toMatchObject({
+      outcome: 'fail',
+      rows: { considered: 3, failed: 1 },
+      failingRows: [{ row: 3, values: { n: 'x' } }],
+    });
     expect(duck.columns.find((c) => c.name === 'name')).toMatchObject({ nullCount: 1 });
   });
 });

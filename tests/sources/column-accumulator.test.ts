@@ -13,8 +13,17 @@ function fromText(type: LogicalType, cells: (string | null)[]) {
 }
 
 describe('ColumnAccumulator (typed buffers)', () => {
-  it('int64: plain values without bigint, huge ones through bigint, negatives in two\'s complement', () => {
-    const { values, data } = fromText(T.int64, ['0', '-1', '123456789012345', '-9223372036854775808', '9223372036854775807', null, '+7', ' 8 ']);
+  it("int64: plain values without bigint, huge ones through bigint, negatives in two's complement", () => {
+    const { values, data } = fromText(T.int64, [
+      '0',
+      '-1',
+      '123456789012345',
+      '-9223372036854775808',
+      '9223372036854775807',
+      null,
+      '+7',
+      ' 8 ',
+    ]);
     expect(values).toEqual([0n, -1n, 123456789012345n, -9223372036854775808n, 9223372036854775807n, null, 7n, 8n]);
     expect(data.nullCount).toBe(1);
     expect(data.values).toBeInstanceOf(BigInt64Array);

@@ -39,10 +39,13 @@ describe('CSV source', () => {
         'maybe,128,-1,9223372036854775808,abc,2023-02-29,01/02/2024,yesterday,123.456',
       ].join('\n'),
     });
-    const r = await readAll({ file: 'a.csv' }, {
-      baseDir: dir,
-      columns: { b: T.bool, i8: T.int8, u8: T.uint8, big: T.int64, f: T.f64, day: T.date, at: T.ts('us'), dec: T.dec(4, 2) },
-    });
+    const r = await readAll(
+      { file: 'a.csv' },
+      {
+        baseDir: dir,
+        columns: { b: T.bool, i8: T.int8, u8: T.uint8, big: T.int64, f: T.f64, day: T.date, at: T.ts('us'), dec: T.dec(4, 2) },
+      },
+    );
     expect(r.column('b')).toEqual([true, false, null]);
     expect(r.column('i8')).toEqual([127, -128, null]);
     expect(r.column('u8')).toEqual([255, 0, null]);
@@ -98,16 +101,23 @@ describe('CSV source', () => {
   });
 
   it('splits long files into batches with consecutive rowOffsets and lines', async () => {
-    const dir = tmpFiles({ 'a.csv': 'n\n' + Array.from({ length: 25 }, (_, i) => i).join('\n') });
+    const dir = tmpFiles({ 'a.csv': `n\n${Array.from({ length: 25 }, (_, i) => i).join('\n')}` });
     const r = await readAll({ file: 'a.csv' }, { baseDir: dir, columns: { n: T.int32 }, batchSize: 10 });
-    expect(r.batches.map((b) => [b.rowOffset, b.batch.numRows])).toEqual([[0, 10], [10, 10], [20, 5]]);
+    expect(r.batches.map((b) => [b.rowOffset, b.batch.numRows])).toEqual([
+      [0, 10],
+      [10, 10],
+      [20, 5],
+    ]);
     expect(r.lines[24]).toBe(26);
   });
 
   it('keeps rows, lines and quoted-vs-empty exact across input chunks and batches (a 3 MB file)', async () => {
     // Rows of 4 lines each (a quoted field holds two newlines), so records straddle every 1 MiB chunk.
     const rows = 60_000;
-    const body = Array.from({ length: rows }, (_, i) => `${i},"a\nb\nc ${i}",${i % 5 === 0 ? '' : i % 5 === 1 ? '""' : `x${i}`},${i % 3 === 0 ? 'café' : 'ok'}`);
+    const body = Array.from(
+      { length: rows },
+      (_, i) => `${i},"a\nb\nc ${i}",${i % 5 === 0 ? '' : i % 5 === 1 ? '""' : `x${i}`},${i % 3 === 0 ? 'café' : 'ok'}`,
+    );
     const dir = tmpFiles({ 'big.csv': `id,text,maybe,s\n${body.join('\r\n')}\n` });
     const r = await readAll({ file: 'big.csv' }, { baseDir: dir, columns: { id: T.int64 }, batchSize: 25_000 });
     expect(r.batches.map((b) => b.batch.numRows)).toEqual([25_000, 25_000, 10_000]);
@@ -131,7 +141,7 @@ describe('CSV source', () => {
   });
 
   it('stops reading when the consumer stops early', async () => {
-    const dir = tmpFiles({ 'a.csv': 'n\n' + Array.from({ length: 50_000 }, (_, i) => i).join('\n') });
+    const dir = tmpFiles({ 'a.csv': `n\n${Array.from({ length: 50_000 }, (_, i) => i).join('\n')}` });
     const opened = await openSource({ file: 'a.csv' }, { contract: contract({ n: T.int32 }), baseDir: dir, batchSize: 1000 });
     let seen = 0;
     for await (const b of opened.batches()) {
@@ -143,7 +153,10 @@ describe('CSV source', () => {
 
   describe('real files', () => {
     it('Titanic.csv: NA markers become nulls in a typed column', async () => {
-      const r = await readAll({ file: 'great_expectations/Titanic.csv', nullValues: ['NA'] }, { columns: { Age: T.f64, Survived: T.int32 } });
+      const r = await readAll(
+        { file: 'great_expectations/Titanic.csv', nullValues: ['NA'] },
+        { columns: { Age: T.f64, Survived: T.int32 } },
+      );
       expect(r.rows).toBe(1313);
       const ages = r.column('Age');
       expect(ages.filter((a) => a === null).length).toBe(557);
@@ -159,7 +172,10 @@ describe('CSV source', () => {
     });
 
     it('visits.csv is tab-separated despite its extension (delimiter option)', async () => {
-      const r = await readAll({ file: 'great_expectations/visits/visits.csv', csv: { delimiter: '\t' } }, { columns: { event_id: T.int64 } });
+      const r = await readAll(
+        { file: 'great_expectations/visits/visits.csv', csv: { delimiter: '\t' } },
+        { columns: { event_id: T.int64 } },
+      );
       expect(r.schema!.fields.map((f) => f.name)).toEqual(['event_id', 'visit_id', 'date', 'event_type']);
       expect(r.column('event_id').slice(0, 3)).toEqual([0n, 1n, 2n]);
       expect(r.failures).toEqual([]);
@@ -178,7 +194,10 @@ describe('CSV source', () => {
 
     it('jaffle_shop seeds load with typed ids and dates', async () => {
       const seeds = `${ORACLES}/dbt/jaffle_shop/seeds`;
-      const r = await readAll({ file: 'raw_orders.csv' }, { baseDir: seeds, columns: { id: T.int64, user_id: T.int64, order_date: T.date } });
+      const r = await readAll(
+        { file: 'raw_orders.csv' },
+        { baseDir: seeds, columns: { id: T.int64, user_id: T.int64, order_date: T.date } },
+      );
       expect(r.rows).toBeGreaterThan(50);
       expect(r.failures).toEqual([]);
       expect(r.column('order_date').every((d) => d !== null)).toBe(true);

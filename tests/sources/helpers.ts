@@ -52,7 +52,17 @@ export async function issueOf(p: Promise<unknown>) {
   try {
     await p;
   } catch (e) {
-    const issue = (e as { issue?: { code: string; message: string; location?: { file: string; line: number; column: number }; expected?: string; found?: string } }).issue;
+    const issue = (
+      e as {
+        issue?: {
+          code: string;
+          message: string;
+          location?: { file: string; line: number; column: number };
+          expected?: string;
+          found?: string;
+        };
+      }
+    ).issue;
     if (!issue) throw e;
     return issue;
   }

@@ -10,7 +10,10 @@ describe('openSource: files, globs and unions', () => {
     const r = await readAll({ file: '*.csv' }, { baseDir: dir, columns: { id: T.int64 } });
     expect(r.opened.files).toEqual(['a.csv', 'b.csv']);
     expect(r.opened.description).toBe('*.csv (2 files)');
-    expect(r.batches.map((b) => [b.file, b.rowOffset])).toEqual([['a.csv', 0], ['b.csv', 2]]);
+    expect(r.batches.map((b) => [b.file, b.rowOffset])).toEqual([
+      ['a.csv', 0],
+      ['b.csv', 2],
+    ]);
     for (const b of r.batches) expect(b.batch.schema.fields.map((f) => f.name)).toEqual(['id', 'name', 'extra']);
     expect(r.column('name')).toEqual(['ann', 'bob', null]);
     expect(r.column('extra')).toEqual([null, null, 'x']);
@@ -24,7 +27,10 @@ describe('openSource: files, globs and unions', () => {
   });
 
   it('a missing file or a glob that matches nothing is source.not_found naming the path', async () => {
-    expect(await issueOf(readAll({ file: 'nope/missing.csv' }))).toMatchObject({ code: 'source.not_found', location: { file: 'nope/missing.csv' } });
+    expect(await issueOf(readAll({ file: 'nope/missing.csv' }))).toMatchObject({
+      code: 'source.not_found',
+      location: { file: 'nope/missing.csv' },
+    });
     expect((await issueOf(readAll({ file: 'nope/*.parquet' }))).code).toBe('source.not_found');
   });
 
@@ -53,7 +59,12 @@ describe('openSource: files, globs and unions', () => {
   });
 
   it('reading never changes the source files (bytes and mtime)', async () => {
-    const files = ['great_expectations/Titanic.csv', 'vega-datasets/cars.json', 'great_expectations/Titanic.parquet', 'arquero/flights.arrow'];
+    const files = [
+      'great_expectations/Titanic.csv',
+      'vega-datasets/cars.json',
+      'great_expectations/Titanic.parquet',
+      'arquero/flights.arrow',
+    ];
     const before = files.map((f) => ({ bytes: readFileSync(path.join(DATASETS, f)), mtime: statSync(path.join(DATASETS, f)).mtimeMs }));
     for (const f of files) await readAll({ file: f });
     files.forEach((f, i) => {

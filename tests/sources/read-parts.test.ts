@@ -11,7 +11,16 @@ import { batchOf, split } from '../engines/arrow/helpers.js';
 import { tempDir } from '../engines/arrow/ipc-files.js';
 
 const contract = { kind: 'contract', name: 't', columns: {}, location: { file: 'x', line: 1, column: 1 } } as ContractDef;
-const table = batchOf({ n: vectorFromArray(Array.from({ length: 100 }, (_, i) => i), new Int32()), s: vectorFromArray(Array.from({ length: 100 }, (_, i) => `s${i}`), new Utf8()) });
+const table = batchOf({
+  n: vectorFromArray(
+    Array.from({ length: 100 }, (_, i) => i),
+    new Int32(),
+  ),
+  s: vectorFromArray(
+    Array.from({ length: 100 }, (_, i) => `s${i}`),
+    new Utf8(),
+  ),
+});
 const plain = (sb: SourceBatch) => ({ rows: sb.batch.numRows, rowOffset: sb.rowOffset, file: sb.file, first: sb.batch.get(0)?.toJSON() });
 
 async function collect(it: AsyncIterable<SourceBatch>) {
@@ -30,7 +39,11 @@ describe('Arrow IPC file parts', () => {
       const sp = (await source.parts!())!;
       expect(sp.spec.files.map((f) => f.display)).toEqual(['a.arrow', 'b.arrow']);
       expect(sp.parts.map(({ file, index, rowOffset, rows }) => [file, index, rowOffset, rows])).toEqual([
-        [0, 0, 0, 30], [0, 1, 30, 30], [0, 2, 60, 40], [1, 0, 100, 60], [1, 1, 160, 40],
+        [0, 0, 0, 30],
+        [0, 1, 30, 30],
+        [0, 2, 60, 40],
+        [1, 0, 100, 60],
+        [1, 1, 160, 40],
       ]);
       // Any subset of parts reads exactly as the sequential batches do.
       const all = (await collect(source.batches())).map(plain);

@@ -157,8 +157,10 @@ async function initCluster(bins: PostgresBinaries, baseDir: string, admin: { use
   if (bins.runAs) chownSync(pwfile, bins.runAs.uid, bins.runAs.gid);
   try {
     await runPostgresTool(bins, 'initdb', [
-      '-D', path.join(baseDir, 'data'),
-      '-U', admin.user,
+      '-D',
+      path.join(baseDir, 'data'),
+      '-U',
+      admin.user,
       `--pwfile=${pwfile}`,
       // Local (unix socket) connections are only pg_ctl's readiness probe, inside our 0700 dir.
       '--auth-local=trust',
@@ -207,11 +209,29 @@ async function createCertificate(bins: PostgresBinaries, baseDir: string): Promi
   const cert = path.join(baseDir, 'server.crt');
   const key = path.join(baseDir, 'server.key');
   try {
-    await run('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost',
-      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    ], { timeout: 30_000 });
+    await run(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      ],
+      { timeout: 30_000 },
+    );
   } catch (e) {
     throw new Error(`could not create the test server's TLS certificate with openssl (is it installed?): ${(e as Error).message}`);
   }

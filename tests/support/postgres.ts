@@ -45,9 +45,7 @@ function stateDirectory(): string {
   }
   dir ??= process.env[STATE_ENV];
   if (!dir) {
-    throw new Error(
-      'no shared PostgreSQL test server: tests/support/postgres-global-setup.ts must be in vitest.config.ts globalSetup',
-    );
+    throw new Error('no shared PostgreSQL test server: tests/support/postgres-global-setup.ts must be in vitest.config.ts globalSetup');
   }
   return dir;
 }

@@ -11,5 +11,12 @@ export async function runProject(cwd: string): Promise<RunResult> {
   const { files } = await discover({ cwd, paths: [] });
   const loaded = await loadUserFiles(files, { cwd, loader });
   await loader.close();
-  return runDatacheck({ cwd, contracts: loaded.contracts, suites: loaded.suites, issues: loaded.issues, maxFailingRows: 5, ...(config.connections && { connections: config.connections }) });
+  return runDatacheck({
+    cwd,
+    contracts: loaded.contracts,
+    suites: loaded.suites,
+    issues: loaded.issues,
+    maxFailingRows: 5,
+    ...(config.connections && { connections: config.connections }),
+  });
 }

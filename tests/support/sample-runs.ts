@@ -16,7 +16,13 @@ import { runDatacheck } from '../../src/run/runner.js';
 /** The email a failing check sees in a pii column: no report may ever show it. */
 export const PII_EMAIL = 'grace.hopper@example.com';
 
-const ORDERS_CSV = ['id,status,amount,email', '1,placed,20,ada@example.com', '2,shipped,35,alan@example.com', `3,lost,900,${PII_EMAIL}`, '4,placed,41,not-an-email'].join('\n');
+const ORDERS_CSV = [
+  'id,status,amount,email',
+  '1,placed,20,ada@example.com',
+  '2,shipped,35,alan@example.com',
+  `3,lost,900,${PII_EMAIL}`,
+  '4,placed,41,not-an-email',
+].join('\n');
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-sample-run-'));
@@ -48,7 +54,10 @@ export async function failingRun(): Promise<RunResult> {
   const suite = defineSuite(orders, (t) => [
     t.rowCount().atLeast(1),
     t.column('status').oneOf(['placed', 'shipped']),
-    t.column('email').matches(/^[^@]+@example\.com$/).title('every email is at example.com'),
+    t
+      .column('email')
+      .matches(/^[^@]+@example\.com$/)
+      .title('every email is at example.com'),
     t.column('amount').mean().between(10, 100).warn(),
   ]);
   return runDatacheck({ cwd: project({ 'orders.csv': ORDERS_CSV }), contracts: [orders], suites: [suite], issues: [], maxFailingRows: 10 });
@@ -70,7 +79,13 @@ export async function erroringRun(): Promise<RunResult> {
     expected: 'export default defineContract(...)',
     found: 'no exports',
   };
-  return runDatacheck({ cwd: project({ 'orders.csv': ORDERS_CSV }), contracts: [orders, missing], suites: [suite], issues: [loadIssue], maxFailingRows: 10 });
+  return runDatacheck({
+    cwd: project({ 'orders.csv': ORDERS_CSV }),
+    contracts: [orders, missing],
+    suites: [suite],
+    issues: [loadIssue],
+    maxFailingRows: 10,
+  });
 }
 
 /**
@@ -116,7 +131,14 @@ function hostileCheck(partial: Partial<CheckResult> & Pick<CheckResult, 'id' | '
 /** Every outcome, with hostile text in every string a report shows: names, titles, values, issues. */
 export function hostileRun(): RunResult {
   // A saved result read back by `datacheck report` can carry any text as a code: reporters must escape it.
-  const issue: Issue = { code: `code ${HOSTILE}` as IssueCode, message: `issue ${HOSTILE}`, expected: `expected ${HOSTILE}`, found: `found ${HOSTILE}`, hint: `hint ${HOSTILE}`, location: { file: `data/${HOSTILE}.csv`, line: 2, column: 1 } };
+  const issue: Issue = {
+    code: `code ${HOSTILE}` as IssueCode,
+    message: `issue ${HOSTILE}`,
+    expected: `expected ${HOSTILE}`,
+    found: `found ${HOSTILE}`,
+    hint: `hint ${HOSTILE}`,
+    location: { file: `data/${HOSTILE}.csv`, line: 2, column: 1 },
+  };
   const dataset: DatasetResult = {
     name: `orders ${HOSTILE}`,
     version: `1.0 ${HOSTILE}`,
@@ -134,7 +156,11 @@ export function hostileRun(): RunResult {
         observed: HOSTILE,
         expected: `expected ${HOSTILE}`,
         rows: { considered: 7, failed: 7 },
-        failingRows: Array.from({ length: 7 }, (_, i) => ({ row: i + 1, line: i + 2, values: { [`col ${HOSTILE}`]: `value ${HOSTILE}`, [`email ${HOSTILE}`]: UNMASKED_PII } })),
+        failingRows: Array.from({ length: 7 }, (_, i) => ({
+          row: i + 1,
+          line: i + 2,
+          values: { [`col ${HOSTILE}`]: `value ${HOSTILE}`, [`email ${HOSTILE}`]: UNMASKED_PII },
+        })),
       }),
       hostileCheck({ id: 'c3', outcome: 'error', issue }),
       hostileCheck({ id: 'c4', outcome: 'skipped' }),

@@ -13,7 +13,8 @@ export function junitSchemaPath(): string {
   const fromEnv = process.env.DATACHECK_JUNIT_XSD;
   if (fromEnv) return fromEnv;
   const schema = sharedPath('oracles', 'junit', 'jenkins-xunit-junit-10.xsd');
-  if (!existsSync(schema)) throw new Error(`the Jenkins xunit JUnit schema was not found at ${schema} (set DATACHECK_JUNIT_XSD to its path)`);
+  if (!existsSync(schema))
+    throw new Error(`the Jenkins xunit JUnit schema was not found at ${schema} (set DATACHECK_JUNIT_XSD to its path)`);
   return schema;
 }
 

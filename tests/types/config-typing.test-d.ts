@@ -1,11 +1,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { defineConfig } from '../../src/config.js';
 import { defineConfig as defineConfigFromIndex } from '../../src/index.js';
-import { DIALECTS } from '../../src/engines/sql/dialects/index.js';
+import type { DIALECTS } from '../../src/engines/sql/dialects/index.js';
 import type { DialectName } from '../../src/engines/sql/dialects/dialect-names.js';
 import type { ReporterName } from '../../src/reporters/reporter-options.js';
-import { REPORTERS } from '../../src/reporters/registry.js';
-import { defaultOpeners } from '../../src/access/connections.js';
+import type { REPORTERS } from '../../src/reporters/registry.js';
+import type { defaultOpeners } from '../../src/access/connections.js';
 import type { ConnectionKind } from '../../src/model/config.js';
 
 // datacheck.config.ts is checked by the compiler: reporter names and each reporter's options come

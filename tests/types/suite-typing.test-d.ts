@@ -82,7 +82,7 @@ describe('a suite is typed by its contract', () => {
       t.column('amount').mean().between(20, 400),
       t.column('amount').quantile(0.95).atMost(2_000),
       t.column('amount').stddev().atMost(150),
-      t.column('status').share('returned').atMost(0.08).where("ordered_at >= current_date - 7"),
+      t.column('status').share('returned').atMost(0.08).where('ordered_at >= current_date - 7'),
       t.column('status').oneOf(['placed', 'shipped']),
       t.column('email').matches(/@/, { mostly: 0.99 }),
       t.column('ordered_at').max().atLeast('2024-01-01'),

@@ -12,11 +12,13 @@ export const acceptedValues: CheckKind<{ values: Scalar[]; negate: boolean }> = 
   kind: 'accepted_values',
   scope: 'column',
   observes: 'counts',
-  metrics: (def, ctx) => [
-    predicateMetric(def, inList(col(def.column!), def.params.values.map(literal), def.params.negate), ctx),
-  ],
+  metrics: (def, ctx) => [predicateMetric(def, inList(col(def.column!), def.params.values.map(literal), def.params.negate), ctx)],
   evaluate: (def, m, ctx) =>
-    rowLevelVerdict(def, m.value<FailuresValue>(acceptedValues.metrics(def, ctx)[0]), acceptedValues.describe(def).replace(`${def.column} `, 'values ')),
+    rowLevelVerdict(
+      def,
+      m.value<FailuresValue>(acceptedValues.metrics(def, ctx)[0]),
+      acceptedValues.describe(def).replace(`${def.column} `, 'values '),
+    ),
   describe: (def) => `${def.column} ${def.params.negate ? 'not in' : 'in'} (${listText(def.params.values)})`,
 });
 

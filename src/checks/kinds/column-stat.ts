@@ -35,7 +35,13 @@ export const columnStat: CheckKind<StatParams> = defineCheckKind<StatParams>({
     const label = stat.label(def.params);
     if (observed === null) {
       const needs = stat.needsToHaveValue ?? 'non-null values';
-      return { outcome: 'fail', observed: null, expected, message: `${label} has no value: it needs ${needs}`, measure: measureOf(def.params, null) };
+      return {
+        outcome: 'fail',
+        observed: null,
+        expected,
+        message: `${label} has no value: it needs ${needs}`,
+        measure: measureOf(def.params, null),
+      };
     }
     const bound = {
       min: def.params.bound.min === null ? null : comparable(def.params.bound.min, type),

@@ -11,10 +11,7 @@ export const format: CheckKind<{ format: StringFormat }> = defineCheckKind<{ for
   kind: 'format',
   scope: 'column',
   observes: 'counts',
-  metrics: (def, ctx) => [
-    predicateMetric(def, call('matches', col(def.column!), lit(FORMAT_PATTERNS[def.params.format])), ctx),
-  ],
-  evaluate: (def, m, ctx) =>
-    rowLevelVerdict(def, m.value<FailuresValue>(format.metrics(def, ctx)[0]), `values are ${def.params.format}s`),
+  metrics: (def, ctx) => [predicateMetric(def, call('matches', col(def.column!), lit(FORMAT_PATTERNS[def.params.format])), ctx)],
+  evaluate: (def, m, ctx) => rowLevelVerdict(def, m.value<FailuresValue>(format.metrics(def, ctx)[0]), `values are ${def.params.format}s`),
   describe: (def) => `${def.column} is a valid ${def.params.format}`,
 });

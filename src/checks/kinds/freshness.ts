@@ -14,13 +14,25 @@ export const freshness: CheckKind<{ within: string }> = defineCheckKind<{ within
       return {
         outcome: 'error',
         message: `freshness window '${def.params.within}' is not a duration`,
-        issue: { code: 'check.invalid_option', message: `'${def.params.within}' is not a duration`, expected: "a duration like '30m', '24h', '7d'", found: def.params.within, location: def.location },
+        issue: {
+          code: 'check.invalid_option',
+          message: `'${def.params.within}' is not a duration`,
+          expected: "a duration like '30m', '24h', '7d'",
+          found: def.params.within,
+          location: def.location,
+        },
       };
     }
     const newest = m.value<number | string | null>(freshness.metrics(def, ctx)[0]);
     const expected = `newest value within ${def.params.within} of ${ctx.now.toISOString()}`;
     if (newest === null || typeof newest !== 'number') {
-      return { outcome: 'fail', observed: null, expected, message: 'no values, so no evidence of fresh data', measure: { type: 'freshness', newest: null, withinMs: limit, now: ctx.now.toISOString() } };
+      return {
+        outcome: 'fail',
+        observed: null,
+        expected,
+        message: 'no values, so no evidence of fresh data',
+        measure: { type: 'freshness', newest: null, withinMs: limit, now: ctx.now.toISOString() },
+      };
     }
     const age = ctx.now.getTime() - newest;
     const ok = age <= limit;

@@ -10,7 +10,6 @@ export const notNull: CheckKind<Record<string, never>> = defineCheckKind<Record<
   scope: 'column',
   observes: 'counts',
   metrics: (def, ctx) => [predicateMetric(def, isNull(col(def.column!), true), ctx, true)],
-  evaluate: (def, m, ctx) =>
-    rowLevelVerdict(def, m.value<FailuresValue>(notNull.metrics(def, ctx)[0]), 'no nulls'),
+  evaluate: (def, m, ctx) => rowLevelVerdict(def, m.value<FailuresValue>(notNull.metrics(def, ctx)[0]), 'no nulls'),
   describe: (def) => `${def.column} is not null`,
 });

@@ -5,7 +5,11 @@ import type { CheckKind } from '../check-kind.js';
 import { predicateMetric, rowLevelVerdict } from '../row-level.js';
 
 /** Values match (or, negated, never match) a regular expression. Nulls are not considered. */
-export const pattern: CheckKind<{ pattern: string; flags?: string; negate: boolean }> = defineCheckKind<{ pattern: string; flags?: string; negate: boolean }>({
+export const pattern: CheckKind<{ pattern: string; flags?: string; negate: boolean }> = defineCheckKind<{
+  pattern: string;
+  flags?: string;
+  negate: boolean;
+}>({
   kind: 'pattern',
   scope: 'column',
   observes: 'counts',

@@ -18,6 +18,10 @@ export const references: CheckKind<{ dataset: string; column: string }> = define
     },
   ],
   evaluate: (def, m, ctx) =>
-    rowLevelVerdict(def, m.value<FailuresValue>(references.metrics(def, ctx)[0]), `every value exists in ${def.params.dataset}.${def.params.column}`),
+    rowLevelVerdict(
+      def,
+      m.value<FailuresValue>(references.metrics(def, ctx)[0]),
+      `every value exists in ${def.params.dataset}.${def.params.column}`,
+    ),
   describe: (def) => `${def.column} references ${def.params.dataset}.${def.params.column}`,
 });

@@ -42,4 +42,3 @@ export const schema: CheckKind<SchemaParams> = defineCheckKind<SchemaParams>({
   },
   describe: (def) => (def.params.extraColumns === 'forbid' ? 'columns match the contract exactly' : 'columns of the contract are present'),
 });
-

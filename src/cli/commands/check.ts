@@ -58,7 +58,13 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   project.issues.unshift(...timeoutIssues);
 
   // A report written over a file the run reads would destroy it: refused before any data is read.
-  const readFiles = await runInputFiles({ cwd: io.cwd, userFiles: project.files, configFile, contracts: project.contracts, connections: config.connections });
+  const readFiles = await runInputFiles({
+    cwd: io.cwd,
+    userFiles: project.files,
+    configFile,
+    contracts: project.contracts,
+    connections: config.connections,
+  });
   const overwrite = refuseOverwritingInputs(selection.reporters, readFiles, io.cwd);
   if (overwrite) {
     io.stderr.write(`error: ${overwrite}\n`);
@@ -79,15 +85,25 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     ...(config.connections && { connections: config.connections }),
     context,
   };
-  const { result, transfer } = await time('run', async () => (io.run ? { result: await io.run(input), transfer: undefined } : (await import('../../run/runner.js')).runPipeline(input)));
+  const { result, transfer } = await time('run', async () =>
+    io.run ? { result: await io.run(input), transfer: undefined } : (await import('../../run/runner.js')).runPipeline(input),
+  );
 
   if (opts.debug) {
     printStacks(io, [...(configError ? [{ file: configFile ?? '', error: configError }] : []), ...project.errors]);
-    io.stderr.write(`datacheck: ${project.files.length} files; ${Object.entries(timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}\n`);
+    io.stderr.write(
+      `datacheck: ${project.files.length} files; ${Object.entries(timings)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ')}\n`,
+    );
     if (transfer) io.stderr.write(`datacheck: sql ${transfer.queries} queries, ${transfer.rows} rows read back\n`);
     if (loader.cache.refused) io.stderr.write(`datacheck: no transpile cache: ${loader.cache.refused}\n`);
   }
-  const rendered = await renderAll(result, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false, readFiles });
+  const rendered = await renderAll(result, selection.reporters, io, {
+    verbose: opts.verbose ?? false,
+    debug: opts.debug ?? false,
+    readFiles,
+  });
   if (!rendered) return EXIT.error;
   return exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
 }

@@ -12,7 +12,12 @@ import { capSamples } from '../../reporters/cap-samples.js';
  * the others still run (one broken report must not lose the rest); the caller then exits 2.
  * Sampled values are capped first (capSamples), whatever produced the result.
  */
-export async function renderAll(uncapped: RunResult, reporters: SelectedReporter[], io: CliIo, flags: { verbose: boolean; debug: boolean; readFiles?: ReadFiles }): Promise<boolean> {
+export async function renderAll(
+  uncapped: RunResult,
+  reporters: SelectedReporter[],
+  io: CliIo,
+  flags: { verbose: boolean; debug: boolean; readFiles?: ReadFiles },
+): Promise<boolean> {
   let ok = true;
   const run = capSamples(uncapped);
   const color = wantsColor(io);
@@ -20,7 +25,15 @@ export async function renderAll(uncapped: RunResult, reporters: SelectedReporter
   for (const selected of reporters) {
     try {
       const reporter = await REPORTERS[selected.name]();
-      const outcome = await reporter.render(run, { cwd: io.cwd, stdout: io.stdout, color, verbose: flags.verbose, options: selected.options, env: io.env, ...(flags.readFiles && { readFiles: flags.readFiles }) });
+      const outcome = await reporter.render(run, {
+        cwd: io.cwd,
+        stdout: io.stdout,
+        color,
+        verbose: flags.verbose,
+        options: selected.options,
+        env: io.env,
+        ...(flags.readFiles && { readFiles: flags.readFiles }),
+      });
       if (outcome?.files) written.push(...outcome.files);
       for (const w of outcome?.warnings ?? []) io.stderr.write(`warning: ${w}\n`);
     } catch (e) {

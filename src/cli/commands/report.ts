@@ -29,12 +29,16 @@ export async function reportCommand(file: string, opts: ReportOptions, io: CliIo
   try {
     text = await readFile(abs, 'utf8');
   } catch (e) {
-    io.stderr.write(`error: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    io.stderr.write(
+      `error: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
+    );
     return EXIT.error;
   }
   const parsed = parseResult(text);
   if (!parsed.ok) {
-    io.stderr.write(`error: ${file}${parsed.where ? `:${parsed.where}` : ''} is not a datacheck JSON result\n  expected: ${parsed.expected}\n  found:    ${parsed.found}\n`);
+    io.stderr.write(
+      `error: ${file}${parsed.where ? `:${parsed.where}` : ''} is not a datacheck JSON result\n  expected: ${parsed.expected}\n  found:    ${parsed.found}\n`,
+    );
     return EXIT.error;
   }
   const selection = selectReporters(opts.reporter, undefined, opts.outputFile);
@@ -50,7 +54,11 @@ export async function reportCommand(file: string, opts: ReportOptions, io: CliIo
     io.stderr.write(`error: ${overwrite}\n`);
     return EXIT.error;
   }
-  const ok = await renderAll(parsed.run, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false, readFiles });
+  const ok = await renderAll(parsed.run, selection.reporters, io, {
+    verbose: opts.verbose ?? false,
+    debug: opts.debug ?? false,
+    readFiles,
+  });
   return ok ? exitCodeFor(parsed.run, opts.failOn ?? 'error') : EXIT.error;
 }
 
@@ -66,14 +74,20 @@ export function parseResult(text: string): Parsed {
     return { ok: false, ...(pos && { where: lineColumn(text, Number(pos[1])) }), expected: 'valid JSON', found: message };
   }
   const run = value as Partial<RunResult> | null;
-  if (typeof run !== 'object' || run === null || Array.isArray(run)) return { ok: false, expected: 'a JSON object (a RunResult)', found: Array.isArray(run) ? 'an array' : String(run) };
+  if (typeof run !== 'object' || run === null || Array.isArray(run))
+    return { ok: false, expected: 'a JSON object (a RunResult)', found: Array.isArray(run) ? 'an array' : String(run) };
   if (run.schemaVersion !== RESULT_SCHEMA_VERSION) {
-    return { ok: false, expected: `schemaVersion ${RESULT_SCHEMA_VERSION} (written by datacheck --reporter json)`, found: `schemaVersion ${JSON.stringify(run.schemaVersion)}` };
+    return {
+      ok: false,
+      expected: `schemaVersion ${RESULT_SCHEMA_VERSION} (written by datacheck --reporter json)`,
+      found: `schemaVersion ${JSON.stringify(run.schemaVersion)}`,
+    };
   }
   for (const key of ['datasets', 'issues'] as const) {
     if (!Array.isArray(run[key])) return { ok: false, expected: `'${key}' to be an array`, found: JSON.stringify(run[key]) ?? 'nothing' };
   }
-  if (typeof run.counts !== 'object' || run.counts === null) return { ok: false, expected: "'counts' to be an object", found: JSON.stringify(run.counts) ?? 'nothing' };
+  if (typeof run.counts !== 'object' || run.counts === null)
+    return { ok: false, expected: "'counts' to be an object", found: JSON.stringify(run.counts) ?? 'nothing' };
   if (run.outcome !== 'passed' && run.outcome !== 'failed' && run.outcome !== 'error') {
     return { ok: false, expected: "'outcome' to be passed, failed or error", found: JSON.stringify(run.outcome) ?? 'nothing' };
   }

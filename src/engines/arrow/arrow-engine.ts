@@ -7,7 +7,6 @@ import { threadCount } from './parallel/thread-count.js';
 import { keepFileNamesOfSeveralFiles, readBackDuplicateRows } from './finish-samples.js';
 import { collectResults, initRunning, processBatch } from './running.js';
 
-
 export interface ArrowEngineOptions {
   /** Threads to use, the main one included (default: DATACHECK_THREADS, else min(2, cores)). */
   threads?: number;
@@ -45,7 +44,12 @@ export function createArrowEngine(options: ArrowEngineOptions = {}): MetricEngin
 
 export const arrowEngine: MetricEngine = createArrowEngine();
 
-export async function computeMetrics(source: OpenedSource, metrics: PlannedMetric[], ctx: EngineContext, options: ArrowEngineOptions = {}): Promise<MetricResults> {
+export async function computeMetrics(
+  source: OpenedSource,
+  metrics: PlannedMetric[],
+  ctx: EngineContext,
+  options: ArrowEngineOptions = {},
+): Promise<MetricResults> {
   const evalCtx: EvalContext = { now: ctx.now ?? new Date() };
   // Samples show the contract's columns only: an undeclared one may be personal data nobody marked.
   const sampleColumns = Object.keys(ctx.contract.columns);

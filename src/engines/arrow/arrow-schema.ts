@@ -18,15 +18,22 @@ export function physicalColumns(schema: Schema): PhysicalColumn[] {
 export function logicalType(type: DataType): LogicalType | undefined {
   const t = type as any;
   switch (type.typeId) {
-    case Type.Bool: return { type: 'bool' };
-    case Type.Int: return { type: 'int', bits: t.bitWidth, signed: t.isSigned };
-    case Type.Float: return { type: 'float', bits: t.precision === 2 ? 64 : 32 };
-    case Type.Decimal: return { type: 'decimal', precision: t.precision, scale: t.scale };
+    case Type.Bool:
+      return { type: 'bool' };
+    case Type.Int:
+      return { type: 'int', bits: t.bitWidth, signed: t.isSigned };
+    case Type.Float:
+      return { type: 'float', bits: t.precision === 2 ? 64 : 32 };
+    case Type.Decimal:
+      return { type: 'decimal', precision: t.precision, scale: t.scale };
     case Type.Utf8:
     case Type.LargeUtf8:
-    case Type.Utf8View: return { type: 'string' };
-    case Type.Dictionary: return logicalType(t.dictionary);
-    case Type.Date: return { type: 'date' };
+    case Type.Utf8View:
+      return { type: 'string' };
+    case Type.Dictionary:
+      return logicalType(t.dictionary);
+    case Type.Date:
+      return { type: 'date' };
     case Type.Timestamp: {
       const ts: LogicalType = { type: 'timestamp', unit: UNITS[t.unit] };
       if (t.timezone) ts.tz = t.timezone;
@@ -35,7 +42,8 @@ export function logicalType(type: DataType): LogicalType | undefined {
     case Type.Binary:
     case Type.LargeBinary:
     case Type.BinaryView:
-    case Type.FixedSizeBinary: return { type: 'binary' };
+    case Type.FixedSizeBinary:
+      return { type: 'binary' };
     case Type.List:
     case Type.LargeList:
     case Type.FixedSizeList: {
@@ -51,6 +59,7 @@ export function logicalType(type: DataType): LogicalType | undefined {
       }
       return { type: 'struct', fields };
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }

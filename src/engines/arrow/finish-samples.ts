@@ -54,7 +54,8 @@ export async function readBackDuplicateRows(
 export function keepFileNamesOfSeveralFiles(source: OpenedSource, results: MetricResults): void {
   if ((source.files?.length ?? 0) > 1) return;
   for (const r of results.values()) {
-    const sample = r.ok && r.value !== null && typeof r.value === 'object' && 'sample' in r.value ? (r.value as FailuresValue).sample : undefined;
+    const sample =
+      r.ok && r.value !== null && typeof r.value === 'object' && 'sample' in r.value ? (r.value as FailuresValue).sample : undefined;
     for (const row of sample ?? []) delete row.file;
   }
 }

@@ -20,7 +20,11 @@ export type KeyBatch =
 
 export function columnData(batch: RecordBatch, name: string): Data {
   const index = batch.schema.fields.findIndex((f) => f.name === name);
-  if (index < 0) throw missingColumn(name, batch.schema.fields.map((f) => f.name));
+  if (index < 0)
+    throw missingColumn(
+      name,
+      batch.schema.fields.map((f) => f.name),
+    );
   return batch.getChildAt(index)!.data[0];
 }
 
@@ -29,7 +33,11 @@ export function readKeys(batch: RecordBatch, columns: string[]): KeyBatch {
   if (columns.length === 1) {
     const data = columnData(batch, columns[0]);
     const type = data.type as any;
-    if ((data.typeId === Type.Int && type.bitWidth === 64) || data.typeId === Type.Timestamp || (data.typeId === Type.Date && type.unit === 1)) {
+    if (
+      (data.typeId === Type.Int && type.bitWidth === 64) ||
+      data.typeId === Type.Timestamp ||
+      (data.typeId === Type.Date && type.unit === 1)
+    ) {
       const values = data.values as BigInt64Array;
       return { kind: 'words', words: new Int32Array(values.buffer, values.byteOffset, n * 2), valid: validityOf(data), float: false };
     }

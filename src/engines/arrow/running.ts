@@ -27,7 +27,11 @@ export function initRunning(metrics: PlannedMetric[], sampleColumns?: readonly s
         metric,
         agg: undefined as never,
         state: undefined,
-        issue: { code: 'engine.unsupported_metric', message: `${metric.spec.kind} is not supported by the arrow engine`, found: metric.spec.kind },
+        issue: {
+          code: 'engine.unsupported_metric',
+          message: `${metric.spec.kind} is not supported by the arrow engine`,
+          found: metric.spec.kind,
+        },
       };
     }
     const where = 'where' in metric.spec ? metric.spec.where : undefined;

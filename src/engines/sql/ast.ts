@@ -31,7 +31,20 @@ export type SqlFn =
 export type SqlType = 'double' | 'varchar' | 'bigint' | 'boolean' | 'date' | 'timestamp';
 
 /** Types only the typed view over text files casts to (DuckDB). */
-export type TextCastType = 'TINYINT' | 'SMALLINT' | 'INTEGER' | 'BIGINT' | 'UTINYINT' | 'USMALLINT' | 'UINTEGER' | 'UBIGINT' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'TIMESTAMPTZ' | `DECIMAL(${number}, ${number})`;
+export type TextCastType =
+  | 'TINYINT'
+  | 'SMALLINT'
+  | 'INTEGER'
+  | 'BIGINT'
+  | 'UTINYINT'
+  | 'USMALLINT'
+  | 'UINTEGER'
+  | 'UBIGINT'
+  | 'DOUBLE'
+  | 'DATE'
+  | 'TIMESTAMP'
+  | 'TIMESTAMPTZ'
+  | `DECIMAL(${number}, ${number})`;
 
 export type SqlExpr =
   | { t: 'col'; name: string; table?: string }
@@ -42,7 +55,13 @@ export type SqlExpr =
   /** A keyword chosen by the compiler: NULL, TRUE, FALSE, *. Never user text. */
   | { t: 'raw'; sql: 'NULL' | 'TRUE' | 'FALSE' | '*' }
   | { t: 'fn'; fn: SqlFn; args: SqlExpr[]; filter?: SqlExpr }
-  | { t: 'bin'; op: '=' | '<>' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%'; left: SqlExpr; right: SqlExpr; binaryCollation?: boolean }
+  | {
+      t: 'bin';
+      op: '=' | '<>' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%';
+      left: SqlExpr;
+      right: SqlExpr;
+      binaryCollation?: boolean;
+    }
   | { t: 'logic'; op: 'AND' | 'OR'; args: SqlExpr[] }
   | { t: 'not'; arg: SqlExpr }
   | { t: 'is_null'; arg: SqlExpr; negate: boolean }
@@ -66,9 +85,7 @@ export interface SelectItem {
   alias: string;
 }
 
-export type From =
-  | { t: 'relation'; relation: SqlRelation; alias?: string }
-  | { t: 'subquery'; query: Select; alias: string };
+export type From = { t: 'relation'; relation: SqlRelation; alias?: string } | { t: 'subquery'; query: Select; alias: string };
 
 export interface Select {
   t: 'select';

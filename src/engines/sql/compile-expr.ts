@@ -70,7 +70,10 @@ export function compileExpr(e: Expr, ctx: ExprContext): Typed {
       return { sql: not(boolOf(sub(e.arg), e.arg)), kind: 'bool' };
     case 'is_null': {
       // A date/timestamp reads as epoch_ms(col): test the column itself, which is the same and cheaper.
-      const arg = e.arg.op === 'col' && ctx.columns.has(e.arg.name) ? ({ t: 'col', name: e.arg.name, ...(ctx.table !== undefined && { table: ctx.table }) } as SqlExpr) : sub(e.arg).sql;
+      const arg =
+        e.arg.op === 'col' && ctx.columns.has(e.arg.name)
+          ? ({ t: 'col', name: e.arg.name, ...(ctx.table !== undefined && { table: ctx.table }) } as SqlExpr)
+          : sub(e.arg).sql;
       return { sql: isNull(arg, e.negate), kind: 'bool' };
     }
     case 'in':
@@ -106,7 +109,11 @@ function column(name: string, ctx: ExprContext): Typed {
   const ref: SqlExpr = { t: 'col', name, ...(ctx.table !== undefined && { table: ctx.table }) };
   if (kind === 'date' || kind === 'timestamp') return { sql: fn('epoch_ms', [ref]), kind };
   if (kind === 'other') {
-    throw new DatacheckError({ code: 'expr.unsupported_type', message: `column '${name}' has a type expressions cannot read`, expected: 'a number, decimal, boolean, string, date or timestamp column' });
+    throw new DatacheckError({
+      code: 'expr.unsupported_type',
+      message: `column '${name}' has a type expressions cannot read`,
+      expected: 'a number, decimal, boolean, string, date or timestamp column',
+    });
   }
   return { sql: ref, kind };
 }
@@ -123,7 +130,8 @@ function num(x: number): SqlExpr {
   return { t: 'cast', arg: param(x), type: 'double' };
 }
 
-const isNumeric = (t: Typed) => t.kind === 'number' || t.kind === 'float' || t.kind === 'date' || t.kind === 'timestamp' || t.kind === 'interval';
+const isNumeric = (t: Typed) =>
+  t.kind === 'number' || t.kind === 'float' || t.kind === 'date' || t.kind === 'timestamp' || t.kind === 'interval';
 const isTemporal = (t: Typed) => t.kind === 'date' || t.kind === 'timestamp';
 const asDouble = (e: SqlExpr): SqlExpr => (e.t === 'cast' && e.type === 'double' ? e : { t: 'cast', arg: e, type: 'double' });
 
@@ -135,9 +143,16 @@ function instants(a: Typed, b: Typed): [Typed, Typed] {
   return [a, b];
 }
 
-const SQL_OP: Record<CompareOp, '=' | '<>' | '<' | '<=' | '>' | '>='> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const SQL_OP: Record<CompareOp, '=' | '<>' | '<' | '<=' | '>' | '>='> = {
+  '=': '=',
+  '!=': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+};
 
-function compare(op: CompareOp, left: Typed, right: Typed, e: Expr, ctx: ExprContext): Typed {
+function compare(op: CompareOp, left: Typed, right: Typed, e: Expr, _ctx: ExprContext): Typed {
   [left, right] = instants(left, right);
   if (left.kind === 'null' || right.kind === 'null') return { sql: NULL, kind: 'null' };
   const plain: SqlExpr = { t: 'bin', op: SQL_OP[op], left: left.sql, right: right.sql };
@@ -152,13 +167,29 @@ function compare(op: CompareOp, left: Typed, right: Typed, e: Expr, ctx: ExprCon
       return { sql: op === '!=' ? or(plain, nan) : and(plain, not(nan)), kind: 'bool' };
     }
     const nulls = or(...[left, right].filter((x) => x.literal === undefined).map((x) => isNull(x.sql)));
-    return { sql: { t: 'case', whens: [[nulls, NULL], [nan, op === '!=' ? TRUE : FALSE]], else: plain }, kind: 'bool' };
+    return {
+      sql: {
+        t: 'case',
+        whens: [
+          [nulls, NULL],
+          [nan, op === '!=' ? TRUE : FALSE],
+        ],
+        else: plain,
+      },
+      kind: 'bool',
+    };
   }
   if (left.kind === 'string' && right.kind === 'string') return { sql: { ...plain, binaryCollation: true } as SqlExpr, kind: 'bool' };
   if (left.kind === 'bool' && right.kind === 'bool') {
     if (op === '=' || op === '!=') return { sql: plain, kind: 'bool' };
     // false < true, as in JavaScript (0 < 1): compare as integers.
-    const n = (x: SqlExpr): SqlExpr => ({ t: 'case', whens: [[x, num(1)], [not(x), num(0)]] });
+    const n = (x: SqlExpr): SqlExpr => ({
+      t: 'case',
+      whens: [
+        [x, num(1)],
+        [not(x), num(0)],
+      ],
+    });
     return { sql: bin(SQL_OP[op], n(left.sql), n(right.sql)), kind: 'bool' };
   }
 
@@ -219,7 +250,9 @@ function wholeRemainder(left: Typed, right: Typed, ctx: ExprContext): void {
   if (!ctx.dialect.gaps.includes('float_remainder')) return;
   const fractional = (t: Typed) => t.kind === 'float' || (typeof t.literal === 'number' && !Number.isInteger(t.literal));
   if (fractional(left) || fractional(right)) {
-    throw new SqlUnsupported(`${ctx.dialect.name} has no exact floating-point remainder; % is pushed down for whole numbers (integer columns and literals) only`);
+    throw new SqlUnsupported(
+      `${ctx.dialect.name} has no exact floating-point remainder; % is pushed down for whole numbers (integer columns and literals) only`,
+    );
   }
 }
 
@@ -231,7 +264,10 @@ function call(e: Extract<Expr, { op: 'call' }>, ctx: ExprContext): Typed {
   const args = e.args.map((a) => compileExpr(a, ctx));
   const arity = (min: number, max = min) => {
     if (args.length < min || args.length > max) {
-      throw new DatacheckError({ code: 'expr.arity', message: `${e.fn}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'} but got ${args.length}` });
+      throw new DatacheckError({
+        code: 'expr.arity',
+        message: `${e.fn}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'} but got ${args.length}`,
+      });
     }
   };
   const str = (t: Typed) => {
@@ -277,13 +313,20 @@ function call(e: Extract<Expr, { op: 'call' }>, ctx: ExprContext): Typed {
       const live = args.filter((a) => a.kind !== 'null');
       if (live.length === 0) return { sql: NULL, kind: 'null' };
       const kind = live.find((a) => a.kind === 'float')?.kind ?? live.find((a) => isTemporal(a))?.kind ?? live[0].kind;
-      return { sql: fn('coalesce', live.map((a) => a.sql)), kind };
+      return {
+        sql: fn(
+          'coalesce',
+          live.map((a) => a.sql),
+        ),
+        kind,
+      };
     }
   }
 }
 
 function matches(e: Extract<Expr, { op: 'call' }>, args: Typed[], ctx: ExprContext): Typed {
-  if (args.length < 2 || args.length > 3) throw new DatacheckError({ code: 'expr.arity', message: `matches() takes 2 to 3 arguments but got ${args.length}` });
+  if (args.length < 2 || args.length > 3)
+    throw new DatacheckError({ code: 'expr.arity', message: `matches() takes 2 to 3 arguments but got ${args.length}` });
   const [subject, pattern, flags] = args;
   if (pattern.kind !== 'string' || typeof pattern.literal !== 'string') throw typeError(e, 'a string literal as the pattern', pattern);
   if (flags && (flags.kind !== 'string' || typeof flags.literal !== 'string')) throw typeError(e, 'a string literal as the flags', flags);
@@ -292,7 +335,8 @@ function matches(e: Extract<Expr, { op: 'call' }>, args: Typed[], ctx: ExprConte
   if (subject.kind === 'null') return subject;
   if (subject.kind !== 'string') throw typeError(e, 'a string', subject);
   const t = translateRegex(pattern.literal, flagText, ctx.dialect.regexFeatures);
-  if (!t.ok) throw new SqlUnsupported(`the regular expression /${pattern.literal}/${flagText} cannot run in ${ctx.dialect.name}: ${t.reason}`);
+  if (!t.ok)
+    throw new SqlUnsupported(`the regular expression /${pattern.literal}/${flagText} cannot run in ${ctx.dialect.name}: ${t.reason}`);
   return { sql: { t: 'regex', subject: subject.sql, pattern: t.pattern, caseInsensitive: t.caseInsensitive }, kind: 'bool' };
 }
 
@@ -308,5 +352,10 @@ function describe(t: Typed): string {
 }
 
 function typeError(e: Expr, expected: string, found: Typed): DatacheckError {
-  return new DatacheckError({ code: 'expr.type', message: `${formatExpr(e)}: expected ${expected} but found ${describe(found)}`, expected, found: describe(found) });
+  return new DatacheckError({
+    code: 'expr.type',
+    message: `${formatExpr(e)}: expected ${expected} but found ${describe(found)}`,
+    expected,
+    found: describe(found),
+  });
 }

@@ -1,4 +1,12 @@
-import type { FailingRow, FailuresValue, HistogramValue, MetricResults, MetricSpec, PlannedMetric, TopValuesValue } from '../../model/metric.js';
+import type {
+  FailingRow,
+  FailuresValue,
+  HistogramValue,
+  MetricResults,
+  MetricSpec,
+  PlannedMetric,
+  TopValuesValue,
+} from '../../model/metric.js';
 import type { From, Select, SqlExpr } from './ast.js';
 import { and, bin, col, countStar, fn, isNull, not, num, param } from './ast.js';
 import type { ColumnKinds } from './column-kinds.js';
@@ -27,7 +35,17 @@ function failures(results: MetricResults, key: string): FailuresValue | undefine
 }
 
 /** A bounded, deterministic sample of failing rows that fills an existing FailuresValue. */
-function sampleQuery(key: string, label: string, from: From, where: SqlExpr | undefined, size: number, kinds: ColumnKinds, hidden: Set<string>, pick?: readonly string[], ordered = false): CompiledQuery {
+function sampleQuery(
+  key: string,
+  label: string,
+  from: From,
+  where: SqlExpr | undefined,
+  size: number,
+  kinds: ColumnKinds,
+  hidden: Set<string>,
+  pick?: readonly string[],
+  ordered = false,
+): CompiledQuery {
   return {
     label,
     keys: [key],
@@ -40,19 +58,47 @@ function sampleQuery(key: string, label: string, from: From, where: SqlExpr | un
   };
 }
 
-export function compileExtraQueries(m: PlannedMetric, ctx: ExprContext, input: CompileInput, add: Add, alias: (part: string) => string): CompiledQuery[] {
+export function compileExtraQueries(
+  m: PlannedMetric,
+  ctx: ExprContext,
+  input: CompileInput,
+  add: Add,
+  alias: (part: string) => string,
+): CompiledQuery[] {
   const spec = m.spec;
   const hidden = new Set([ROW, ...(input.rawColumns?.values() ?? [])]);
   switch (spec.kind) {
     case 'predicate_failures': {
       const considered = consideredFilter(spec, ctx, input.rawColumns);
       const failing = considered ? and(considered, not(compilePredicate(spec.predicate, ctx))) : not(compilePredicate(spec.predicate, ctx));
-      return [sampleQuery(m.key, 'failing-row sample', numbered(input.from), failing, spec.sampleSize, input.columns, hidden, input.sampleColumns, input.dialect.preservesScanOrder)];
+      return [
+        sampleQuery(
+          m.key,
+          'failing-row sample',
+          numbered(input.from),
+          failing,
+          spec.sampleSize,
+          input.columns,
+          hidden,
+          input.sampleColumns,
+          input.dialect.preservesScanOrder,
+        ),
+      ];
     }
     case 'parse_failures': {
       const raw = input.rawColumns?.get(spec.column);
       if (raw === undefined) return [];
-      const q = sampleQuery(m.key, `values of ${spec.column} that did not parse`, numbered(input.from), and(isNull(col(raw), true), isNull(col(spec.column))), spec.sampleSize, input.columns, hidden, undefined, input.dialect.preservesScanOrder);
+      const q = sampleQuery(
+        m.key,
+        `values of ${spec.column} that did not parse`,
+        numbered(input.from),
+        and(isNull(col(raw), true), isNull(col(spec.column))),
+        spec.sampleSize,
+        input.columns,
+        hidden,
+        undefined,
+        input.dialect.preservesScanOrder,
+      );
       // The evidence is the text as written, like the Arrow path's parse failures.
       q.apply = (rows, s) => {
         const f = failures(s.results, m.key);
@@ -83,7 +129,12 @@ function keyColumns(columns: string[], ctx: ExprContext): SqlExpr[] {
   });
 }
 
-function compoundDistinct(key: string, spec: Extract<MetricSpec, { kind: 'distinct_count' }>, ctx: ExprContext, input: CompileInput): CompiledQuery {
+function compoundDistinct(
+  key: string,
+  spec: Extract<MetricSpec, { kind: 'distinct_count' }>,
+  ctx: ExprContext,
+  input: CompileInput,
+): CompiledQuery {
   const keys = keyColumns(spec.columns, ctx);
   const inner: Select = {
     t: 'select',
@@ -107,7 +158,14 @@ function compoundDistinct(key: string, spec: Extract<MetricSpec, { kind: 'distin
  * 5M rows in DuckDB: 0.6-0.8 s, where a GROUP BY count was 0.85-2.2 s and a GROUP BY with first
  * and last rows 2.4 s.
  */
-function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_count' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string, hidden: Set<string>): CompiledQuery[] {
+function duplicates(
+  key: string,
+  spec: Extract<MetricSpec, { kind: 'duplicate_count' }>,
+  ctx: ExprContext,
+  input: CompileInput,
+  alias: (part: string) => string,
+  hidden: Set<string>,
+): CompiledQuery[] {
   const keys = keyColumns(spec.columns, ctx);
   const where = filterOf(spec.where, ctx, ...keys.map((k) => isNull(k, true)));
   const perKey: Select = {
@@ -135,7 +193,9 @@ function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_co
         const value: FailuresValue = {
           considered: n(s.aggregate[alias('keyed')]),
           failed: n(rows[0]?.__dc_failed),
-          sample: rows.slice(0, spec.sampleSize).map((r) => sampleRow(r, input.columns, new Set([...hidden, '__dc_n', '__dc_failed']), input.sampleColumns)),
+          sample: rows
+            .slice(0, spec.sampleSize)
+            .map((r) => sampleRow(r, input.columns, new Set([...hidden, '__dc_n', '__dc_failed']), input.sampleColumns)),
         };
         s.results.set(key, { ok: true, value });
       },
@@ -143,11 +203,20 @@ function duplicates(key: string, spec: Extract<MetricSpec, { kind: 'duplicate_co
   ];
 }
 
-function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>, ctx: ExprContext, input: CompileInput, alias: (part: string) => string): CompiledQuery {
+function histogram(
+  key: string,
+  spec: Extract<MetricSpec, { kind: 'histogram' }>,
+  ctx: ExprContext,
+  input: CompileInput,
+  alias: (part: string) => string,
+): CompiledQuery {
   const v = numericValue(spec.column, 'histogram', ctx);
   const bins = spec.bins;
   if (!Number.isSafeInteger(bins) || bins < 1) throw new SqlUnsupported(`a histogram needs a positive whole number of bins, not ${bins}`);
-  const bounds = (s: QueryState) => ({ min: s.aggregate[alias('hmin')] as number | null, max: s.aggregate[alias('hmax')] as number | null });
+  const bounds = (s: QueryState) => ({
+    min: s.aggregate[alias('hmin')] as number | null,
+    max: s.aggregate[alias('hmax')] as number | null,
+  });
   const empty = (): HistogramValue => ({ min: null, max: null, counts: new Array(bins).fill(0) });
   return {
     label: `histogram of ${spec.column}`,
@@ -158,8 +227,21 @@ function histogram(key: string, spec: Extract<MetricSpec, { kind: 'histogram' }>
       const index = binIndex(v.expr, min, max, bins);
       // Bins are computed in a subquery and grouped by name: the bound parameters make the
       // expression itself unfit for GROUP BY in engines that compare expressions textually.
-      const binned: Select = { t: 'select', columns: [{ expr: index, alias: 'bin' }], from: input.from, where: filterOf(spec.where, ctx, ...v.keep) };
-      return { t: 'select', columns: [{ expr: col('bin'), alias: 'bin' }, { expr: countStar(), alias: 'n' }], from: { t: 'subquery', query: binned, alias: 'h' }, groupBy: [col('bin')] };
+      const binned: Select = {
+        t: 'select',
+        columns: [{ expr: index, alias: 'bin' }],
+        from: input.from,
+        where: filterOf(spec.where, ctx, ...v.keep),
+      };
+      return {
+        t: 'select',
+        columns: [
+          { expr: col('bin'), alias: 'bin' },
+          { expr: countStar(), alias: 'n' },
+        ],
+        from: { t: 'subquery', query: binned, alias: 'h' },
+        groupBy: [col('bin')],
+      };
     },
     runIf: (s) => bounds(s).min !== null && bounds(s).min !== undefined,
     onSkip: (s) => void s.results.set(key, { ok: true, value: empty() }),
@@ -183,7 +265,8 @@ function binIndex(x: SqlExpr, min: unknown, max: unknown, bins: number): SqlExpr
   if (min === max) return num(0);
   // `datacheck plan` renders before the bounds are known (placeholders): the general formula.
   const known = typeof min === 'number' && typeof max === 'number';
-  if (known && (!Number.isFinite(min) || !Number.isFinite(max))) return { t: 'case', whens: [[bin('=', x, bound(max)), last]], else: num(0) };
+  if (known && (!Number.isFinite(min) || !Number.isFinite(max)))
+    return { t: 'case', whens: [[bin('=', x, bound(max)), last]], else: num(0) };
   if (!known || Number.isFinite(max - min)) {
     // The Arrow engine's formula in the same floating-point order: floor((x - min) * bins / (max - min)).
     // Where the quotient is below one half its floor is 0 anyway; not dividing there keeps
@@ -198,7 +281,14 @@ function binIndex(x: SqlExpr, min: unknown, max: unknown, bins: number): SqlExpr
   const half = (e: SqlExpr): SqlExpr => ({ t: 'case', whens: [[tiny, num(0)]], else: bin('/', e, num(2)) });
   const [lo, hi] = [min as number, max as number];
   const ratio = bin('/', bin('-', half(x), bound(lo / 2)), bound(hi / 2 - lo / 2));
-  return { t: 'case', whens: [[bin('=', x, bound(max)), last], [bin('=', x, bound(min)), num(0)]], else: clamp(fn('floor', [bin('*', ratio, num(bins))])) };
+  return {
+    t: 'case',
+    whens: [
+      [bin('=', x, bound(max)), last],
+      [bin('=', x, bound(min)), num(0)],
+    ],
+    else: clamp(fn('floor', [bin('*', ratio, num(bins))])),
+  };
 }
 
 /** Values top_values counts: non-null and, as in the Arrow engine, not NaN (no value a report can show). */
@@ -225,13 +315,23 @@ function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }
   const where = filterOf(spec.where, ctx, ...topValueFilter(v));
   const truncated = (s: QueryState) => void s.results.set(key, { ok: true, value: { top: [], truncated: true } satisfies TopValuesValue });
   let prefixDistinct = 0;
-  const prefix: Select = { t: 'select', columns: [{ expr: v.sql, alias: 'value' }], from: input.from, ...(where && { where }), limit: PREFIX_FACTOR * (spec.maxDistinct + 1) };
+  const prefix: Select = {
+    t: 'select',
+    columns: [{ expr: v.sql, alias: 'value' }],
+    from: input.from,
+    ...(where && { where }),
+    limit: PREFIX_FACTOR * (spec.maxDistinct + 1),
+  };
   const order: SqlExpr = v.kind === 'string' ? { t: 'binary_collate', arg: v.sql } : v.sql;
   return [
     {
       label: `distinct values of ${spec.column} in its first rows`,
       keys: [key],
-      select: { t: 'select', columns: [{ expr: fn('count_distinct', [col('value')]), alias: 'd' }], from: { t: 'subquery', query: prefix, alias: 'p' } },
+      select: {
+        t: 'select',
+        columns: [{ expr: fn('count_distinct', [col('value')]), alias: 'd' }],
+        from: { t: 'subquery', query: prefix, alias: 'p' },
+      },
       apply(rows) {
         prefixDistinct = n(rows[0]?.d);
       },
@@ -241,7 +341,11 @@ function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }
       keys: [key],
       select: {
         t: 'select',
-        columns: [{ expr: v.sql, alias: 'value' }, { expr: countStar(), alias: 'n' }, { expr: { t: 'window_count', partition: [] }, alias: '__dc_distinct' }],
+        columns: [
+          { expr: v.sql, alias: 'value' },
+          { expr: countStar(), alias: 'n' },
+          { expr: { t: 'window_count', partition: [] }, alias: '__dc_distinct' },
+        ],
         from: input.from,
         ...(where && { where }),
         groupBy: [v.sql],
@@ -260,23 +364,57 @@ function topValues(key: string, spec: Extract<MetricSpec, { kind: 'top_values' }
   ];
 }
 
-function orphans(key: string, spec: Extract<MetricSpec, { kind: 'orphan_count' }>, ctx: ExprContext, input: CompileInput, hidden: Set<string>): CompiledQuery[] {
+function orphans(
+  key: string,
+  spec: Extract<MetricSpec, { kind: 'orphan_count' }>,
+  ctx: ExprContext,
+  input: CompileInput,
+  hidden: Set<string>,
+): CompiledQuery[] {
   const ref = input.references?.get(spec.ref.dataset);
   if (!ref) throw new SqlUnsupported(`'${spec.ref.dataset}' is not readable on the same connection`);
-  if (spec.columns.length !== 1 || spec.ref.columns.length !== 1) throw new SqlUnsupported('references over several columns are not supported');
+  if (spec.columns.length !== 1 || spec.ref.columns.length !== 1)
+    throw new SqlUnsupported('references over several columns are not supported');
   const [column] = spec.columns;
   const [refColumn] = spec.ref.columns;
   if (!ctx.columns.has(column)) throw missingColumn(column, ctx);
   if (!ref.columns.has(refColumn)) throw missingColumn(refColumn, { ...ctx, columns: ref.columns });
   const local = col(column, 't');
-  const lookup: Select = { t: 'select', columns: [{ expr: num(1), alias: 'one' }], from: { ...ref.from, alias: 'r' } as From, where: bin('=', col(refColumn, 'r'), local) };
+  const lookup: Select = {
+    t: 'select',
+    columns: [{ expr: num(1), alias: 'one' }],
+    from: { ...ref.from, alias: 'r' } as From,
+    where: bin('=', col(refColumn, 'r'), local),
+  };
   const orphan: SqlExpr = { t: 'exists', query: lookup, negate: true };
   const present = isNull(local, true);
   const count: CompiledQuery = {
     label: `${column} values missing from ${spec.ref.dataset}.${refColumn}`,
     keys: [key],
-    select: { t: 'select', columns: [{ expr: countStar(), alias: 'considered' }, { expr: countStar(orphan), alias: 'failed' }], from: { ...input.from, alias: 't' } as From, where: present },
-    apply: (rows, s) => void s.results.set(key, { ok: true, value: { considered: n(rows[0]?.considered), failed: n(rows[0]?.failed), sample: [] } }),
+    select: {
+      t: 'select',
+      columns: [
+        { expr: countStar(), alias: 'considered' },
+        { expr: countStar(orphan), alias: 'failed' },
+      ],
+      from: { ...input.from, alias: 't' } as From,
+      where: present,
+    },
+    apply: (rows, s) =>
+      void s.results.set(key, { ok: true, value: { considered: n(rows[0]?.considered), failed: n(rows[0]?.failed), sample: [] } }),
   };
-  return [count, sampleQuery(key, `rows of ${column} missing from ${spec.ref.dataset}`, numbered(input.from, 't'), and(present, orphan), spec.sampleSize, input.columns, hidden, input.sampleColumns, input.dialect.preservesScanOrder)];
+  return [
+    count,
+    sampleQuery(
+      key,
+      `rows of ${column} missing from ${spec.ref.dataset}`,
+      numbered(input.from, 't'),
+      and(present, orphan),
+      spec.sampleSize,
+      input.columns,
+      hidden,
+      input.sampleColumns,
+      input.dialect.preservesScanOrder,
+    ),
+  ];
 }

@@ -81,7 +81,12 @@ export function compilePlan(input: CompileInput): CompiledPlan {
       const scalar = scalarMetric(m.spec, ctx, input, add);
       if (scalar) {
         aggKeys.push(m.key);
-        decoders.push((row, results) => results.set(m.key, safeDecode(() => scalar(row), m.spec, input.dialect)));
+        decoders.push((row, results) =>
+          results.set(
+            m.key,
+            safeDecode(() => scalar(row), m.spec, input.dialect),
+          ),
+        );
       }
       extra.push(...compileExtraQueries(m, ctx, input, add, (part) => actual.get(part) ?? alias(part)));
     } catch (e) {
@@ -155,10 +160,13 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
       };
     }
     case 'quantiles': {
-      if (input.dialect.gaps.includes('exact_quantile')) throw new SqlUnsupported(`${input.dialect.name} has no exact quantile aggregate (only approximate ones)`);
+      if (input.dialect.gaps.includes('exact_quantile'))
+        throw new SqlUnsupported(`${input.dialect.name} has no exact quantile aggregate (only approximate ones)`);
       const v = numericValue(spec.column, 'quantiles', ctx);
       const f = filterOf(spec.where, ctx, ...v.keep);
-      const aliases = spec.probs.map((p, i) => add(`q${i}`, fn('quantile_cont', [v.expr, { t: 'num', value: Math.min(Math.max(p, 0), 1) }], f)));
+      const aliases = spec.probs.map((p, i) =>
+        add(`q${i}`, fn('quantile_cont', [v.expr, { t: 'num', value: Math.min(Math.max(p, 0), 1) }], f)),
+      );
       return (row) => (aliases.some((a) => row[a] === null || row[a] === undefined) ? [] : aliases.map((a) => Number(row[a])));
     }
     case 'distinct_count': {
@@ -178,7 +186,12 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
       return undefined;
     }
     case 'value_count': {
-      const value = typeof spec.value === 'bigint' ? (Number.isSafeInteger(Number(spec.value)) ? Number(spec.value) : spec.value.toString()) : spec.value;
+      const value =
+        typeof spec.value === 'bigint'
+          ? Number.isSafeInteger(Number(spec.value))
+            ? Number(spec.value)
+            : spec.value.toString()
+          : spec.value;
       const eq: Expr = { op: 'cmp', cmp: '=', left: { op: 'col', name: spec.column }, right: { op: 'lit', value } };
       const a = add('matches', countStar(filterOf(spec.where, ctx, compilePredicate(eq, ctx))));
       return (row) => n(row[a]);
@@ -220,7 +233,11 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
  * When nulls count, a text value that did not parse (typed null, raw text present) is left out:
  * it is the type check's finding alone, as on the Arrow path.
  */
-export function consideredFilter(spec: Extract<MetricSpec, { kind: 'predicate_failures' }>, ctx: ExprContext, rawColumns?: Map<string, string>): SqlExpr | undefined {
+export function consideredFilter(
+  spec: Extract<MetricSpec, { kind: 'predicate_failures' }>,
+  ctx: ExprContext,
+  rawColumns?: Map<string, string>,
+): SqlExpr | undefined {
   const keep: SqlExpr[] = [];
   if (spec.column !== undefined && !spec.includeNulls) {
     if (!ctx.columns.has(spec.column)) throw missingColumn(spec.column, ctx);

@@ -15,11 +15,21 @@ export function missingColumn(column: string, ctx: ExprContext): DatacheckError 
 }
 
 function unknownColumn(column: string, ctx: ExprContext): DatacheckError {
-  return new DatacheckError({ code: 'expr.unknown_column', message: `unknown column '${column}'`, expected: `one of ${[...ctx.columns.keys()].join(', ')}`, found: column });
+  return new DatacheckError({
+    code: 'expr.unknown_column',
+    message: `unknown column '${column}'`,
+    expected: `one of ${[...ctx.columns.keys()].join(', ')}`,
+    found: column,
+  });
 }
 
 function unsupportedType(metric: string, column: string, expected: string, found: string): DatacheckError {
-  return new DatacheckError({ code: 'metric.unsupported_type', message: `${metric} of '${column}' needs ${expected} column but found ${found}`, expected: `${expected} column`, found });
+  return new DatacheckError({
+    code: 'metric.unsupported_type',
+    message: `${metric} of '${column}' needs ${expected} column but found ${found}`,
+    expected: `${expected} column`,
+    found,
+  });
 }
 
 /** A value aggregates read, with the conditions that keep only real values (not null, not NaN). */
@@ -65,6 +75,11 @@ export function numericValue(column: string, metric: string, ctx: ExprContext): 
     case 'timestamp':
       return { expr: asDouble(fn('epoch_ms', [c])), keep: [isNull(c, true)] };
     default:
-      throw unsupportedType(metric, column, 'a numeric, date or timestamp', kind === 'string' ? 'a string' : kind === 'bool' ? 'a boolean' : 'another type');
+      throw unsupportedType(
+        metric,
+        column,
+        'a numeric, date or timestamp',
+        kind === 'string' ? 'a string' : kind === 'bool' ? 'a boolean' : 'another type',
+      );
   }
 }

@@ -141,7 +141,12 @@ function readEscape(s: string, i: number, unicode: boolean): Escape {
 }
 
 /** A bracket class: members spelled out; `[\s\S]` and friends become "any character". */
-function readClass(s: string, start: number, unicode: boolean, features: RegexFeatures): { text: string; end: number } | { reason: string } {
+function readClass(
+  s: string,
+  start: number,
+  unicode: boolean,
+  features: RegexFeatures,
+): { text: string; end: number } | { reason: string } {
   let i = start + 1;
   const negate = s[i] === '^';
   if (negate) i++;
@@ -158,7 +163,8 @@ function readClass(s: string, start: number, unicode: boolean, features: RegexFe
           body += CLASS_OF[esc.name];
           shorthands.push(esc.name);
         }
-      } else if (esc.kind === 'boundary') body += '\b'; // [\b] is a backspace
+      } else if (esc.kind === 'boundary')
+        body += '\b'; // [\b] is a backspace
       else body += classChar(esc.char);
       i = esc.end;
     } else {

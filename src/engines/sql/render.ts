@@ -26,7 +26,8 @@ class Renderer {
     if (s.where) lines.push(`${indent}WHERE ${this.expr(s.where)}`);
     if (s.groupBy?.length) lines.push(`${indent}GROUP BY ${s.groupBy.map((e) => this.expr(e)).join(', ')}`);
     if (s.having) lines.push(`${indent}HAVING ${this.expr(s.having)}`);
-    if (s.orderBy?.length) lines.push(`${indent}ORDER BY ${s.orderBy.map((o) => `${this.expr(o.expr)}${o.desc ? ' DESC' : ''}`).join(', ')}`);
+    if (s.orderBy?.length)
+      lines.push(`${indent}ORDER BY ${s.orderBy.map((o) => `${this.expr(o.expr)}${o.desc ? ' DESC' : ''}`).join(', ')}`);
     if (s.limit !== undefined) lines.push(`${indent}LIMIT ${integer(s.limit)}`);
     return lines.join('\n');
   }

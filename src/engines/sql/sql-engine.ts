@@ -44,7 +44,12 @@ export function kindsOf(columns: PhysicalColumn[], dialect?: Dialect): ColumnKin
  * metric the dialect cannot express gets a `sql.unsupported` issue; a failed query gives its
  * metrics an `sql.query` issue; nothing is thrown for a single metric.
  */
-export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetric[], now: Date, options: SqlComputeOptions = {}): Promise<MetricResults> {
+export async function computeSqlMetrics(
+  target: SqlTarget,
+  metrics: PlannedMetric[],
+  now: Date,
+  options: SqlComputeOptions = {},
+): Promise<MetricResults> {
   const physical = target.view?.columns ?? (await describeRelation(target));
   const plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns);
   const results: MetricResults = new Map(plan.known);
@@ -62,7 +67,8 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
       const started = performance.now();
       const rows = await target.connection.query(query);
       // DATACHECK_TRACE_SQL=1 prints each statement's time: where a slow run spends it.
-      if (process.env.DATACHECK_TRACE_SQL) process.stderr.write(`datacheck sql: ${q.label}: ${Math.round(performance.now() - started)} ms, ${rows.length} rows\n`);
+      if (process.env.DATACHECK_TRACE_SQL)
+        process.stderr.write(`datacheck sql: ${q.label}: ${Math.round(performance.now() - started)} ms, ${rows.length} rows\n`);
       if (options.transfer) {
         options.transfer.queries++;
         options.transfer.rows += rows.length;
@@ -74,7 +80,11 @@ export async function computeSqlMetrics(target: SqlTarget, metrics: PlannedMetri
       const known = isDatacheckError(e) ? relabel(e.issue, target.relation) : undefined;
       if (known && DATASET_LEVEL.test(known.code)) throw new DatacheckError(known);
       const cause = known ?? { code: 'sql.query', message: (e as Error)?.message ?? String(e) };
-      const issue: Issue = { ...cause, code: cause.code === 'sql.error' ? 'sql.query' : cause.code, message: `the ${q.label} query failed: ${cause.message}` };
+      const issue: Issue = {
+        ...cause,
+        code: cause.code === 'sql.error' ? 'sql.query' : cause.code,
+        message: `the ${q.label} query failed: ${cause.message}`,
+      };
       for (const k of q.keys) results.set(k, { ok: false, issue });
     }
   }
@@ -94,7 +104,14 @@ export function relabel(issue: Issue, relation: SqlRelation): Issue {
   return relation.kind === 'files' ? withDisplayPaths(issue, relation.paths, relation.display) : issue;
 }
 
-export function compileFor(target: Pick<SqlTarget, 'connection' | 'relation' | 'view'>, physical: PhysicalColumn[], metrics: PlannedMetric[], now: Date, references?: SqlComputeOptions['references'], sampleColumns?: readonly string[]): CompiledPlan {
+export function compileFor(
+  target: Pick<SqlTarget, 'connection' | 'relation' | 'view'>,
+  physical: PhysicalColumn[],
+  metrics: PlannedMetric[],
+  now: Date,
+  references?: SqlComputeOptions['references'],
+  sampleColumns?: readonly string[],
+): CompiledPlan {
   return compilePlan({
     dialect: DIALECTS[target.connection.dialect],
     from: target.view?.from ?? { t: 'relation', relation: target.relation },

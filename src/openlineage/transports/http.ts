@@ -43,7 +43,8 @@ export function httpTransport(options: HttpTransportOptions): Transport {
     ...(options.apiKey && { authorization: `Bearer ${options.apiKey}` }),
   };
   // Whatever reaches a message: the key, URL credentials, and the full URL (its query may hold a token).
-  const clean = (text: string) => redact(target ? text.split(target).join(shown) : text, [options.apiKey, resolved?.password, headers.authorization]);
+  const clean = (text: string) =>
+    redact(target ? text.split(target).join(shown) : text, [options.apiKey, resolved?.password, headers.authorization]);
 
   async function attempt(target: string, body: string): Promise<Attempt> {
     let response: Response;
@@ -57,7 +58,11 @@ export function httpTransport(options: HttpTransportOptions): Transport {
     if (response.ok) return { ok: true };
     const detail = text.trim() ? `: ${oneLine(text).slice(0, 200)}` : '';
     const hint = response.status === 401 || response.status === 403 ? ' (check OPENLINEAGE_API_KEY or the transport auth)' : '';
-    return { ok: false, retry: RETRY_STATUS.has(response.status), reason: `answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${hint}${detail}` };
+    return {
+      ok: false,
+      retry: RETRY_STATUS.has(response.status),
+      reason: `answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${hint}${detail}`,
+    };
   }
 
   return {

@@ -31,7 +31,9 @@ const CSP = [
  * (shown only with JavaScript), then a section per dataset, most urgent first.
  */
 export function renderHtml(run: RunResult): string {
-  const body = byUrgency(run.datasets).map((i) => renderDataset(run.datasets[i], i)).join('\n');
+  const body = byUrgency(run.datasets)
+    .map((i) => renderDataset(run.datasets[i], i))
+    .join('\n');
   const title = `datacheck: ${run.outcome} (${run.datasets.length} datasets)`;
   return (
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
@@ -49,7 +51,10 @@ export function renderHtml(run: RunResult): string {
 function controls(run: RunResult): string {
   const present = OUTCOME_ORDER.filter((o) => (run.counts?.[o] ?? 0) > 0);
   const buttons = present
-    .map((o) => `<button type="button" class="o-${o}" data-filter="${o}" aria-pressed="true"><span aria-hidden="true">${OUTCOME_ICON[o]}</span> ${OUTCOME_LABEL[o]} ${text(run.counts[o])}</button>`)
+    .map(
+      (o) =>
+        `<button type="button" class="o-${o}" data-filter="${o}" aria-pressed="true"><span aria-hidden="true">${OUTCOME_ICON[o]}</span> ${OUTCOME_LABEL[o]} ${text(run.counts[o])}</button>`,
+    )
     .join('');
   return (
     `<div class="controls" role="search"><span id="filters-label">Show</span><div class="filters" id="filters" role="group" aria-labelledby="filters-label">${buttons}</div>` +
@@ -61,5 +66,6 @@ function controls(run: RunResult): string {
 /** `outputFile: '-'` writes to stdout; otherwise a file (default reports/datacheck.html), parent dirs created. */
 export const htmlReporter: Reporter = {
   name: 'html',
-  render: (run: RunResult, context: ReporterContext): Promise<ReporterOutcome> => writeReport(renderHtml(run), context, DEFAULT_HTML_OUTPUT, 'html'),
+  render: (run: RunResult, context: ReporterContext): Promise<ReporterOutcome> =>
+    writeReport(renderHtml(run), context, DEFAULT_HTML_OUTPUT, 'html'),
 };

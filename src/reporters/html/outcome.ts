@@ -1,7 +1,13 @@
 import type { DatasetResult, Outcome, RunOutcome } from '../../model/result.js';
 
 /** Every outcome has an icon and a word: colour only repeats what they say. */
-export const OUTCOME_LABEL: Record<Outcome, string> = { error: 'Error', fail: 'Failed', warn: 'Warning', skipped: 'Skipped', pass: 'Passed' };
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  error: 'Error',
+  fail: 'Failed',
+  warn: 'Warning',
+  skipped: 'Skipped',
+  pass: 'Passed',
+};
 export const OUTCOME_ICON: Record<Outcome, string> = { error: '✖', fail: '✗', warn: '⚠', skipped: '–', pass: '✓' };
 
 /** Most urgent first: the order of filters, of checks in a table and of datasets. */

@@ -25,7 +25,8 @@ export function renderChecks(checks: CheckResult[], datasetName: string): string
 function renderCheck(c: CheckResult): string {
   const about = c.column !== undefined ? ` <span class="dim">column</span> <span class="col">${text(c.column)}</span>` : '';
   const where = c.where !== undefined ? ` <span class="dim">where</span> <code>${text(c.where)}</code>` : '';
-  const details = c.outcome === 'error' || c.outcome === 'skipped' ? problem(c) : failingRows(c.failingRows, c.rows?.failed, c.outcome !== 'pass');
+  const details =
+    c.outcome === 'error' || c.outcome === 'skipped' ? problem(c) : failingRows(c.failingRows, c.rows?.failed, c.outcome !== 'pass');
   return (
     `<tr class="check" data-outcome="${knownOutcome(c.outcome)}"><td>${badge(c.outcome)}</td>` +
     `<td><div class="title">${text(c.title)}</div><div class="id">${text(c.id)}${about}${where}</div>${details}</td>` +
@@ -36,7 +37,9 @@ function renderCheck(c: CheckResult): string {
 
 /** Plain values read best as such; structured observations (counts, a schema, an age) by the message. */
 function observed(c: CheckResult): string {
-  const rows = c.rows ? `<div>${text(`${plural(c.rows.failed, 'row')} of ${c.rows.considered} failed`)}${c.rows.failed > 0 && c.rows.considered > 0 ? ` (${text(percent(c.rows.failed / c.rows.considered))})` : ''}</div>` : '';
+  const rows = c.rows
+    ? `<div>${text(`${plural(c.rows.failed, 'row')} of ${c.rows.considered} failed`)}${c.rows.failed > 0 && c.rows.considered > 0 ? ` (${text(percent(c.rows.failed / c.rows.considered))})` : ''}</div>`
+    : '';
   if (c.outcome === 'error' || c.outcome === 'skipped') return '';
   const structured = typeof c.observed === 'object' && c.observed !== null && !Array.isArray(c.observed);
   if (structured || c.observed === undefined) return `${rows || `<div>${text(c.message)}</div>`}`;
@@ -50,7 +53,9 @@ function problem(c: CheckResult): string {
 
 export function issueBlock(issue: Issue): string {
   const place = issue.location ? `<div><span class="dim">at</span> <code>${text(formatLocation(issue.location, true))}</code></div>` : '';
-  const lines = issueDetails(issue).map((l) => `<div class="dim">${text(l)}</div>`).join('');
+  const lines = issueDetails(issue)
+    .map((l) => `<div class="dim">${text(l)}</div>`)
+    .join('');
   return `<div class="issue"><code class="code">${text(issue.code)}</code>${place}${lines}</div>`;
 }
 

@@ -20,8 +20,10 @@ export function renderProfiles(d: DatasetResult, id: string): string {
 
 function renderColumn(c: ColumnProfile, rowCount: number | undefined): string {
   const name = `<th scope="row"><span class="col">${text(c.name)}</span> <span class="type">${text(c.type)}</span>${c.pii ? ' <span class="pii">pii</span>' : ''}</th>`;
-  return `<tr>${name}<td>${nulls(c, rowCount)}</td><td class="num">${c.distinctCount !== undefined ? text(c.distinctCount) : ''}</td>` +
-    `<td>${c.min !== undefined ? value(c.min) : ''}</td><td>${c.max !== undefined ? value(c.max) : ''}</td><td>${distribution(c)}</td></tr>`;
+  return (
+    `<tr>${name}<td>${nulls(c, rowCount)}</td><td class="num">${c.distinctCount !== undefined ? text(c.distinctCount) : ''}</td>` +
+    `<td>${c.min !== undefined ? value(c.min) : ''}</td><td>${c.max !== undefined ? value(c.max) : ''}</td><td>${distribution(c)}</td></tr>`
+  );
 }
 
 function nulls(c: ColumnProfile, rowCount: number | undefined): string {
@@ -45,8 +47,13 @@ function distribution(c: ColumnProfile): string {
     if (truncated) return '<span class="dim">too many distinct values to list</span>';
     if (top.length === 0) return '<span class="dim">no values</span>';
     const peak = top[0].count;
-    const rows = top.map((t) => `<tr><td>${value(t.value)}</td><td>${countBar(t.count, peak)}</td><td class="num">${text(t.count)}</td></tr>`).join('');
-    const more = distinct !== undefined && distinct > top.length ? `<tfoot><tr><td colspan="3" class="dim">${distinct - top.length} more distinct values</td></tr></tfoot>` : '';
+    const rows = top
+      .map((t) => `<tr><td>${value(t.value)}</td><td>${countBar(t.count, peak)}</td><td class="num">${text(t.count)}</td></tr>`)
+      .join('');
+    const more =
+      distinct !== undefined && distinct > top.length
+        ? `<tfoot><tr><td colspan="3" class="dim">${distinct - top.length} more distinct values</td></tr></tfoot>`
+        : '';
     return `<table class="top"><caption class="sr">most frequent values</caption><tbody>${rows}</tbody>${more}</table>`;
   }
   return '';

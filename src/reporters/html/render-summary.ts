@@ -12,7 +12,8 @@ export function renderSummary(run: RunResult): string {
   const outcome = RUN_OUTCOME[run.outcome] ?? 'error';
   const total = OUTCOME_ORDER.reduce((n, o) => n + count(run, o), 0);
   const counts = OUTCOME_ORDER.map(
-    (o) => `<li class="o-${o}"><span aria-hidden="true">${OUTCOME_ICON[o]}</span> <strong>${text(count(run, o))}</strong> ${OUTCOME_LABEL[o].toLowerCase()}</li>`,
+    (o) =>
+      `<li class="o-${o}"><span aria-hidden="true">${OUTCOME_ICON[o]}</span> <strong>${text(count(run, o))}</strong> ${OUTCOME_LABEL[o].toLowerCase()}</li>`,
   ).join('');
   return (
     `<header class="summary"><h1>${badge(outcome)} datacheck run ${text(run.outcome)}</h1>` +
@@ -36,13 +37,21 @@ function facts(run: RunResult): string {
     ['Duration', text(formatSeconds(run.durationMs))],
     ['Host', ctx?.host !== undefined ? text(ctx.host) : undefined],
     ['Directory', run.cwd !== undefined ? `<code>${text(run.cwd)}</code>` : undefined],
-    ['Git commit', git ? `<code title="${attr(git.commit)}">${text(String(git.commit).slice(0, 12))}</code>${git.dirty ? ' <span class="dim">with uncommitted changes</span>' : ''}` : undefined],
+    [
+      'Git commit',
+      git
+        ? `<code title="${attr(git.commit)}">${text(String(git.commit).slice(0, 12))}</code>${git.dirty ? ' <span class="dim">with uncommitted changes</span>' : ''}`
+        : undefined,
+    ],
     ['Branch', git?.branch !== undefined ? `<code>${text(git.branch)}</code>` : undefined],
     ['CI', ctx?.ci !== undefined ? text(ctx.ci) : undefined],
     ['datacheck', run.tool?.version !== undefined ? text(run.tool.version) : undefined],
     ['Run id', `<code>${text(run.runId)}</code>`],
   ];
-  return `<h2 class="sr">About this run</h2><dl class="facts">${rows.filter(([, v]) => v !== undefined).map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
+  return `<h2 class="sr">About this run</h2><dl class="facts">${rows
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`)
+    .join('')}</dl>`;
 }
 
 /** `2026-11-23 11:03:05 UTC`: the same for every reader, whatever their time zone. */

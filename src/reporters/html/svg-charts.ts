@@ -42,4 +42,3 @@ export function histogramChart(rawCounts: number[], label: string, width = 200, 
 export function countBar(count: number, peak: number, width = 100): string {
   return shareBar(peak > 0 ? count / peak : 0, undefined, width);
 }
-

@@ -17,7 +17,7 @@ export function assertionsOf(checks: CheckResult[]): Assertion[] {
 
 function assertionOf(c: CheckResult): Assertion {
   const column = c.column ?? (c.columns?.length === 1 ? c.columns[0] : undefined);
-  const actual = c.outcome === 'error' ? c.issue?.message ?? c.message : text(c.observed);
+  const actual = c.outcome === 'error' ? (c.issue?.message ?? c.message) : text(c.observed);
   return {
     // The check kind is the classification the spec asks for (not_null, unique, row_count, ...).
     assertion: c.kind,

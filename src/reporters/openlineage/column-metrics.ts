@@ -43,7 +43,8 @@ type Stat = { kind: 'quantile'; p: number; value: number } | { kind: 'sum'; valu
  */
 function statOf(c: CheckResult): Stat | undefined {
   const m = c.measure;
-  if (m?.type !== 'statistic' || c.where !== undefined || c.outcome === 'error' || c.outcome === 'skipped' || !isNumber(m.value)) return undefined;
+  if (m?.type !== 'statistic' || c.where !== undefined || c.outcome === 'error' || c.outcome === 'skipped' || !isNumber(m.value))
+    return undefined;
   if (m.p !== undefined && (m.statistic === 'quantile' || m.statistic === 'median')) return { kind: 'quantile', p: m.p, value: m.value };
   if (m.statistic === 'sum') return { kind: 'sum', value: m.value };
   return undefined;

@@ -39,7 +39,8 @@ export function inputDataset(d: DatasetResult, producer: string, withResults: bo
 function schemaFields(d: DatasetResult): SchemaDatasetFacetFields[] | undefined {
   const types = new Map(d.columns.map((c) => [c.name, c.type]));
   const dataColumns = schemaColumns(d);
-  if (dataColumns) return dataColumns.map((name, i) => ({ name, ...(types.has(name) && { type: types.get(name) }), ordinal_position: i + 1 }));
+  if (dataColumns)
+    return dataColumns.map((name, i) => ({ name, ...(types.has(name) && { type: types.get(name) }), ordinal_position: i + 1 }));
   return d.columns.length > 0 ? d.columns.map((c) => ({ name: c.name, type: c.type })) : undefined;
 }
 

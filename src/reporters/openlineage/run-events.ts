@@ -51,7 +51,9 @@ export function runEvents(run: RunResult, options: RunEventOptions): [RunEvent, 
     producer,
     runFacets: {
       ...engine,
-      ...(failed && { errorMessage: facet('ErrorMessageRunFacet', producer, { message: errorSummary(run), programmingLanguage: 'TypeScript' }) }),
+      ...(failed && {
+        errorMessage: facet('ErrorMessageRunFacet', producer, { message: errorSummary(run), programmingLanguage: 'TypeScript' }),
+      }),
     },
     inputs: run.datasets.map((d) => inputDataset(d, producer, true)),
   });
@@ -63,7 +65,11 @@ function errorSummary(run: RunResult): string {
   const problems = [
     ...run.issues.map((i) => i.message),
     ...run.datasets.flatMap((d) => d.issues.map((i) => `${d.name}: ${i.message}`)),
-    ...run.datasets.flatMap((d) => d.checks.filter((c) => c.outcome === 'error' && d.issues.length === 0).map((c) => `${d.name}: ${c.title}: ${c.issue?.message ?? c.message}`)),
+    ...run.datasets.flatMap((d) =>
+      d.checks
+        .filter((c) => c.outcome === 'error' && d.issues.length === 0)
+        .map((c) => `${d.name}: ${c.title}: ${c.issue?.message ?? c.message}`),
+    ),
   ];
   const shown = problems.slice(0, 5);
   const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';

@@ -56,7 +56,11 @@ describe('duplicate_count and distinct_count', () => {
     expect(resultOf({ kind: 'distinct_count', columns: ['s'] }, [b])).toBe(3);
     expect(resultOf({ kind: 'distinct_count', columns: ['s'], where: parseExpr('n > 2') }, [b])).toBe(3);
     expect(resultOf({ kind: 'distinct_count', columns: ['s'], where: parseExpr('n > 4') }, [b])).toBe(2);
-    const d = resultOf({ kind: 'duplicate_count', columns: ['s'], sampleSize: 1 }, [b]) as { failed: number; considered: number; sample: unknown[] };
+    const d = resultOf({ kind: 'duplicate_count', columns: ['s'], sampleSize: 1 }, [b]) as {
+      failed: number;
+      considered: number;
+      sample: unknown[];
+    };
     expect([d.considered, d.failed, d.sample.length]).toEqual([5, 4, 1]);
   });
 
@@ -67,7 +71,10 @@ describe('duplicate_count and distinct_count', () => {
 
 describe('merge equivalence', () => {
   const row = fc.record({
-    id: fc.option(fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }).chain((v) => fc.constantFrom(v, 1n, 2n)), { nil: null }),
+    id: fc.option(
+      fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }).chain((v) => fc.constantFrom(v, 1n, 2n)),
+      { nil: null },
+    ),
     x: fc.option(fc.oneof(fc.double({ noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constant(NaN)), { nil: null }),
     s: fc.option(fc.constantFrom('a', 'b', 'c', 'dé'), { nil: null }),
   });
@@ -87,9 +94,18 @@ describe('merge equivalence', () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), fc.nat(), (rows, cut) => {
         const b = batchOf({
-          id: vectorFromArray(rows.map((r) => r.id), new Int64()),
-          x: vectorFromArray(rows.map((r) => r.x), new Float64()),
-          s: vectorFromArray(rows.map((r) => r.s), new Dictionary(new Utf8(), new Int32())),
+          id: vectorFromArray(
+            rows.map((r) => r.id),
+            new Int64(),
+          ),
+          x: vectorFromArray(
+            rows.map((r) => r.x),
+            new Float64(),
+          ),
+          s: vectorFromArray(
+            rows.map((r) => r.s),
+            new Dictionary(new Utf8(), new Int32()),
+          ),
         });
         const at = cut % (rows.length + 1);
         for (const spec of specs) expect(mergedResult(spec, b, at)).toEqual(resultOf(spec, [b]));

@@ -15,9 +15,15 @@ const value = (o: MetricOutcome | undefined) => {
 const orders = batchOf({
   order_id: vectorFromArray([1n, 2n, 3n, 2n, 5n, 6n, 2n, 8n, null, 10n], new Int64()),
   amount: vectorFromArray([10, 20, null, 40, NaN, 60, 70, 80, 90, 100], new Float64()),
-  status: vectorFromArray(['placed', 'shipped', 'placed', null, 'returned', 'placed', 'shipped', 'lost', 'placed', 'placed'], new Dictionary(new Utf8(), new Int32())),
+  status: vectorFromArray(
+    ['placed', 'shipped', 'placed', null, 'returned', 'placed', 'shipped', 'lost', 'placed', 'placed'],
+    new Dictionary(new Utf8(), new Int32()),
+  ),
   email: vectorFromArray(['a@x.io', 'b@x.io', 'bad', 'c@x.io', null, 'd@x.io', 'e@x', 'f@x.io', 'g@x.io', 'h@x.io'], new Utf8()),
-  ordered_at: vectorFromArray([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) => new Date(Date.UTC(2024, 4, d))), new TimestampMillisecond()),
+  ordered_at: vectorFromArray(
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) => new Date(Date.UTC(2024, 4, d))),
+    new TimestampMillisecond(),
+  ),
 });
 
 const specs: Record<string, MetricSpec> = {
@@ -38,7 +44,13 @@ const specs: Record<string, MetricSpec> = {
   dupPairs: { kind: 'duplicate_count', columns: ['status', 'email'], sampleSize: 10 },
   shipped: { kind: 'value_count', column: 'status', value: 'shipped' },
   emails: { kind: 'predicate_failures', column: 'email', predicate: parseExpr("matches(email, '^[^@]+@[^@]+\\.[^@]+$')"), sampleSize: 1 },
-  statusOk: { kind: 'predicate_failures', column: 'status', predicate: parseExpr("status in ('placed', 'shipped', 'returned')"), includeNulls: true, sampleSize: 5 },
+  statusOk: {
+    kind: 'predicate_failures',
+    column: 'status',
+    predicate: parseExpr("status in ('placed', 'shipped', 'returned')"),
+    includeNulls: true,
+    sampleSize: 5,
+  },
   schema: { kind: 'schema' },
 };
 
@@ -61,7 +73,10 @@ describe('arrowEngine', () => {
     expect(m.count).toBe(8);
     expect(m.sum).toBe(470);
     expect(m.mean).toBeCloseTo(58.75, 12);
-    expect(m.m2).toBeCloseTo([10, 20, 40, 60, 70, 80, 90, 100].reduce((s, x) => s + (x - 58.75) ** 2, 0), 9);
+    expect(m.m2).toBeCloseTo(
+      [10, 20, 40, 60, 70, 80, 90, 100].reduce((s, x) => s + (x - 58.75) ** 2, 0),
+      9,
+    );
     // numpy.quantile([10,20,40,60,70,80,90,100], [0,.25,.5,.95,1]) -> 10, 35, 65, 97, 100
     expect(value(r.get('quantiles'))).toEqual([10, 35, 65, 96.5, 100]);
     expect(value(r.get('distinctStatus'))).toBe(4);
@@ -118,7 +133,10 @@ describe('arrowEngine', () => {
       if (o.ok) throw new Error(`${k} should have failed`);
       return o.issue;
     };
-    expect(issue('missing')).toMatchObject({ code: 'metric.missing_column', message: expect.stringContaining("column 'nope' is not in the data") });
+    expect(issue('missing')).toMatchObject({
+      code: 'metric.missing_column',
+      message: expect.stringContaining("column 'nope' is not in the data"),
+    });
     expect(issue('badWhere').code).toBe('expr.unknown_column');
     expect(issue('badRegex').code).toBe('expr.regex');
     expect(issue('meanOfString')).toMatchObject({ code: 'metric.unsupported_type', found: 'a string' });
@@ -133,27 +151,48 @@ describe('arrowEngine', () => {
         throw new DatacheckError({ code: 'csv.ragged_row', message: 'row 11 has 3 fields' });
       },
     };
-    await expect(arrowEngine.compute(failing, planned({ rows: { kind: 'row_count' } }), { contract })).rejects.toThrow('row 11 has 3 fields');
+    await expect(arrowEngine.compute(failing, planned({ rows: { kind: 'row_count' } }), { contract })).rejects.toThrow(
+      'row 11 has 3 fields',
+    );
   });
 
   it('samples failing rows with dataset row numbers and source lines across batches', async () => {
     const parts = split(orders, [4, 4, 2]);
     const source = sourceOf(parts, (sb) => ({ lines: Int32Array.from({ length: sb.batch.numRows }, (_, i) => 100 + sb.rowOffset + i) }));
-    const r = await arrowEngine.compute(source, planned({ e: { kind: 'predicate_failures', column: 'email', predicate: parseExpr("matches(email, '\\.io$')"), sampleSize: 5 } }), { contract });
-    expect((value(r.get('e')) as { sample: { row: number; line?: number }[] }).sample.map((s) => [s.row, s.line])).toEqual([[3, 102], [7, 106]]);
+    const r = await arrowEngine.compute(
+      source,
+      planned({ e: { kind: 'predicate_failures', column: 'email', predicate: parseExpr("matches(email, '\\.io$')"), sampleSize: 5 } }),
+      { contract },
+    );
+    expect((value(r.get('e')) as { sample: { row: number; line?: number }[] }).sample.map((s) => [s.row, s.line])).toEqual([
+      [3, 102],
+      [7, 106],
+    ]);
   });
 
   it('leaves a value that did not parse to the type check: metrics counting nulls do not see it', async () => {
     // Row 3 reads as null because 'abc' did not parse; row 9 (index 8) holds no value at all.
     const withNull = batchOf({ amount: vectorFromArray([10, 20, null, 40, 50, 60, 70, 80, null, 100], new Float64()) });
     const source = sourceOf(split(withNull, [5, 5]), (sb) =>
-      sb.rowOffset === 0 ? { parseFailures: [{ column: 'amount', count: 1, expected: 'float64', samples: [{ row: 2, raw: 'abc' }], rows: [2] }] } : {},
+      sb.rowOffset === 0
+        ? { parseFailures: [{ column: 'amount', count: 1, expected: 'float64', samples: [{ row: 2, raw: 'abc' }], rows: [2] }] }
+        : {},
     );
-    const r = await arrowEngine.compute(source, planned({
-      notNull: { kind: 'predicate_failures', column: 'amount', predicate: parseExpr('amount is not null'), includeNulls: true, sampleSize: 5 },
-      isNull: { kind: 'predicate_failures', column: 'amount', predicate: parseExpr('amount is null'), includeNulls: true, sampleSize: 0 },
-      unparsed: { kind: 'parse_failures', column: 'amount', sampleSize: 5 },
-    }), { contract });
+    const r = await arrowEngine.compute(
+      source,
+      planned({
+        notNull: {
+          kind: 'predicate_failures',
+          column: 'amount',
+          predicate: parseExpr('amount is not null'),
+          includeNulls: true,
+          sampleSize: 5,
+        },
+        isNull: { kind: 'predicate_failures', column: 'amount', predicate: parseExpr('amount is null'), includeNulls: true, sampleSize: 0 },
+        unparsed: { kind: 'parse_failures', column: 'amount', sampleSize: 5 },
+      }),
+      { contract },
+    );
     expect(value(r.get('notNull'))).toEqual({ considered: 9, failed: 1, sample: [{ row: 9, values: { amount: null } }] });
     expect(value(r.get('isNull'))).toMatchObject({ considered: 9, failed: 8 });
     expect(value(r.get('unparsed'))).toMatchObject({ failed: 1, sample: [{ row: 3, values: { amount: 'abc' } }] });
@@ -162,7 +201,15 @@ describe('arrowEngine', () => {
   it('sums parse failures of a column with their samples', async () => {
     const parts = split(orders, [5, 5]);
     const source = sourceOf(parts, (sb) => ({
-      parseFailures: [{ column: 'amount', count: 1, expected: 'float64', samples: [{ row: sb.rowOffset + 2, line: sb.rowOffset + 4, raw: `x${sb.rowOffset}` }], rows: [sb.rowOffset + 2] }],
+      parseFailures: [
+        {
+          column: 'amount',
+          count: 1,
+          expected: 'float64',
+          samples: [{ row: sb.rowOffset + 2, line: sb.rowOffset + 4, raw: `x${sb.rowOffset}` }],
+          rows: [sb.rowOffset + 2],
+        },
+      ],
     }));
     const r = await arrowEngine.compute(source, planned({ p: { kind: 'parse_failures', column: 'amount', sampleSize: 10 } }), { contract });
     expect(value(r.get('p'))).toEqual({
@@ -177,21 +224,36 @@ describe('arrowEngine', () => {
 
   it('resolves current_date and now() against the run time', async () => {
     const now = new Date('2024-05-10T12:00:00Z');
-    const r = await arrowEngine.compute(sourceOf([orders]), planned({
-      week: { kind: 'row_count', where: parseExpr('ordered_at >= current_date - 7') },
-      day: { kind: 'row_count', where: parseExpr("ordered_at >= now() - interval '36 hours'") },
-    }), { contract, now });
+    const r = await arrowEngine.compute(
+      sourceOf([orders]),
+      planned({
+        week: { kind: 'row_count', where: parseExpr('ordered_at >= current_date - 7') },
+        day: { kind: 'row_count', where: parseExpr("ordered_at >= now() - interval '36 hours'") },
+      }),
+      { contract, now },
+    );
     expect(value(r.get('week'))).toBe(8);
     expect(value(r.get('day'))).toBe(2);
   });
 
   it('handles dates, booleans and an empty source', async () => {
-    const b = batchOf({ d: vectorFromArray([new Date('2024-01-02'), null, new Date('2023-12-31')], new DateDay()), f: vectorFromArray([true, null, false], new Bool()) });
-    const r = await compute([b], { min: { kind: 'min', column: 'd' }, nulls: { kind: 'null_count', column: 'f' }, distinct: { kind: 'distinct_count', columns: ['f'] } });
+    const b = batchOf({
+      d: vectorFromArray([new Date('2024-01-02'), null, new Date('2023-12-31')], new DateDay()),
+      f: vectorFromArray([true, null, false], new Bool()),
+    });
+    const r = await compute([b], {
+      min: { kind: 'min', column: 'd' },
+      nulls: { kind: 'null_count', column: 'f' },
+      distinct: { kind: 'distinct_count', columns: ['f'] },
+    });
     expect(value(r.get('min'))).toBe(Date.UTC(2023, 11, 31));
     expect(value(r.get('nulls'))).toBe(1);
     expect(value(r.get('distinct'))).toBe(2);
-    const empty = await compute([], { rows: { kind: 'row_count' }, min: { kind: 'min', column: 'x' }, q: { kind: 'quantiles', column: 'x', probs: [0.5] } });
+    const empty = await compute([], {
+      rows: { kind: 'row_count' },
+      min: { kind: 'min', column: 'x' },
+      q: { kind: 'quantiles', column: 'x', probs: [0.5] },
+    });
     expect([value(empty.get('rows')), value(empty.get('min')), value(empty.get('q'))]).toEqual([0, null, []]);
   });
 });

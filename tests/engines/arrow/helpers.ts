@@ -12,7 +12,10 @@ import type { OpenedSource, SourceBatch } from '../../../src/sources/source.js';
 export function batchOf(cols: Record<string, Vector>): RecordBatch {
   const fields = Object.entries(cols).map(([name, v]) => new Field(name, v.type, true));
   const n = Object.values(cols)[0].length;
-  return new RecordBatch(new Schema(fields), makeData({ type: new Struct(fields), length: n, children: Object.values(cols).map((v) => v.data[0]), nullCount: 0 }));
+  return new RecordBatch(
+    new Schema(fields),
+    makeData({ type: new Struct(fields), length: n, children: Object.values(cols).map((v) => v.data[0]), nullCount: 0 }),
+  );
 }
 
 /** Splits a batch into consecutive batches of the given sizes (last one takes the rest). */
@@ -29,7 +32,10 @@ export function split(batch: RecordBatch, sizes: number[]): RecordBatch[] {
 }
 
 /** A tiny in-memory source; `lines` gives each row's source line (1-based) when set. */
-export function sourceOf(batches: RecordBatch[], extra: (sb: SourceBatch, index: number) => Partial<SourceBatch> = () => ({})): OpenedSource {
+export function sourceOf(
+  batches: RecordBatch[],
+  extra: (sb: SourceBatch, index: number) => Partial<SourceBatch> = () => ({}),
+): OpenedSource {
   return {
     description: 'in-memory test source',
     async *batches() {
@@ -52,7 +58,14 @@ export function fold(agg: Aggregator<any>, spec: MetricSpec, batches: RecordBatc
   for (const batch of batches) {
     const columns = new BatchColumns(batch);
     const where = 'where' in spec && spec.where ? evaluatePredicate(spec.where, columns) : null;
-    const input: BatchInput = { source: { batch, rowOffset: offset }, columns, mask: where, numRows: batch.numRows, predicate: (e) => evaluatePredicate(e, columns), eval: {} };
+    const input: BatchInput = {
+      source: { batch, rowOffset: offset },
+      columns,
+      mask: where,
+      numRows: batch.numRows,
+      predicate: (e) => evaluatePredicate(e, columns),
+      eval: {},
+    };
     agg.update(state, input);
     offset += batch.numRows;
   }

@@ -15,7 +15,7 @@ export const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'datacheck-
  */
 export function ordersBatch(rows: number, seed = 1): RecordBatch {
   let x = seed >>> 0 || 1;
-  const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const ids: (bigint | null)[] = [];
   const amount: (number | null)[] = [];
   const status: (string | null)[] = [];

@@ -30,7 +30,9 @@ describe('the compiled arrow engine (dist/, as the CLI runs it)', () => {
       });
       const splits: number[][] = [];
       const one = await createArrowEngine({ threads: 1 }).compute(source, metrics, { contract });
-      const many = await createArrowEngine({ threads: 2, minRows: 0, onSplit: (r: number[]) => splits.push(r) }).compute(source, metrics, { contract });
+      const many = await createArrowEngine({ threads: 2, minRows: 0, onSplit: (r: number[]) => splits.push(r) }).compute(source, metrics, {
+        contract,
+      });
       expect(splits).toEqual([[2000, 1000]]);
       expect(many).toEqual(one);
     } finally {

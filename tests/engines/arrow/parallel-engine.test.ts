@@ -6,7 +6,6 @@ import path from 'node:path';
 import { createArrowEngine } from '../../../src/engines/arrow/arrow-engine.js';
 import type { ArrowEngineOptions } from '../../../src/engines/arrow/arrow-engine.js';
 import { parseExpr } from '../../../src/expr/parse-expr.js';
-import type { ContractDef } from '../../../src/model/contract.js';
 import type { MetricResults, MetricSpec } from '../../../src/model/metric.js';
 import { openSource } from '../../../src/sources/open-source.js';
 import type { OpenedSource } from '../../../src/sources/source.js';
@@ -19,7 +18,7 @@ const now = new Date(Date.UTC(2024, 6, 1));
 /** Every metric kind the Arrow engine implements, with filters and small samples. */
 const specs: Record<string, MetricSpec> = {
   rows: { kind: 'row_count' },
-  recent: { kind: 'row_count', where: parseExpr("at >= current_date - 30") },
+  recent: { kind: 'row_count', where: parseExpr('at >= current_date - 30') },
   nullAmount: { kind: 'null_count', column: 'amount' },
   nullStatusLost: { kind: 'null_count', column: 'email', where: parseExpr("status = 'lost'") },
   minAmount: { kind: 'min', column: 'amount' },
@@ -40,9 +39,26 @@ const specs: Record<string, MetricSpec> = {
   dupPairs: { kind: 'duplicate_count', columns: ['status', 'code'], sampleSize: 6 },
   shipped: { kind: 'value_count', column: 'status', value: 'shipped' },
   emails: { kind: 'predicate_failures', column: 'email', predicate: parseExpr("matches(email, '^[^@]+@[^@]+\\.[^@]+$')"), sampleSize: 5 },
-  emailsAll: { kind: 'predicate_failures', column: 'email', predicate: parseExpr("matches(email, '^[^@]+@[^@]+\\.[^@]+$')"), sampleSize: 1000 },
-  statusOk: { kind: 'predicate_failures', column: 'status', predicate: parseExpr("status in ('placed', 'shipped', 'completed')"), includeNulls: true, sampleSize: 3 },
-  amountRange: { kind: 'predicate_failures', column: 'amount', predicate: parseExpr('amount >= 0 and amount <= 900'), where: parseExpr("status <> 'lost'"), sampleSize: 10 },
+  emailsAll: {
+    kind: 'predicate_failures',
+    column: 'email',
+    predicate: parseExpr("matches(email, '^[^@]+@[^@]+\\.[^@]+$')"),
+    sampleSize: 1000,
+  },
+  statusOk: {
+    kind: 'predicate_failures',
+    column: 'status',
+    predicate: parseExpr("status in ('placed', 'shipped', 'completed')"),
+    includeNulls: true,
+    sampleSize: 3,
+  },
+  amountRange: {
+    kind: 'predicate_failures',
+    column: 'amount',
+    predicate: parseExpr('amount >= 0 and amount <= 900'),
+    where: parseExpr("status <> 'lost'"),
+    sampleSize: 10,
+  },
   missing: { kind: 'null_count', column: 'nope' },
   badWhere: { kind: 'row_count', where: parseExpr('nope > 1') },
   meanOfString: { kind: 'moments', column: 'email' },
@@ -96,7 +112,13 @@ describe('arrow engine on several threads', () => {
       const tags = Array.from({ length: 4000 }, (_, i) => `t${i}`);
       tags[3500] = tags[100]; // first row in the main thread's range, second in the worker's
       tags[1300] = tags[1200];
-      const whole = batchOf({ tag: vectorFromArray(tags, new Utf8()), n: vectorFromArray(tags.map((_, i) => i % 2), new Float64()) });
+      const whole = batchOf({
+        tag: vectorFromArray(tags, new Utf8()),
+        n: vectorFromArray(
+          tags.map((_, i) => i % 2),
+          new Float64(),
+        ),
+      });
       writeSplit(dir, 'tags.arrow', whole, [1000, 1000, 1000, 1000]);
       const source = await openSource({ file: 'tags.arrow' }, { contract, baseDir: dir });
       const metrics: Record<string, MetricSpec> = {
@@ -108,7 +130,11 @@ describe('arrow engine on several threads', () => {
       expect(many).toEqual(one);
       expect(one.get('tag')).toEqual({
         ok: true,
-        value: { considered: 4000, failed: 4, sample: [101, 1201, 1301, 3501].map((row) => ({ row, values: { tag: tags[row - 1], n: (row - 1) % 2 } })) },
+        value: {
+          considered: 4000,
+          failed: 4,
+          sample: [101, 1201, 1301, 3501].map((row) => ({ row, values: { tag: tags[row - 1], n: (row - 1) % 2 } })),
+        },
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -160,7 +186,7 @@ describe('arrow engine on several threads', () => {
     }
   });
 
-  it('surfaces an error reading a worker\'s part as a DatacheckError naming the file, and does not hang', async () => {
+  it("surfaces an error reading a worker's part as a DatacheckError naming the file, and does not hang", async () => {
     const dir = tempDir();
     try {
       const data = ordersBatch(4000, 9);
@@ -172,11 +198,18 @@ describe('arrow engine on several threads', () => {
       writeSplit(dir, 'orders.arrow', data.slice(0, 2000), [1000, 1000]);
       const stale: OpenedSource = { ...source, parts: async () => listed };
       const splits: number[][] = [];
-      const err = await compute(stale, { threads: 2, minRows: 0, onSplit: (r) => splits.push(r) }).then(() => undefined, (e: unknown) => e);
+      const err = await compute(stale, { threads: 2, minRows: 0, onSplit: (r) => splits.push(r) }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(splits).toEqual([[2000, 2000]]);
       expect(err).toMatchObject({
         name: 'DatacheckError',
-        issue: { code: 'arrow.changed', location: { file: 'orders.arrow' }, message: expect.stringContaining('orders.arrow: record batch') },
+        issue: {
+          code: 'arrow.changed',
+          location: { file: 'orders.arrow' },
+          message: expect.stringContaining('orders.arrow: record batch'),
+        },
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -187,9 +220,18 @@ describe('arrow engine on several threads', () => {
     const dir = tempDir();
     try {
       const whole = batchOf({
-        id: vectorFromArray(Array.from({ length: 4000 }, (_, i) => BigInt(i)), new Int64()),
-        s: vectorFromArray(Array.from({ length: 4000 }, (_, i) => `v${i}`), new Utf8()),
-        x: vectorFromArray(Array.from({ length: 4000 }, (_, i) => i / 3), new Float64()),
+        id: vectorFromArray(
+          Array.from({ length: 4000 }, (_, i) => BigInt(i)),
+          new Int64(),
+        ),
+        s: vectorFromArray(
+          Array.from({ length: 4000 }, (_, i) => `v${i}`),
+          new Utf8(),
+        ),
+        x: vectorFromArray(
+          Array.from({ length: 4000 }, (_, i) => i / 3),
+          new Float64(),
+        ),
       });
       const bytes = tableToIPC(new Table([0, 1, 2, 3].map((k) => whole.slice(k * 1000, (k + 1) * 1000))), 'file');
       // Cut the file inside the last batch's body but keep a valid footer: reading batch 3 fails.
@@ -201,9 +243,15 @@ describe('arrow engine on several threads', () => {
       writeFileSync(path.join(dir, 'broken.arrow'), broken);
       const source = await openSource({ file: 'broken.arrow' }, { contract, baseDir: dir });
       const metrics = { rows: { kind: 'row_count' }, nulls: { kind: 'null_count', column: 'x' } } satisfies Record<string, MetricSpec>;
-      const one = await compute(source, { threads: 1 }, metrics).then(() => undefined, (e: unknown) => e);
+      const one = await compute(source, { threads: 1 }, metrics).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       const splits: number[][] = [];
-      const many = await compute(source, { threads: 2, minRows: 0, onSplit: (r) => splits.push(r) }, metrics).then(() => undefined, (e: unknown) => e);
+      const many = await compute(source, { threads: 2, minRows: 0, onSplit: (r) => splits.push(r) }, metrics).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(one).toMatchObject({ name: 'DatacheckError', issue: { location: { file: 'broken.arrow' } } });
       expect(many).toMatchObject({ name: 'DatacheckError', issue: (one as { issue: unknown }).issue });
       expect(splits).toEqual([[2000, 2000]]); // the error came from the worker's range
@@ -215,17 +263,26 @@ describe('arrow engine on several threads', () => {
   it('merges identically for random batch sizes and thread counts (property)', async () => {
     const dir = tempDir();
     const whole = ordersBatch(2500, 11);
-    const metrics = Object.fromEntries(['rows', 'moments', 'quantiles', 'dupIds', 'dupCodes', 'emails', 'amountRange', 'distinctEmail', 'minEmail', 'schema'].map((k) => [k, specs[k]]));
+    const metrics = Object.fromEntries(
+      ['rows', 'moments', 'quantiles', 'dupIds', 'dupCodes', 'emails', 'amountRange', 'distinctEmail', 'minEmail', 'schema'].map((k) => [
+        k,
+        specs[k],
+      ]),
+    );
     let run = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 900 }), { minLength: 2, maxLength: 8 }), fc.integer({ min: 2, max: 4 }), async (sizes, threads) => {
-          const name = `r${run++}.arrow`;
-          writeSplit(dir, name, whole, sizes);
-          const source = await openSource({ file: name }, { contract, baseDir: dir });
-          const { one, many } = await both(source, threads, metrics);
-          expect(many).toEqual(one);
-        }),
+        fc.asyncProperty(
+          fc.array(fc.integer({ min: 1, max: 900 }), { minLength: 2, maxLength: 8 }),
+          fc.integer({ min: 2, max: 4 }),
+          async (sizes, threads) => {
+            const name = `r${run++}.arrow`;
+            writeSplit(dir, name, whole, sizes);
+            const source = await openSource({ file: name }, { contract, baseDir: dir });
+            const { one, many } = await both(source, threads, metrics);
+            expect(many).toEqual(one);
+          },
+        ),
         { numRuns: 6, seed: 20261123, endOnFailure: true },
       );
     } finally {

@@ -11,8 +11,19 @@ const contract = { kind: 'contract', name: 't', columns: {}, location: { file: '
 const nums = (xs: (number | null)[]) => batchOf({ x: vectorFromArray(xs, new Float64()) });
 const strs = (xs: (string | null)[]) => batchOf({ s: vectorFromArray(xs, new Utf8()) });
 const dictStrs = (xs: (string | null)[]) => batchOf({ s: vectorFromArray(xs, new Dictionary(new Utf8(), new Int32())) });
-const hist = (bins: number, where?: string): MetricSpec => ({ kind: 'histogram', column: 'x', bins, ...(where && { where: parseExpr(where) }) });
-const top = (k: number, maxDistinct: number, column = 's', where?: string): MetricSpec => ({ kind: 'top_values', column, k, maxDistinct, ...(where && { where: parseExpr(where) }) });
+const hist = (bins: number, where?: string): MetricSpec => ({
+  kind: 'histogram',
+  column: 'x',
+  bins,
+  ...(where && { where: parseExpr(where) }),
+});
+const top = (k: number, maxDistinct: number, column = 's', where?: string): MetricSpec => ({
+  kind: 'top_values',
+  column,
+  k,
+  maxDistinct,
+  ...(where && { where: parseExpr(where) }),
+});
 
 describe('histogram', () => {
   it('bins by floor((x - min) * bins / (max - min)), the last bin closed at max', () => {
@@ -51,7 +62,9 @@ describe('histogram', () => {
 
   it('reports a string column and a bad bin count as issues of the metric', async () => {
     const b = batchOf({ x: vectorFromArray([1, 2], new Float64()), s: vectorFromArray(['a', 'b'], new Utf8()) });
-    const r = await computeMetrics(sourceOf([b]), planned({ s: { kind: 'histogram', column: 's', bins: 3 }, zero: hist(0), ok: hist(1) }), { contract });
+    const r = await computeMetrics(sourceOf([b]), planned({ s: { kind: 'histogram', column: 's', bins: 3 }, zero: hist(0), ok: hist(1) }), {
+      contract,
+    });
     expect(r.get('s')).toMatchObject({ ok: false, issue: { code: 'metric.unsupported_type' } });
     expect(r.get('zero')).toMatchObject({ ok: false, issue: { code: 'metric.invalid' } });
     expect(r.get('ok')).toEqual({ ok: true, value: { min: 1, max: 2, counts: [2] } });
@@ -76,7 +89,14 @@ describe('top_values', () => {
   });
 
   it('gives up past maxDistinct (no values, no distinct count), not at it', () => {
-    expect(resultOf(top(2, 3), [strs(['a', 'b', 'c', 'a'])])).toEqual({ top: [{ value: 'a', count: 2 }, { value: 'b', count: 1 }], distinct: 3, truncated: false });
+    expect(resultOf(top(2, 3), [strs(['a', 'b', 'c', 'a'])])).toEqual({
+      top: [
+        { value: 'a', count: 2 },
+        { value: 'b', count: 1 },
+      ],
+      distinct: 3,
+      truncated: false,
+    });
     expect(resultOf(top(2, 3), [strs(['a', 'b', 'c', 'd'])])).toEqual({ top: [], truncated: true });
     expect(resultOf(top(2, 3), [dictStrs(['a', 'b', 'c', 'd'])])).toEqual({ top: [], truncated: true });
     // Spread over batches, each under the limit: still truncated.
@@ -85,9 +105,20 @@ describe('top_values', () => {
 
   it('counts booleans and numbers, without nulls or NaN', () => {
     const b = batchOf({ f: vectorFromArray([true, false, null, true], new Bool()) });
-    expect(resultOf(top(5, 10, 'f'), [b])).toEqual({ top: [{ value: true, count: 2 }, { value: false, count: 1 }], distinct: 2, truncated: false });
+    expect(resultOf(top(5, 10, 'f'), [b])).toEqual({
+      top: [
+        { value: true, count: 2 },
+        { value: false, count: 1 },
+      ],
+      distinct: 2,
+      truncated: false,
+    });
     expect(resultOf(top(5, 10, 'x'), [nums([2, NaN, 1, 2, null, 10])])).toEqual({
-      top: [{ value: 2, count: 2 }, { value: 1, count: 1 }, { value: 10, count: 1 }],
+      top: [
+        { value: 2, count: 2 },
+        { value: 1, count: 1 },
+        { value: 10, count: 1 },
+      ],
       distinct: 3,
       truncated: false,
     });
@@ -96,11 +127,21 @@ describe('top_values', () => {
   it('is empty over no values and respects where', () => {
     expect(resultOf(top(3, 10), [strs([null, null])])).toEqual({ top: [], distinct: 0, truncated: false });
     const b = batchOf({ s: vectorFromArray(['a', 'b', 'b', 'a', 'a'], new Utf8()), n: vectorFromArray([1, 2, 3, 4, 5], new Int32()) });
-    expect(resultOf(top(3, 10, 's', 'n > 1'), [b])).toEqual({ top: [{ value: 'a', count: 2 }, { value: 'b', count: 2 }], distinct: 2, truncated: false });
+    expect(resultOf(top(3, 10, 's', 'n > 1'), [b])).toEqual({
+      top: [
+        { value: 'a', count: 2 },
+        { value: 'b', count: 2 },
+      ],
+      distinct: 2,
+      truncated: false,
+    });
   });
 
   it('counts plain strings by their bytes exactly as dictionary strings are counted (lengths, long strings, many per length)', () => {
-    const word = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', 'é'), maxLength: 6 }), fc.string({ unit: fc.constantFrom('x', 'y'), minLength: 60, maxLength: 70 }));
+    const word = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', 'é'), maxLength: 6 }),
+      fc.string({ unit: fc.constantFrom('x', 'y'), minLength: 60, maxLength: 70 }),
+    );
     fc.assert(
       fc.property(fc.array(fc.option(word, { nil: null }), { maxLength: 80 }), fc.integer({ min: 1, max: 40 }), (values, maxDistinct) => {
         expect(resultOf(top(100, maxDistinct), [strs(values)])).toEqual(resultOf(top(100, maxDistinct), [dictStrs(values)]));
@@ -119,7 +160,9 @@ describe('top_values', () => {
 
 describe('merge equivalence of the profile metrics', () => {
   const row = fc.record({
-    x: fc.option(fc.oneof(fc.double({ noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constant(NaN), fc.constantFrom(0, 1, 2)), { nil: null }),
+    x: fc.option(fc.oneof(fc.double({ noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constant(NaN), fc.constantFrom(0, 1, 2)), {
+      nil: null,
+    }),
     s: fc.option(fc.constantFrom('a', 'b', 'c', 'dé', 'e', 'f'), { nil: null }),
   });
   const specs: MetricSpec[] = [hist(1), hist(7), hist(4, 'x > 0'), top(3, 100), top(2, 4), top(3, 3, 's', 'x > 0')];
@@ -128,8 +171,14 @@ describe('merge equivalence of the profile metrics', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 4 }), fc.boolean(), (rows, cuts, dictionary) => {
         const b = batchOf({
-          x: vectorFromArray(rows.map((r) => r.x), new Float64()),
-          s: vectorFromArray(rows.map((r) => r.s), dictionary ? new Dictionary(new Utf8(), new Int32()) : new Utf8()),
+          x: vectorFromArray(
+            rows.map((r) => r.x),
+            new Float64(),
+          ),
+          s: vectorFromArray(
+            rows.map((r) => r.s),
+            dictionary ? new Dictionary(new Utf8(), new Int32()) : new Utf8(),
+          ),
         });
         for (const spec of specs) expect(piecewiseResult(spec, b, cuts)).toEqual(resultOf(spec, [b]));
         // And the histogram counts every kept value once.

@@ -31,13 +31,18 @@ describe('splitParts', () => {
 
   it('never makes more ranges than parts, nor an empty range, and keeps every part once in order', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5000 }), (rows, k, head) => {
-        const parts = partsOf(rows);
-        const ranges = splitParts(parts, k, head);
-        expect(ranges.length).toBe(Math.min(k, parts.length));
-        for (const r of ranges) expect(r.length).toBeGreaterThan(0);
-        expect(ranges.flat()).toEqual(parts);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 5000 }),
+        (rows, k, head) => {
+          const parts = partsOf(rows);
+          const ranges = splitParts(parts, k, head);
+          expect(ranges.length).toBe(Math.min(k, parts.length));
+          for (const r of ranges) expect(r.length).toBeGreaterThan(0);
+          expect(ranges.flat()).toEqual(parts);
+        },
+      ),
     );
   });
 });
@@ -53,7 +58,11 @@ describe('threadCount', () => {
 
   it('rejects a thread count that is not a whole number from 1 to 64', () => {
     for (const bad of ['0', 'two', '1.5', '-1', '1000']) {
-      expect(() => threadCount(undefined, bad)).toThrow(expect.objectContaining({ issue: expect.objectContaining({ code: 'engine.threads', expected: 'a whole number from 1 to 64 (1 = single-threaded)' }) }));
+      expect(() => threadCount(undefined, bad)).toThrow(
+        expect.objectContaining({
+          issue: expect.objectContaining({ code: 'engine.threads', expected: 'a whole number from 1 to 64 (1 = single-threaded)' }),
+        }),
+      );
     }
   });
 });

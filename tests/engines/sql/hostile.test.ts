@@ -41,10 +41,21 @@ describe('hostile names and values against DuckDB, for real', () => {
     expect(value('drop')).toBe(1);
     expect(value('backslash')).toBe(2);
     expect(value('distinct')).toBe(5);
-    expect(value('dups')).toEqual({ considered: 6, failed: 2, sample: [{ row: 1, values: { [EVIL]: "O'Brien" } }, { row: 6, values: { [EVIL]: "O'Brien" } }] });
+    expect(value('dups')).toEqual({
+      considered: 6,
+      failed: 2,
+      sample: [
+        { row: 1, values: { [EVIL]: "O'Brien" } },
+        { row: 6, values: { [EVIL]: "O'Brien" } },
+      ],
+    });
     expect(value('max')).toBe(5);
     expect(value('sum')).toMatchObject({ count: 5, sum: 7.5 });
-    expect(value('regex')).toMatchObject({ considered: 6, failed: 1, sample: [{ row: 3, values: { [EVIL]: "'; DROP TABLE t; --", [UNI]: 2 } }] });
+    expect(value('regex')).toMatchObject({
+      considered: 6,
+      failed: 1,
+      sample: [{ row: 3, values: { [EVIL]: "'; DROP TABLE t; --", [UNI]: 2 } }],
+    });
     // The table is still there, with every row.
     const after = await connection.query({ sql: `SELECT count(*) AS n FROM "${TABLE.replaceAll('"', '""')}"`, params: [] });
     expect(after).toEqual([{ n: 6 }]);

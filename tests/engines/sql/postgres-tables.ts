@@ -7,7 +7,14 @@ import type { ColumnType, EngineUnderTest, TestTable } from './tables.js';
 
 // Text columns get ICU's root collation (a < B < b, as most production databases sort), not the
 // test cluster's C locale: a comparison or ordering that forgot COLLATE "C" gives a wrong answer.
-const PG_TYPES: Record<ColumnType, string> = { int: 'bigint', float: 'double precision', string: 'text COLLATE "und-x-icu"', bool: 'boolean', date: 'date', timestamp: 'timestamp' };
+const PG_TYPES: Record<ColumnType, string> = {
+  int: 'bigint',
+  float: 'double precision',
+  string: 'text COLLATE "und-x-icu"',
+  bool: 'boolean',
+  date: 'date',
+  timestamp: 'timestamp',
+};
 const CAST_TYPES: Record<ColumnType, string> = { ...PG_TYPES, string: 'text' };
 
 /** A cell as PostgreSQL reads it from text: NaN/±Infinity/-0 spelled out, instants as ISO text. */
@@ -24,7 +31,11 @@ function bound(v: unknown, type: ColumnType): unknown {
  * multi-row INSERT of bound values, then read through datacheck's own `openPostgresConnection`
  * as the read-only role, exactly as a run reads it.
  */
-export function postgresUnderTest(schema: string): EngineUnderTest & { connection(): Promise<SqlConnection>; createTable(table: TestTable, name?: string): Promise<string[]>; admin(): Promise<pg.Client> } {
+export function postgresUnderTest(schema: string): EngineUnderTest & {
+  connection(): Promise<SqlConnection>;
+  createTable(table: TestTable, name?: string): Promise<string[]>;
+  admin(): Promise<pg.Client>;
+} {
   let admin: Promise<pg.Client> | undefined;
   let reader: Promise<SqlConnection> | undefined;
   let tables = 0;
@@ -48,7 +59,10 @@ export function postgresUnderTest(schema: string): EngineUnderTest & { connectio
     await client.query(`CREATE TABLE ${rel} (${names.map((n) => `${quoteIdent(n)} ${PG_TYPES[table.columns[n]]}`).join(', ')})`);
     if (table.rows.length > 0) {
       const params: unknown[] = [];
-      const tuples = table.rows.map((row) => `(${names.map((n, i) => (params.push(bound(row[i], table.columns[n])), `$${params.length}::${CAST_TYPES[table.columns[n]]}`)).join(', ')})`);
+      const tuples = table.rows.map(
+        (row) =>
+          `(${names.map((n, i) => (params.push(bound(row[i], table.columns[n])), `$${params.length}::${CAST_TYPES[table.columns[n]]}`)).join(', ')})`,
+      );
       await client.query(`INSERT INTO ${rel} VALUES ${tuples.join(', ')}`, params);
     }
     return [schema, name];
@@ -61,7 +75,9 @@ export function postgresUnderTest(schema: string): EngineUnderTest & { connectio
     admin: adminClient,
     async compute(table, metrics, now) {
       const parts = await createTable(table);
-      return computeSqlMetrics({ connection: await connection(), relation: { kind: 'table', parts } }, metrics, now, { sampleColumns: Object.keys(table.columns) });
+      return computeSqlMetrics({ connection: await connection(), relation: { kind: 'table', parts } }, metrics, now, {
+        sampleColumns: Object.keys(table.columns),
+      });
     },
     async close() {
       await (await reader)?.close();

@@ -12,7 +12,9 @@ import type { EngineUnderTest, TestTable } from './tables.js';
  * the same metrics on the Arrow engine and on the SQL engines (DuckDB, PostgreSQL). Strings avoid U+E000..U+FFFF: JavaScript
  * orders them after astral characters (UTF-16 code units), SQL engines before (code points).
  */
-const unicodeChar = fc.oneof(fc.integer({ min: 0x20, max: 0xd7ff }), fc.integer({ min: 0x10000, max: 0x10ffff })).map((c) => String.fromCodePoint(c));
+const unicodeChar = fc
+  .oneof(fc.integer({ min: 0x20, max: 0xd7ff }), fc.integer({ min: 0x10000, max: 0x10ffff }))
+  .map((c) => String.fromCodePoint(c));
 const text = fc.oneof(
   fc.constantFrom('', 'a', 'A', 'é', 'abc', '名前', '😀', "O'Brien", 'back\\slash', 'x"; DROP TABLE t; --'),
   fc.string({ maxLength: 4 }),
@@ -22,7 +24,9 @@ const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { freq: 5, nil: null });
 const int = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 40));
 const float = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(Number.NaN, -0, 0, 0.1, 1e15, -1e-300, 2.5));
 const row = fc.tuple(maybe(int), maybe(float), maybe(text), maybe(fc.boolean()));
-export const tables: fc.Arbitrary<TestTable> = fc.array(row, { maxLength: 30 }).map((rows) => ({ columns: { i: 'int', f: 'float', s: 'string', b: 'bool' }, rows }));
+export const tables: fc.Arbitrary<TestTable> = fc
+  .array(row, { maxLength: 30 })
+  .map((rows) => ({ columns: { i: 'int', f: 'float', s: 'string', b: 'bool' }, rows }));
 
 const specs: MetricSpec[] = [
   { kind: 'row_count' },
@@ -48,7 +52,13 @@ const specs: MetricSpec[] = [
   { kind: 'predicate_failures', column: 's', predicate: parseExpr('length(s) between 1 and 2'), sampleSize: 3 },
   { kind: 'predicate_failures', column: 's', predicate: parseExpr("s in ('a', 'é', '') or s < 'b'"), sampleSize: 3 },
   { kind: 'predicate_failures', column: 's', predicate: parseExpr("matches(s, '^[a-z\\s]+$', 'i')"), sampleSize: 3 },
-  { kind: 'predicate_failures', column: 'i', predicate: parseExpr('i % 3 = 0 or i * 2 > 5'), where: parseExpr('b is not null'), sampleSize: 3 },
+  {
+    kind: 'predicate_failures',
+    column: 'i',
+    predicate: parseExpr('i % 3 = 0 or i * 2 > 5'),
+    where: parseExpr('b is not null'),
+    sampleSize: 3,
+  },
   { kind: 'predicate_failures', predicate: parseExpr('coalesce(f, 0) != 0 and not is_nan(f)'), includeNulls: true, sampleSize: 3 },
   { kind: 'histogram', column: 'f', bins: 5 },
   { kind: 'histogram', column: 'i', bins: 3, where: parseExpr('b') },
@@ -78,14 +88,15 @@ export function same(spec: MetricSpec, a: MetricOutcome, b: MetricOutcome, table
   return closeTo(a.value, b.value);
 }
 
-
 /** Asserts that `engine` gives the Arrow engine's answer for every metric on `runs` random tables. */
 export async function agreesWithArrow(engine: EngineUnderTest, runs: number): Promise<void> {
   const now = new Date('2024-06-01T00:00:00Z');
   await fc.assert(
     fc.asyncProperty(tables, async (table) => {
       const [a, b] = await Promise.all([arrowUnderTest.compute(table, metrics, now), engine.compute(table, metrics, now)]);
-      const wrong = metrics.filter((m) => !same(m.spec, a.get(m.key)!, b.get(m.key)!, table)).map((m) => ({ metric: m.key, arrow: a.get(m.key), [engine.name]: b.get(m.key) }));
+      const wrong = metrics
+        .filter((m) => !same(m.spec, a.get(m.key)!, b.get(m.key)!, table))
+        .map((m) => ({ metric: m.key, arrow: a.get(m.key), [engine.name]: b.get(m.key) }));
       expect(wrong).toEqual([]);
     }),
     { numRuns: runs },

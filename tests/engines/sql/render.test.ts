@@ -6,8 +6,18 @@ import { renderSelect } from '../../../src/engines/sql/render.js';
 const select: Select = {
   t: 'select',
   columns: [
-    { expr: { t: 'fn', fn: 'count_if', args: [{ t: 'bin', op: '=', left: { t: 'col', name: 'we"ird`' }, right: { t: 'param', value: "it's" } }] }, alias: 'n' },
-    { expr: { t: 'fn', fn: 'sum', args: [{ t: 'col', name: 'x' }], filter: { t: 'is_null', arg: { t: 'col', name: 'x' }, negate: true } }, alias: 's' },
+    {
+      expr: {
+        t: 'fn',
+        fn: 'count_if',
+        args: [{ t: 'bin', op: '=', left: { t: 'col', name: 'we"ird`' }, right: { t: 'param', value: "it's" } }],
+      },
+      alias: 'n',
+    },
+    {
+      expr: { t: 'fn', fn: 'sum', args: [{ t: 'col', name: 'x' }], filter: { t: 'is_null', arg: { t: 'col', name: 'x' }, negate: true } },
+      alias: 's',
+    },
   ],
   from: { t: 'relation', relation: { kind: 'table', parts: ['my schema', 'tab"le'] } },
   where: { t: 'bin', op: '>', left: { t: 'col', name: 'x' }, right: { t: 'param', value: 1 } },

@@ -23,7 +23,11 @@ async function compute(specs: MetricSpec[]) {
   const { connection } = await duckdbTableOf(table as never);
   try {
     const metrics = specs.map((spec) => ({ key: metricKey(spec), spec }));
-    const results = await computeSqlMetrics({ connection, relation: { kind: 'table', parts: ['t'] } }, metrics, new Date('2024-06-01T00:00:00Z'));
+    const results = await computeSqlMetrics(
+      { connection, relation: { kind: 'table', parts: ['t'] } },
+      metrics,
+      new Date('2024-06-01T00:00:00Z'),
+    );
     return metrics.map((m) => results.get(m.key));
   } finally {
     await connection.close();
@@ -48,9 +52,30 @@ describe('SQL engine metrics the Arrow engine does not have yet', () => {
       { kind: 'top_values', column: 'status', k: 2, maxDistinct: 2 },
       { kind: 'top_values', column: 'n', k: 3, maxDistinct: 10, where: parseExpr("status != 'c'") },
     ]);
-    expect(top).toEqual({ ok: true, value: { top: [{ value: 'b', count: 3 }, { value: 'a', count: 2 }], distinct: 3, truncated: false } });
+    expect(top).toEqual({
+      ok: true,
+      value: {
+        top: [
+          { value: 'b', count: 3 },
+          { value: 'a', count: 2 },
+        ],
+        distinct: 3,
+        truncated: false,
+      },
+    });
     expect(truncated).toEqual({ ok: true, value: { top: [], truncated: true } });
-    expect(numbers).toEqual({ ok: true, value: { top: [{ value: 1, count: 2 }, { value: 2, count: 1 }, { value: 3, count: 1 }], distinct: 4, truncated: false } });
+    expect(numbers).toEqual({
+      ok: true,
+      value: {
+        top: [
+          { value: 1, count: 2 },
+          { value: 2, count: 1 },
+          { value: 3, count: 1 },
+        ],
+        distinct: 4,
+        truncated: false,
+      },
+    });
   });
 
   it('top_values: a column whose first rows are within maxDistinct but not the whole of it is still truncated', async () => {
@@ -66,10 +91,24 @@ describe('SQL engine metrics the Arrow engine does not have yet', () => {
         { kind: 'top_values', column: 'i', k: 1, maxDistinct: 1 },
       ];
       const metrics = specs.map((spec) => ({ key: metricKey(spec), spec }));
-      const results = await computeSqlMetrics({ connection, relation: { kind: 'table', parts: ['t'] } }, metrics, new Date('2024-06-01T00:00:00Z'));
+      const results = await computeSqlMetrics(
+        { connection, relation: { kind: 'table', parts: ['t'] } },
+        metrics,
+        new Date('2024-06-01T00:00:00Z'),
+      );
       const [over, within, filtered, key] = metrics.map((m) => results.get(m.key));
       expect(over).toEqual({ ok: true, value: { top: [], truncated: true } });
-      expect(within).toEqual({ ok: true, value: { top: [{ value: 'x', count: 32 }, { value: 'y', count: 8 }], distinct: 2, truncated: false } });
+      expect(within).toEqual({
+        ok: true,
+        value: {
+          top: [
+            { value: 'x', count: 32 },
+            { value: 'y', count: 8 },
+          ],
+          distinct: 2,
+          truncated: false,
+        },
+      });
       expect(filtered).toEqual({ ok: true, value: { top: [{ value: 'x', count: 32 }], distinct: 1, truncated: false } });
       expect(key).toEqual({ ok: true, value: { top: [], truncated: true } });
     } finally {
@@ -83,7 +122,10 @@ describe('SQL engine metrics the Arrow engine does not have yet', () => {
       { kind: 'predicate_failures', column: 'day', predicate: parseExpr("day < '2024-01-04'"), sampleSize: 1 },
     ]);
     expect(maxDay).toEqual({ ok: true, value: Date.UTC(2024, 0, 5) });
-    expect(failures).toMatchObject({ ok: true, value: { considered: 5, failed: 2, sample: [{ row: 5, values: { day: '2024-01-05', at: '2024-01-04T00:00:00.000Z' } }] } });
+    expect(failures).toMatchObject({
+      ok: true,
+      value: { considered: 5, failed: 2, sample: [{ row: 5, values: { day: '2024-01-05', at: '2024-01-04T00:00:00.000Z' } }] },
+    });
   });
 });
 
@@ -98,7 +140,10 @@ describe('the DuckDB connection', () => {
     const database = path.basename(file).replace(/\.[^.]*$/, '');
     expect(connection.locate({ kind: 'table', parts: ['t'] })).toEqual({ namespace: `duckdb://${file}`, name: `${database}.main.t` });
     expect(connection.locate({ kind: 'table', parts: ['s', 't'] })).toEqual({ namespace: `duckdb://${file}`, name: `${database}.s.t` });
-    expect(connection.locate({ kind: 'files', format: 'parquet', paths: ['/data/x.parquet'] })).toEqual({ namespace: 'file', name: '/data/x.parquet' });
+    expect(connection.locate({ kind: 'files', format: 'parquet', paths: ['/data/x.parquet'] })).toEqual({
+      namespace: 'file',
+      name: '/data/x.parquet',
+    });
     await connection.close();
   });
 
@@ -108,7 +153,17 @@ describe('the DuckDB connection', () => {
       sql: "SELECT 9007199254740991::BIGINT AS big, 12.34::DECIMAL(6,2) AS dec, 10::HUGEINT AS huge, DATE '1969-12-31' AS d, TIMESTAMP '1969-12-31 23:59:59.9995' AS ts, TIMESTAMPTZ '2024-01-01 00:00:00+02' AS tz, 'NaN'::DOUBLE AS nan, [1, 2] AS list, $1 AS p",
       params: ['bound'],
     });
-    expect(row).toEqual({ big: 9007199254740991, dec: 12.34, huge: 10, d: -86_400_000, ts: -1, tz: Date.UTC(2023, 11, 31, 22), nan: NaN, list: '[1, 2]', p: 'bound' });
+    expect(row).toEqual({
+      big: 9007199254740991,
+      dec: 12.34,
+      huge: 10,
+      d: -86_400_000,
+      ts: -1,
+      tz: Date.UTC(2023, 11, 31, 22),
+      nan: NaN,
+      list: '[1, 2]',
+      p: 'bound',
+    });
     await c.close();
   });
 

@@ -25,7 +25,6 @@ export interface EngineUnderTest {
   close?(): Promise<void>;
 }
 
-
 const ARROW_TYPES: Record<ColumnType, () => DataType> = {
   int: () => new Int64(),
   float: () => new Float64(),
@@ -55,7 +54,14 @@ export const arrowUnderTest: EngineUnderTest = {
   },
 };
 
-const DUCK_TYPES: Record<ColumnType, string> = { int: 'BIGINT', float: 'DOUBLE', string: 'VARCHAR', bool: 'BOOLEAN', date: 'DATE', timestamp: 'TIMESTAMP' };
+const DUCK_TYPES: Record<ColumnType, string> = {
+  int: 'BIGINT',
+  float: 'DOUBLE',
+  string: 'VARCHAR',
+  bool: 'BOOLEAN',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+};
 const quote = (id: string) => `"${id.replaceAll('"', '""')}"`;
 
 /** Writes the table into a DuckDB database file (values bound, never spliced) and opens it READ_ONLY. */
@@ -90,7 +96,9 @@ export const duckdbUnderTest: EngineUnderTest = {
   async compute(table, metrics, now) {
     const { connection } = await duckdbTableOf(table);
     try {
-      return await computeSqlMetrics({ connection, relation: { kind: 'table', parts: ['t'] } }, metrics, now, { sampleColumns: Object.keys(table.columns) });
+      return await computeSqlMetrics({ connection, relation: { kind: 'table', parts: ['t'] } }, metrics, now, {
+        sampleColumns: Object.keys(table.columns),
+      });
     } finally {
       await connection.close();
     }

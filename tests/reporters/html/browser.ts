@@ -17,7 +17,9 @@ export const SCREENSHOTS = path.resolve(__dirname, '../../../reports/screenshots
  */
 export async function launchChromium(executablePath = CHROMIUM): Promise<Browser> {
   if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: the HTML report tests open reports in a real browser. Install it (apt-get install -y chromium) or set DATACHECK_CHROMIUM; see DEVELOPERS.md.`);
+    throw new Error(
+      `Chromium not found at ${executablePath}: the HTML report tests open reports in a real browser. Install it (apt-get install -y chromium) or set DATACHECK_CHROMIUM; see DEVELOPERS.md.`,
+    );
   }
   return chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
@@ -46,14 +48,26 @@ export interface OpenedReport {
   close(): Promise<void>;
 }
 
-export async function openReport(browser: Browser, file: string, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedReport> {
+export async function openReport(
+  browser: Browser,
+  file: string,
+  options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<OpenedReport> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
   });
   const url = pathToFileURL(file).href;
-  const opened: OpenedReport = { page: await context.newPage(), url, requests: [], dialogs: [], consoleErrors: [], pageErrors: [], close: () => context.close() };
+  const opened: OpenedReport = {
+    page: await context.newPage(),
+    url,
+    requests: [],
+    dialogs: [],
+    consoleErrors: [],
+    pageErrors: [],
+    close: () => context.close(),
+  };
   // Anything but the document itself is refused before it leaves the browser (and recorded).
   await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
   opened.page.on('request', (r) => opened.requests.push(r.url()));

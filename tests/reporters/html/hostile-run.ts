@@ -39,7 +39,16 @@ export function hostileRun(): RunResult {
       where: h(i + 5),
       rows: { considered: 20, failed: HOSTILE.length },
       failingRows,
-      ...(i % 5 === 1 && { issue: { code: h(i) as IssueCode, message: h(i + 1), hint: h(i + 2), expected: h(i + 3), found: h(i + 4), location: { file: h(i + 5), line: 1, column: 2 } } }),
+      ...(i % 5 === 1 && {
+        issue: {
+          code: h(i) as IssueCode,
+          message: h(i + 1),
+          hint: h(i + 2),
+          expected: h(i + 3),
+          found: h(i + 4),
+          location: { file: h(i + 5), line: 1, column: 2 },
+        },
+      }),
       location: { file: `checks/${v}.check.ts`, line: i + 1, column: 1 },
     }),
   );
@@ -79,7 +88,12 @@ export function hostileRun(): RunResult {
         durationMs: 3,
       },
     ],
-    issues: HOSTILE.map((v, i) => ({ code: h(i + 1) as IssueCode, message: v, location: { file: h(i + 2), line: 3, column: 4 }, expected: h(i + 3) })),
+    issues: HOSTILE.map((v, i) => ({
+      code: h(i + 1) as IssueCode,
+      message: v,
+      location: { file: h(i + 2), line: 3, column: 4 },
+      expected: h(i + 3),
+    })),
     counts: { pass: 2, fail: 3, warn: 2, error: 2, skipped: 2 },
     outcome: 'error',
   };

@@ -25,7 +25,13 @@ export function largeRun(datasets = 50, checksEach = 40): RunResult {
           observed: outcome === 'pass' ? c * 10 : { failed: 10, considered: 1000 },
           expected: `between 0 and ${c * 100}`,
           rows: { considered: 1000, failed: outcome === 'pass' ? 0 : 10 },
-          ...(outcome === 'fail' && { failingRows: Array.from({ length: 10 }, (_, r) => ({ row: r * 97 + 1, line: r * 97 + 2, values: { id: r, [column]: -r * 3.25, status: 'returned' } })) }),
+          ...(outcome === 'fail' && {
+            failingRows: Array.from({ length: 10 }, (_, r) => ({
+              row: r * 97 + 1,
+              line: r * 97 + 2,
+              values: { id: r, [column]: -r * 3.25, status: 'returned' },
+            })),
+          }),
           ...(outcome === 'error' && { issue: { code: 'expr.unknown_column', message: `unknown column '${column}_x'` } }),
           location: { file: `checks/table_${d}.check.ts`, line: c + 5, column: 3 },
         }),
@@ -33,10 +39,38 @@ export function largeRun(datasets = 50, checksEach = 40): RunResult {
     }
     const columns: ColumnProfile[] = Array.from({ length: 8 }, (_, k) =>
       k % 2 === 0
-        ? { name: `column_${k}`, type: 'float64', pii: false, nullCount: k * 3, min: 0, max: 1000 + k, histogram: { min: 0, max: 1000 + k, counts: Array.from({ length: 20 }, (_, b) => (b * 37 + k) % 50) } }
-        : { name: `column_${k}`, type: 'string', pii: false, nullCount: 0, topValues: { top: Array.from({ length: 10 }, (_, t) => ({ value: `value_${t}`, count: 100 - t * 7 })), distinct: 40, truncated: false } },
+        ? {
+            name: `column_${k}`,
+            type: 'float64',
+            pii: false,
+            nullCount: k * 3,
+            min: 0,
+            max: 1000 + k,
+            histogram: { min: 0, max: 1000 + k, counts: Array.from({ length: 20 }, (_, b) => (b * 37 + k) % 50) },
+          }
+        : {
+            name: `column_${k}`,
+            type: 'string',
+            pii: false,
+            nullCount: 0,
+            topValues: {
+              top: Array.from({ length: 10 }, (_, t) => ({ value: `value_${t}`, count: 100 - t * 7 })),
+              distinct: 40,
+              truncated: false,
+            },
+          },
     );
-    all.push({ name, version: '1.0.0', owner: 'platform', source: `s3://bucket/table_${d}/*.parquet`, rowCount: 1000, issues: [], checks, columns, durationMs: 40 });
+    all.push({
+      name,
+      version: '1.0.0',
+      owner: 'platform',
+      source: `s3://bucket/table_${d}/*.parquet`,
+      rowCount: 1000,
+      issues: [],
+      checks,
+      columns,
+      durationMs: 40,
+    });
   }
   // The run's header (id, tool, times) from the shared sample; the datasets are what is big here.
   return {

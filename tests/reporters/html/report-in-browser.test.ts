@@ -19,7 +19,17 @@ const chromium = chromiumForFile();
 async function cliReport(cwd: string, name: string, args: string[] = []) {
   const html = path.join(tmp, `${name}.html`);
   const json = path.join(tmp, `${name}.json`);
-  const r = (await datacheck(cwd, ['--reporter', 'html', '--reporter', 'json', '--output-file', `html=${html}`, '--output-file', `json=${json}`, ...args]));
+  const r = await datacheck(cwd, [
+    '--reporter',
+    'html',
+    '--reporter',
+    'json',
+    '--output-file',
+    `html=${html}`,
+    '--output-file',
+    `json=${json}`,
+    ...args,
+  ]);
   expect(r.stderr).toContain('report written to');
   return { html, json, code: r.code, run: JSON.parse(readFileSync(json, 'utf8')) as RunResult };
 }
@@ -38,7 +48,7 @@ const visibleChecks = (r: OpenedReport) => r.page.locator('tr.check:visible').co
 
 describe('the HTML report in Chromium', () => {
   it('passing run (the bundled example): summary, every check, profiles with charts, pii masked', async () => {
-    const { html, code, run } = (await cliReport(root, 'passing'));
+    const { html, code, run } = await cliReport(root, 'passing');
     expect(code).toBe(0);
     const r = await openReport(chromium(), html);
     try {
@@ -60,7 +70,7 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('failing run (examples/broken): outcome filters and search change the visible rows and the counts', async () => {
-    const { html, run } = (await cliReport(path.join(root, 'examples/broken'), 'failing', ['--no-typecheck']));
+    const { html, run } = await cliReport(path.join(root, 'examples/broken'), 'failing', ['--no-typecheck']);
     expect(run.counts.fail).toBeGreaterThan(0);
     const r = await openReport(chromium(), html);
     try {
@@ -100,7 +110,7 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('is readable with JavaScript off: every check shown, the controls hidden', async () => {
-    const { html, run } = (await cliReport(path.join(root, 'examples/broken'), 'failing-nojs', ['--no-typecheck']));
+    const { html, run } = await cliReport(path.join(root, 'examples/broken'), 'failing-nojs', ['--no-typecheck']);
     const r = await openReport(chromium(), html, { javaScript: false });
     try {
       await expectInert(r);
@@ -117,7 +127,7 @@ describe('the HTML report in Chromium', () => {
     const dir = projectOf({
       'contracts/orders.contract.ts': `import { col, defineContract } from 'datacheck';\nexport default defineContract({ name: 'orders', source: { file: 'data/missing.csv' }, columns: { id: col.int32() } });\n`,
     });
-    const { html, code, run } = (await cliReport(dir, 'erroring', ['--no-typecheck']));
+    const { html, code, run } = await cliReport(dir, 'erroring', ['--no-typecheck']);
     expect(code).toBe(2);
     const r = await openReport(chromium(), html, { colorScheme: 'dark' });
     try {
@@ -138,7 +148,15 @@ describe('the HTML report in Chromium', () => {
     try {
       await expectInert(r);
       const shown = await r.page.locator('main').innerText();
-      for (const v of ['<script>window.__pwned=1</script>', '</style><script>window.__pwned=1</script>', ']]><!-- -->', 'שלום עולם', '\\u202egnp.exe', '\\u0007']) expect(shown).toContain(v);
+      for (const v of [
+        '<script>window.__pwned=1</script>',
+        '</style><script>window.__pwned=1</script>',
+        ']]><!-- -->',
+        'שלום עולם',
+        '\\u202egnp.exe',
+        '\\u0007',
+      ])
+        expect(shown).toContain(v);
       expect(await r.page.locator('script').count()).toBe(1);
       expect(await r.page.locator('img').count()).toBe(0);
       expect(await r.page.locator('footer').count()).toBe(1);
@@ -154,12 +172,17 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('a missing Chromium fails the tests with what to install, never skips them', async () => {
-    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow(/Chromium not found at \/nonexistent\/chromium.*apt-get install -y chromium/);
+    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow(
+      /Chromium not found at \/nonexistent\/chromium.*apt-get install -y chromium/,
+    );
   });
 
   it('the checks above can fail: an unescaped page is caught running script, opening a dialog and loading', async () => {
     const file = path.join(tmp, 'unsafe.html');
-    writeFileSync(file, `<!DOCTYPE html><p><img src=x onerror="window.__pwned=1"><img src="http://example.invalid/a.png"><script>alert(1)</script>`);
+    writeFileSync(
+      file,
+      `<!DOCTYPE html><p><img src=x onerror="window.__pwned=1"><img src="http://example.invalid/a.png"><script>alert(1)</script>`,
+    );
     const r = await openReport(chromium(), file);
     try {
       expect(await r.page.evaluate('window.__pwned')).toBe(1);

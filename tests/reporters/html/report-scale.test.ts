@@ -50,7 +50,9 @@ describe('the HTML report at scale', () => {
       paint: Math.min(...timings.map((t) => t.paint)),
       filter: Math.min(...timings.map((t) => t.filter)),
     };
-    console.log(`html report, 2,000 checks: ${(bytes / 1024 / 1024).toFixed(2)} MB, rendered in ${renderMs.toFixed(0)} ms; Chromium load ${best.load.toFixed(0)} ms, first contentful paint ${best.paint.toFixed(0)} ms, filter click ${best.filter.toFixed(1)} ms`);
+    console.log(
+      `html report, 2,000 checks: ${(bytes / 1024 / 1024).toFixed(2)} MB, rendered in ${renderMs.toFixed(0)} ms; Chromium load ${best.load.toFixed(0)} ms, first contentful paint ${best.paint.toFixed(0)} ms, filter click ${best.filter.toFixed(1)} ms`,
+    );
     expect(best.filter).toBeGreaterThanOrEqual(0);
     expect(best.load).toBeLessThan(1000);
     expect(best.paint).toBeLessThan(1000);
@@ -61,8 +63,8 @@ describe('the HTML report at scale', () => {
     const first = path.join(tmp, 'first.html');
     const json = path.join(tmp, 'saved.json');
     const again = path.join(tmp, 'again.html');
-    (await datacheck(root, ['--reporter', 'html', '--reporter', 'json', '--output-file', `html=${first}`, '--output-file', `json=${json}`]));
-    const r = (await datacheck(root, ['report', json, '--reporter', 'html', '--output-file', again]));
+    await datacheck(root, ['--reporter', 'html', '--reporter', 'json', '--output-file', `html=${first}`, '--output-file', `json=${json}`]);
+    const r = await datacheck(root, ['report', json, '--reporter', 'html', '--output-file', again]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('report written to');
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(first, 'utf8'));
@@ -70,7 +72,7 @@ describe('the HTML report at scale', () => {
 
   it('writes to stdout with --output-file -', async () => {
     const json = path.join(tmp, 'saved.json');
-    const r = (await datacheck(root, ['report', json, '--reporter', 'html', '--output-file', '-']));
+    const r = await datacheck(root, ['report', json, '--reporter', 'html', '--output-file', '-']);
     expect(r.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(r.stdout.trimEnd().endsWith('</html>')).toBe(true);
   });

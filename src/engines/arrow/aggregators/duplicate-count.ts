@@ -109,7 +109,14 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
     // Text keys that became duplicates only by merging have no sample rows; counts stay exact.
     // (The parallel engine therefore keeps text keys on one thread; see compute-parallel.ts.)
     const sorted = a.sorted && b.sorted ? mergeSorted(a.sorted, b.sorted) : undefined;
-    return { ...(sorted && { sorted }), chunks: [...a.chunks, ...b.chunks], keyType: a.keyType ?? b.keyType, text, textSample: [...a.textSample, ...b.textSample], considered: a.considered + b.considered };
+    return {
+      ...(sorted && { sorted }),
+      chunks: [...a.chunks, ...b.chunks],
+      keyType: a.keyType ?? b.keyType,
+      text,
+      textSample: [...a.textSample, ...b.textSample],
+      considered: a.considered + b.considered,
+    };
   },
   revive: (s) => ({ ...s, keyType: reviveType(s.keyType) }),
   prepare(s) {
@@ -209,11 +216,16 @@ function reviveType(t: DataType | null): DataType | null {
   if (!t) return null;
   const o = t as any;
   switch (o.typeId) {
-    case Type.Int: return new Int(o.isSigned, o.bitWidth);
-    case Type.Float: return o.precision === 2 ? new Float64() : new Float(o.precision);
-    case Type.Timestamp: return new Timestamp(o.unit, o.timezone);
-    case Type.Date: return new Date_(o.unit);
-    default: return t;
+    case Type.Int:
+      return new Int(o.isSigned, o.bitWidth);
+    case Type.Float:
+      return o.precision === 2 ? new Float64() : new Float(o.precision);
+    case Type.Timestamp:
+      return new Timestamp(o.unit, o.timezone);
+    case Type.Date:
+      return new Date_(o.unit);
+    default:
+      return t;
   }
 }
 

@@ -29,7 +29,12 @@ export const histogram = (column: string, bins: number): Aggregator<HistogramSta
   update(s, input) {
     // Checked here, not when built: the engine turns what update throws into the metric's issue.
     if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
-      throw new DatacheckError({ code: 'metric.invalid', message: `histogram of '${column}' needs a whole number of bins from 1 to ${MAX_BINS}`, expected: `1 <= bins <= ${MAX_BINS}`, found: String(bins) });
+      throw new DatacheckError({
+        code: 'metric.invalid',
+        message: `histogram of '${column}' needs a whole number of bins from 1 to ${MAX_BINS}`,
+        expected: `1 <= bins <= ${MAX_BINS}`,
+        found: String(bins),
+      });
     }
     const v = numericColumn(input, column, 'histogram');
     if (!v) return;
@@ -100,7 +105,7 @@ export function binValues(values: Float64Array, min: number, max: number, counts
     for (let i = 0; i < n; i++) {
       // Exactly the spec's floor((x - min) * bins / (max - min)); `| 0` is floor here: never negative, < 2^31.
       const b = (((values[i] - min) * bins) / range) | 0;
-      counts[b > last ? last : b]++;
+      counts[Math.min(b, last)]++;
     }
     return;
   }
@@ -109,6 +114,6 @@ export function binValues(values: Float64Array, min: number, max: number, counts
   for (let i = 0; i < n; i++) {
     const x = values[i];
     const b = x === max ? last : x === min ? 0 : Math.floor(((x / 2 - min / 2) / (max / 2 - min / 2)) * bins);
-    counts[b > last ? last : b >= 0 ? b : 0]++;
+    counts[b > last ? last : Math.max(b, 0)]++;
   }
 }

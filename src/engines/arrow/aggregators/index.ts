@@ -20,20 +20,34 @@ import { valueCount } from './value-count.js';
  */
 export function aggregatorFor(spec: MetricSpec, sampleColumns?: readonly string[]): Aggregator<any> | undefined {
   switch (spec.kind) {
-    case 'row_count': return rowCount();
-    case 'null_count': return nullCount(spec.column);
+    case 'row_count':
+      return rowCount();
+    case 'null_count':
+      return nullCount(spec.column);
     case 'min':
-    case 'max': return minMax(spec.column, spec.kind);
-    case 'moments': return moments(spec.column);
-    case 'quantiles': return quantiles(spec.column, spec.probs);
-    case 'distinct_count': return distinctCount(spec.columns);
-    case 'duplicate_count': return duplicateCount(spec.columns, spec.sampleSize);
-    case 'value_count': return valueCount(spec.column, spec.value);
-    case 'predicate_failures': return predicateFailures(spec, sampleColumns);
-    case 'parse_failures': return parseFailures(spec.column, spec.sampleSize);
-    case 'histogram': return histogram(spec.column, spec.bins);
-    case 'top_values': return topValues(spec.column, spec.k, spec.maxDistinct);
-    case 'schema': return schema();
-    case 'orphan_count': return undefined;
+    case 'max':
+      return minMax(spec.column, spec.kind);
+    case 'moments':
+      return moments(spec.column);
+    case 'quantiles':
+      return quantiles(spec.column, spec.probs);
+    case 'distinct_count':
+      return distinctCount(spec.columns);
+    case 'duplicate_count':
+      return duplicateCount(spec.columns, spec.sampleSize);
+    case 'value_count':
+      return valueCount(spec.column, spec.value);
+    case 'predicate_failures':
+      return predicateFailures(spec, sampleColumns);
+    case 'parse_failures':
+      return parseFailures(spec.column, spec.sampleSize);
+    case 'histogram':
+      return histogram(spec.column, spec.bins);
+    case 'top_values':
+      return topValues(spec.column, spec.k, spec.maxDistinct);
+    case 'schema':
+      return schema();
+    case 'orphan_count':
+      return undefined;
   }
 }

@@ -7,7 +7,11 @@ export const nullCount = (column: string): Aggregator<{ n: number }> => ({
   init: () => ({ n: 0 }),
   update(s, { source, mask, numRows }) {
     const index = source.batch.schema.fields.findIndex((f) => f.name === column);
-    if (index < 0) throw missingColumn(column, source.batch.schema.fields.map((f) => f.name));
+    if (index < 0)
+      throw missingColumn(
+        column,
+        source.batch.schema.fields.map((f) => f.name),
+      );
     const data = source.batch.getChildAt(index)!.data[0];
     if (!mask) {
       s.n += data.nullCount;

@@ -16,7 +16,12 @@ export const parseFailures = (column: string, sampleSize: number): Aggregator<Fa
       s.failed += pf.count;
       for (const x of pf.samples) {
         if (s.sample.length >= sampleSize) break;
-        s.sample.push({ row: x.row + 1, ...(x.line !== undefined && { line: x.line }), ...(source.file !== undefined && { file: source.file }), values: { [column]: x.raw } });
+        s.sample.push({
+          row: x.row + 1,
+          ...(x.line !== undefined && { line: x.line }),
+          ...(source.file !== undefined && { file: source.file }),
+          values: { [column]: x.raw },
+        });
       }
     }
   },

@@ -21,7 +21,9 @@ export function arithVecs(op: ArithOp, left: Vec, right: Vec, n: number, e: Expr
   const { kind, scaleLeft, scaleRight } = rule;
   if (left.t === 'const' && right.t === 'const') {
     const r = apply(op, (left.value as number) * scaleLeft, (right.value as number) * scaleRight);
-    return Number.isNaN(r) && (op === '/' || op === '%') && right.value === 0 ? { t: 'const', value: null } : { t: 'const', value: r, kind: kind === 'number' ? undefined : kind };
+    return Number.isNaN(r) && (op === '/' || op === '%') && right.value === 0
+      ? { t: 'const', value: null }
+      : { t: 'const', value: r, kind: kind === 'number' ? undefined : kind };
   }
   const a = asNum(left, n, e);
   const b = asNum(right, n, e);
@@ -31,9 +33,15 @@ export function arithVecs(op: ArithOp, left: Vec, right: Vec, n: number, e: Expr
   const x = a.v;
   const y = b.v;
   switch (op) {
-    case '+': for (let i = 0; i < n; i++) v[i] = x[i] * scaleLeft + y[i] * scaleRight; break;
-    case '-': for (let i = 0; i < n; i++) v[i] = x[i] * scaleLeft - y[i] * scaleRight; break;
-    case '*': for (let i = 0; i < n; i++) v[i] = x[i] * y[i]; break;
+    case '+':
+      for (let i = 0; i < n; i++) v[i] = x[i] * scaleLeft + y[i] * scaleRight;
+      break;
+    case '-':
+      for (let i = 0; i < n; i++) v[i] = x[i] * scaleLeft - y[i] * scaleRight;
+      break;
+    case '*':
+      for (let i = 0; i < n; i++) v[i] = x[i] * y[i];
+      break;
     case '/':
     case '%':
       for (let i = 0; i < n; i++) {
@@ -49,11 +57,16 @@ export function arithVecs(op: ArithOp, left: Vec, right: Vec, n: number, e: Expr
 
 function apply(op: ArithOp, a: number, b: number): number {
   switch (op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '/': return b === 0 ? NaN : a / b;
-    case '%': return b === 0 ? NaN : a % b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? NaN : a / b;
+    case '%':
+      return b === 0 ? NaN : a % b;
   }
 }
 

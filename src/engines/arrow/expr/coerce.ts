@@ -34,7 +34,8 @@ export function describeVec(v: Vec): string {
 export const isNumeric = (v: Vec): boolean => v.t === 'num' || (v.t === 'const' && typeof v.value === 'number');
 export const isStringy = (v: Vec): boolean => v.t === 'str' || (v.t === 'const' && typeof v.value === 'string' && !v.kind);
 export const isNullConst = (v: Vec): boolean => v.t === 'const' && v.value === null;
-export const kindOf = (v: Vec): NumKind | undefined => (v.t === 'num' ? v.kind : v.t === 'const' ? v.kind ?? (typeof v.value === 'number' ? 'number' : undefined) : undefined);
+export const kindOf = (v: Vec): NumKind | undefined =>
+  v.t === 'num' ? v.kind : v.t === 'const' ? (v.kind ?? (typeof v.value === 'number' ? 'number' : undefined)) : undefined;
 export const isTemporal = (v: Vec): boolean => kindOf(v) === 'date' || kindOf(v) === 'timestamp';
 
 /** A string literal next to a date/timestamp operand is read as an ISO instant. */

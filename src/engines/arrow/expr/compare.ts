@@ -68,7 +68,8 @@ export function compareVecs(op: CompareOp, left: Vec, right: Vec, n: number, e: 
   throw typeError(e, `operands of the same type on both sides of ${op}, left is ${describeSame(left)}`, right);
 }
 
-const describeSame = (v: Vec) => (v.t === 'const' ? (v.kind ? `a ${v.kind}` : typeof v.value) : v.t === 'num' ? 'a number' : v.t === 'str' ? 'a string' : 'a boolean');
+const describeSame = (v: Vec) =>
+  v.t === 'const' ? (v.kind ? `a ${v.kind}` : typeof v.value) : v.t === 'num' ? 'a number' : v.t === 'str' ? 'a string' : 'a boolean';
 const isBooly = (v: Vec) => v.t === 'bool' || (v.t === 'const' && typeof v.value === 'boolean');
 const stringOf = (s: { dict?: (string | null)[]; idx: Int32Array | null; n: number } & Vec, i: number): string | null => {
   const dict = dictOf(s as any);
@@ -86,12 +87,24 @@ function compareNumbers(op: CompareOp, left: Vec, right: Vec, n: number, e: Expr
     const x = vec.v;
     const valid = vec.valid;
     switch (o) {
-      case '=': for (let i = 0; i < n; i++) v[i] = x[i] === c ? 1 : 0; break;
-      case '!=': for (let i = 0; i < n; i++) v[i] = x[i] !== c ? 1 : 0; break;
-      case '<': for (let i = 0; i < n; i++) v[i] = x[i] < c ? 1 : 0; break;
-      case '<=': for (let i = 0; i < n; i++) v[i] = x[i] <= c ? 1 : 0; break;
-      case '>': for (let i = 0; i < n; i++) v[i] = x[i] > c ? 1 : 0; break;
-      case '>=': for (let i = 0; i < n; i++) v[i] = x[i] >= c ? 1 : 0; break;
+      case '=':
+        for (let i = 0; i < n; i++) v[i] = x[i] === c ? 1 : 0;
+        break;
+      case '!=':
+        for (let i = 0; i < n; i++) v[i] = x[i] !== c ? 1 : 0;
+        break;
+      case '<':
+        for (let i = 0; i < n; i++) v[i] = x[i] < c ? 1 : 0;
+        break;
+      case '<=':
+        for (let i = 0; i < n; i++) v[i] = x[i] <= c ? 1 : 0;
+        break;
+      case '>':
+        for (let i = 0; i < n; i++) v[i] = x[i] > c ? 1 : 0;
+        break;
+      case '>=':
+        for (let i = 0; i < n; i++) v[i] = x[i] >= c ? 1 : 0;
+        break;
     }
     if (valid) for (let i = 0; i < n; i++) if (valid[i] === 0) v[i] = 2;
     return { t: 'bool', v };

@@ -75,7 +75,11 @@ function evalNode(e: Expr, cols: BatchColumns, n: number, nowMs: number): Vec {
       return inList(sub(e.arg), e.values, e.negate, n, e);
     case 'between': {
       const arg = sub(e.arg);
-      const inside = logic({ op: 'and', args: [] }, [compareVecs('>=', arg, sub(e.low), n, e), compareVecs('<=', arg, sub(e.high), n, e)], n);
+      const inside = logic(
+        { op: 'and', args: [] },
+        [compareVecs('>=', arg, sub(e.low), n, e), compareVecs('<=', arg, sub(e.high), n, e)],
+        n,
+      );
       if (!e.negate) return inside;
       return evalNot(inside, n, e);
     }
@@ -89,7 +93,8 @@ function evalNode(e: Expr, cols: BatchColumns, n: number, nowMs: number): Vec {
 }
 
 function evalNot(a: Vec, n: number, e: Expr): Vec {
-  if (a.t === 'const' && (a.value === null || typeof a.value === 'boolean')) return { t: 'const', value: a.value === null ? null : !a.value };
+  if (a.t === 'const' && (a.value === null || typeof a.value === 'boolean'))
+    return { t: 'const', value: a.value === null ? null : !a.value };
   const x = asBool(a, n, e);
   const v = new Uint8Array(n);
   for (let i = 0; i < n; i++) v[i] = x[i] === 2 ? 2 : 1 - x[i];

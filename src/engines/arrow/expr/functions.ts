@@ -49,7 +49,8 @@ export function callFunction(e: CallExpr, args: Vec[], n: number, ctx: FunctionC
       arity(1);
       if (isNullConst(args[0])) return args[0];
       const s = asStr(args[0], n, e);
-      const f = e.fn === 'lower' ? (x: string) => x.toLowerCase() : e.fn === 'upper' ? (x: string) => x.toUpperCase() : (x: string) => x.trim();
+      const f =
+        e.fn === 'lower' ? (x: string) => x.toLowerCase() : e.fn === 'upper' ? (x: string) => x.toUpperCase() : (x: string) => x.trim();
       return transformStrings(s, f);
     }
     case 'abs': {
@@ -106,7 +107,12 @@ function coalesce(e: CallExpr, args: Vec[], n: number): Vec {
   if (first.t === 'bool' || (first.t === 'const' && typeof first.value === 'boolean')) {
     const parts = live.map((a) => asBool(a, n, e));
     const v = new Uint8Array(n).fill(2);
-    for (let i = 0; i < n; i++) for (const p of parts) if (p[i] !== 2) { v[i] = p[i]; break; }
+    for (let i = 0; i < n; i++)
+      for (const p of parts)
+        if (p[i] !== 2) {
+          v[i] = p[i];
+          break;
+        }
     return { t: 'bool', v };
   }
   if (first.t === 'str' || (first.t === 'const' && typeof first.value === 'string' && !first.kind)) {

@@ -48,7 +48,10 @@ export function readColumn(batch: RecordBatch, name: string): Vec {
 export function vectorToVec(vector: Vector, name: string): Vec {
   if (vector.data.length !== 1) {
     // Columns of a RecordBatch are one chunk; a multi-chunk vector would need concatenation.
-    throw new DatacheckError({ code: 'expr.unsupported_type', message: `column '${name}' has ${vector.data.length} chunks; expected one per batch` });
+    throw new DatacheckError({
+      code: 'expr.unsupported_type',
+      message: `column '${name}' has ${vector.data.length} chunks; expected one per batch`,
+    });
   }
   return dataToVec(vector.data[0], name);
 }
@@ -129,7 +132,11 @@ function dictionaryToVec(data: Data, name: string, valid: Uint8Array | null): St
     for (const chunk of dictionary.data) {
       const inner = dataToVec(chunk, name);
       if (inner.t !== 'str') {
-        throw new DatacheckError({ code: 'expr.unsupported_type', message: `column '${name}' is a dictionary of ${String(chunk.type)}; only string dictionaries are supported`, found: String(data.type) });
+        throw new DatacheckError({
+          code: 'expr.unsupported_type',
+          message: `column '${name}' is a dictionary of ${String(chunk.type)}; only string dictionaries are supported`,
+          found: String(data.type),
+        });
       }
       for (let i = 0; i < chunk.length; i++) dict.push(stringAt(inner, i));
     }

@@ -29,7 +29,12 @@ const WORKER_START_ROWS = 500_000;
  * issue); workers are always terminated.
  */
 export async function computeParallel(
-  sp: SourceParts, metrics: PlannedMetric[], evalCtx: EvalContext, threads: number, onSplit?: (rangeRows: number[]) => void, sampleColumns?: string[],
+  sp: SourceParts,
+  metrics: PlannedMetric[],
+  evalCtx: EvalContext,
+  threads: number,
+  onSplit?: (rangeRows: number[]) => void,
+  sampleColumns?: string[],
 ): Promise<Running[]> {
   const schema = await partsSchema(sp.spec);
   const running = initRunning(metrics, sampleColumns);
@@ -40,7 +45,11 @@ export async function computeParallel(
   const nowMs = (evalCtx.now ?? new Date()).getTime();
   const workers: RunningWorker[] = [];
   try {
-    if (shared.length > 0) for (const parts of ranges.slice(1)) workers.push(spawnWorker({ spec: sp.spec, parts, metrics: shared.map((r) => r.metric), nowMs, ...(sampleColumns && { sampleColumns }) }));
+    if (shared.length > 0)
+      for (const parts of ranges.slice(1))
+        workers.push(
+          spawnWorker({ spec: sp.spec, parts, metrics: shared.map((r) => r.metric), nowMs, ...(sampleColumns && { sampleColumns }) }),
+        );
     for await (const sb of readParts(sp.spec, ranges[0], schema)) processBatch(sb, running, evalCtx);
     for (const r of shared) if (!r.issue) r.agg.prepare?.(r.state);
     // Main-only metrics also read the workers' ranges; each range's first error is kept in order.
@@ -89,5 +98,7 @@ function splittable(spec: MetricSpec, schema: Schema): boolean {
   const field = schema.fields.find((f) => f.name === spec.columns[0]);
   if (!field) return true; // the same missing-column issue in every range
   const t = field.type.typeId;
-  return t === Type.Int || (t === Type.Float && (field.type as { precision: number }).precision > 0) || t === Type.Timestamp || t === Type.Date;
+  return (
+    t === Type.Int || (t === Type.Float && (field.type as { precision: number }).precision > 0) || t === Type.Timestamp || t === Type.Date
+  );
 }

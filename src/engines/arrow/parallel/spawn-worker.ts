@@ -25,7 +25,11 @@ function workerFor(input: WorkerInput): Worker {
 }
 
 const workerError = (why: string) =>
-  new DatacheckError({ code: 'engine.worker', message: `a worker thread of the arrow engine failed: ${why}`, hint: 'set DATACHECK_THREADS=1 to compute on one thread' });
+  new DatacheckError({
+    code: 'engine.worker',
+    message: `a worker thread of the arrow engine failed: ${why}`,
+    hint: 'set DATACHECK_THREADS=1 to compute on one thread',
+  });
 
 export function spawnWorker(input: WorkerInput): RunningWorker {
   let worker: Worker;

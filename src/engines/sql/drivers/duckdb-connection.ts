@@ -52,7 +52,11 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
       const reader = await conn.runAndReadAll(q.sql, q.params as never, types as never);
       return { names: reader.columnNames(), types: reader.columnTypes().map((t) => t.toString()), rows: reader.getRows() };
     } catch (e) {
-      if (timedOut) throw new DatacheckError({ code: 'sql.timeout', message: `the query ran longer than the statement timeout (${timeoutMs} ms) and was interrupted` });
+      if (timedOut)
+        throw new DatacheckError({
+          code: 'sql.timeout',
+          message: `the query ran longer than the statement timeout (${timeoutMs} ms) and was interrupted`,
+        });
       // DuckDB's text can quote row data (a CSV line, a value that did not convert): rewritten, never passed on.
       throw duckdbError(e, q.params);
     } finally {
@@ -81,11 +85,16 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
 }
 
 function locate(relation: SqlRelation, namespace: string, database: string): DatasetLocation | undefined {
-  if (relation.kind === 'files') return relation.paths.length === 1 ? { namespace: 'file', name: path.resolve(relation.paths[0]) } : undefined;
+  if (relation.kind === 'files')
+    return relation.paths.length === 1 ? { namespace: 'file', name: path.resolve(relation.paths[0]) } : undefined;
   if (relation.kind === 'table') {
-    const parts = relation.parts.length >= 3 ? relation.parts : relation.parts.length === 2 ? [database, ...relation.parts] : [database, 'main', ...relation.parts];
+    const parts =
+      relation.parts.length >= 3
+        ? relation.parts
+        : relation.parts.length === 2
+          ? [database, ...relation.parts]
+          : [database, 'main', ...relation.parts];
     return { namespace, name: parts.join('.') };
   }
   return undefined;
 }
-

@@ -28,10 +28,18 @@ export function duckdbError(e: unknown, params: readonly unknown[] = []): Datach
   const errorClass = /^([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)* Error): /.exec(text)?.[1];
   if (errorClass && TEXT_SAFE_CLASSES.has(errorClass)) {
     const firstLine = text.slice(errorClass.length + 2).split('\n')[0];
-    return new DatacheckError({ code: errorClass === 'Catalog Error' ? 'sql.relation_not_found' : 'sql.error', message: `DuckDB could not run the query: ${firstLine}` });
+    return new DatacheckError({
+      code: errorClass === 'Catalog Error' ? 'sql.relation_not_found' : 'sql.error',
+      message: `DuckDB could not run the query: ${firstLine}`,
+    });
   }
   if (/ in read-only mode!?$/m.test(text.split('\n')[0])) {
-    return new DatacheckError({ code: 'sql.read_only', message: 'the statement tried to write, and datacheck opens DuckDB database files read-only', expected: 'a read-only query (SELECT)', found: 'a statement that writes' });
+    return new DatacheckError({
+      code: 'sql.read_only',
+      message: 'the statement tried to write, and datacheck opens DuckDB database files read-only',
+      expected: 'a read-only query (SELECT)',
+      found: 'a statement that writes',
+    });
   }
   const file = fileError(errorClass, text, params);
   return file ?? new DatacheckError(valueFreeIssue(errorClass, text));
@@ -47,7 +55,10 @@ function fileError(errorClass: string | undefined, text: string, params: readonl
   const first = text.slice(errorClass.length + 2).split('\n')[0];
   const file = boundPaths(params).find((p) => first.includes(p));
   if (!file) return undefined;
-  return sourceError('source.read', file, `DuckDB could not read the file: ${first}`, { expected: 'a readable file of its format', found: 'a file DuckDB cannot read' });
+  return sourceError('source.read', file, `DuckDB could not read the file: ${first}`, {
+    expected: 'a readable file of its format',
+    found: 'a file DuckDB cannot read',
+  });
 }
 
 const boundPaths = (params: readonly unknown[]): string[] =>
@@ -59,6 +70,7 @@ const boundPaths = (params: readonly unknown[]): string[] =>
  */
 export function withDisplayPaths(issue: Issue, paths: readonly string[], display: readonly string[] | undefined): Issue {
   if (!display) return issue;
+  // biome-ignore lint/complexity/useIndexOf: the location may be absent, which indexOf cannot be asked about
   const i = paths.findIndex((p) => issue.location?.file === p);
   if (i < 0 || display[i] === undefined) return issue;
   return { ...issue, message: issue.message.split(paths[i]).join(display[i]), location: { ...issue.location!, file: display[i] } };
@@ -76,9 +88,15 @@ function valueFreeIssue(errorClass: string | undefined, text: string): Issue {
     };
   }
   if (errorClass === 'Out of Range Error') {
-    return { code: 'sql.out_of_range', message: 'DuckDB hit a value out of range for its type (an overflow; the value is not shown: it may be personal data)' };
+    return {
+      code: 'sql.out_of_range',
+      message: 'DuckDB hit a value out of range for its type (an overflow; the value is not shown: it may be personal data)',
+    };
   }
-  return { code: 'sql.error', message: `DuckDB could not run the query (${errorClass ?? 'unknown error'}; its text is not shown because it can quote data values)` };
+  return {
+    code: 'sql.error',
+    message: `DuckDB could not run the query (${errorClass ?? 'unknown error'}; its text is not shown because it can quote data values)`,
+  };
 }
 
 /** The line of `text` starting with `prefix` (the last one: row text quoted earlier cannot fake it). */
@@ -101,11 +119,19 @@ function csvIssue(text: string, params: readonly unknown[]): DatacheckError | un
   }
   if (text.lastIndexOf('\nInvalid unicode') >= 0) return csvErrors.invalidUtf8(file, line);
   if (text.lastIndexOf('\nValue with unterminated quote found.') >= 0) return csvErrors.unterminatedQuote(file, line);
-  return csvErrors.parse(file, line, line !== undefined ? 'the row does not parse as CSV with the source’s delimiter and quote' : 'the file does not parse as CSV with the source’s delimiter, quote and line endings');
+  return csvErrors.parse(
+    file,
+    line,
+    line !== undefined
+      ? 'the row does not parse as CSV with the source’s delimiter and quote'
+      : 'the file does not parse as CSV with the source’s delimiter, quote and line endings',
+  );
 }
 
 /** The `file = ...` setting DuckDB prints, when it is one of the statement's bound paths. */
 function displayFile(text: string, params: readonly unknown[]): string {
-  const named = [...text.matchAll(/\n {2}file = ([^\n]+)\n/g)].pop()?.[1] ?? /^Invalid Input Error: Error when sniffing file "([^"\n]+)"/.exec(text)?.[1];
+  const named =
+    [...text.matchAll(/\n {2}file = ([^\n]+)\n/g)].pop()?.[1] ??
+    /^Invalid Input Error: Error when sniffing file "([^"\n]+)"/.exec(text)?.[1];
   return named && boundPaths(params).includes(named) ? named : 'the CSV file';
 }

@@ -41,16 +41,28 @@ function floorDiv(a: bigint, b: bigint): number {
 }
 
 const INTS: Record<string, [8 | 16 | 32 | 64, boolean, string]> = {
-  TINYINT: [8, true, 'Int8'], SMALLINT: [16, true, 'Int16'], INTEGER: [32, true, 'Int32'], BIGINT: [64, true, 'Int64'],
-  UTINYINT: [8, false, 'Uint8'], USMALLINT: [16, false, 'Uint16'], UINTEGER: [32, false, 'Uint32'], UBIGINT: [64, false, 'Uint64'],
+  TINYINT: [8, true, 'Int8'],
+  SMALLINT: [16, true, 'Int16'],
+  INTEGER: [32, true, 'Int32'],
+  BIGINT: [64, true, 'Int64'],
+  UTINYINT: [8, false, 'Uint8'],
+  USMALLINT: [16, false, 'Uint16'],
+  UINTEGER: [32, false, 'Uint32'],
+  UBIGINT: [64, false, 'Uint64'],
 };
 
 /** A column of a DuckDB result as datacheck's physical column (Arrow-style type text, logical type). */
 export function physicalColumn(name: string, duckType: string): PhysicalColumn {
   const t = duckType.toUpperCase();
-  const col = (arrowType: string, logical?: LogicalType): PhysicalColumn => ({ name, arrowType, ...(logical && { logical }), nullable: true });
+  const col = (arrowType: string, logical?: LogicalType): PhysicalColumn => ({
+    name,
+    arrowType,
+    ...(logical && { logical }),
+    nullable: true,
+  });
   if (INTS[t]) return col(INTS[t][2], { type: 'int', bits: INTS[t][0], signed: INTS[t][1] });
-  if (t === 'HUGEINT' || t === 'UHUGEINT') return col(t === 'HUGEINT' ? 'Decimal[38, 0]' : 'Decimal[38, 0]', { type: 'decimal', precision: 38, scale: 0 });
+  if (t === 'HUGEINT' || t === 'UHUGEINT')
+    return col(t === 'HUGEINT' ? 'Decimal[38, 0]' : 'Decimal[38, 0]', { type: 'decimal', precision: 38, scale: 0 });
   if (t === 'DOUBLE') return col('Float64', { type: 'float', bits: 64 });
   if (t === 'FLOAT') return col('Float32', { type: 'float', bits: 32 });
   const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(t);

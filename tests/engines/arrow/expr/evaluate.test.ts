@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { Bool, DateDay, Dictionary, Float64, Int32, Int64, LargeUtf8, RecordBatch, TimestampMicrosecond, Utf8, makeData, vectorFromArray, Struct, Field, Schema } from 'apache-arrow';
+import {
+  Bool,
+  DateDay,
+  Dictionary,
+  Float64,
+  Int32,
+  Int64,
+  LargeUtf8,
+  RecordBatch,
+  TimestampMicrosecond,
+  Utf8,
+  makeData,
+  vectorFromArray,
+  Struct,
+  Field,
+  Schema,
+} from 'apache-arrow';
 import type { Vector } from 'apache-arrow';
 import { parseExpr } from '../../../../src/expr/parse-expr.js';
 import { evaluatePredicate } from '../../../../src/engines/arrow/expr/evaluate.js';
@@ -9,11 +25,16 @@ import { isDatacheckError } from '../../../../src/model/issue.js';
 function batchOf(cols: Record<string, Vector>): RecordBatch {
   const fields = Object.entries(cols).map(([name, v]) => new Field(name, v.type, true));
   const n = Object.values(cols)[0].length;
-  return new RecordBatch(new Schema(fields), makeData({ type: new Struct(fields), length: n, children: Object.values(cols).map((v) => v.data[0]), nullCount: 0 }));
+  return new RecordBatch(
+    new Schema(fields),
+    makeData({ type: new Struct(fields), length: n, children: Object.values(cols).map((v) => v.data[0]), nullCount: 0 }),
+  );
 }
 
 const NOW = new Date('2024-05-10T15:30:00Z');
-const T = 1, F = 0, N = 2;
+const T = 1,
+  F = 0,
+  N = 2;
 const evalOn = (batch: RecordBatch, text: string) => Array.from(evaluatePredicate(parseExpr(text), batch, { now: NOW }));
 
 function issueOf(f: () => unknown) {
@@ -96,7 +117,11 @@ describe('evaluatePredicate: values', () => {
     const day = 86_400_000;
     const batch = batchOf({
       d: vectorFromArray([new Date('2024-05-01'), new Date('2024-05-09'), null], new DateDay()),
-      ts: makeVec(new TimestampMicrosecond(), [BigInt(Date.parse('2024-05-10T15:00:00Z')) * 1000n, BigInt(Date.parse('2024-05-08T00:00:00Z')) * 1000n, 0n]),
+      ts: makeVec(new TimestampMicrosecond(), [
+        BigInt(Date.parse('2024-05-10T15:00:00Z')) * 1000n,
+        BigInt(Date.parse('2024-05-08T00:00:00Z')) * 1000n,
+        0n,
+      ]),
     });
     expect(evalOn(batch, "d >= '2024-05-02'")).toEqual([F, T, N]);
     expect(evalOn(batch, 'd >= current_date - 7')).toEqual([F, T, N]);
@@ -108,7 +133,10 @@ describe('evaluatePredicate: values', () => {
 });
 
 function makeVec(type: TimestampMicrosecond, values: bigint[]): Vector {
-  return vectorFromArray(values.map((v) => Number(v / 1000n)).map((ms) => new Date(ms)), type);
+  return vectorFromArray(
+    values.map((v) => Number(v / 1000n)).map((ms) => new Date(ms)),
+    type,
+  );
 }
 
 describe('evaluatePredicate: errors', () => {

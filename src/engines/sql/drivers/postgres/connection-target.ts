@@ -25,12 +25,20 @@ const SECRET_KEYS = new Set(['url', 'uri', 'connectionstring', 'password', 'user
  */
 export function resolvePostgresTarget(name: string, def: ConnectionDef, env: NodeJS.ProcessEnv): PostgresTarget {
   const configError = (message: string, expected: string, found: string, hint?: string) =>
-    new DatacheckError({ code: 'connection.config', message: `connection '${name}': ${message}`, expected, found, ...(hint ? { hint } : {}) });
+    new DatacheckError({
+      code: 'connection.config',
+      message: `connection '${name}': ${message}`,
+      expected,
+      found,
+      ...(hint ? { hint } : {}),
+    });
 
   if (def.kind !== 'postgres') {
     throw configError(`kind '${String(def.kind)}' is not a PostgreSQL connection`, "kind: 'postgres'", String(def.kind));
   }
-  const keys = Object.entries(def).filter(([, v]) => v !== undefined).map(([k]) => k);
+  const keys = Object.entries(def)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
   const secretKeys = keys.filter((k) => SECRET_KEYS.has(k.toLowerCase()));
   if (secretKeys.length > 0) {
     throw configError(
@@ -42,7 +50,11 @@ export function resolvePostgresTarget(name: string, def: ConnectionDef, env: Nod
   }
   const unknown = keys.filter((k) => !KNOWN_KEYS.has(k));
   if (unknown.length > 0) {
-    throw configError(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`, `only ${[...KNOWN_KEYS].join(', ')}`, unknown.join(', '));
+    throw configError(
+      `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+      `only ${[...KNOWN_KEYS].join(', ')}`,
+      unknown.join(', '),
+    );
   }
   if (!def.urlEnv) {
     throw configError('no urlEnv given', `urlEnv: the name of an environment variable holding a postgres:// URL`, 'no urlEnv');

@@ -4,7 +4,9 @@ import { DatacheckError } from '../../../../model/issue.js';
 import { physicalColumnOf, type PgColumnType } from './pg-type-mapping.js';
 
 /** Runs one catalog query in the connection's read-only transaction; fields are pg's RowDescription. */
-export type CatalogRunner = (q: SqlQuery) => Promise<{ rows: Record<string, unknown>[]; fields: { name: string; dataTypeID: number; dataTypeModifier: number }[] }>;
+export type CatalogRunner = (
+  q: SqlQuery,
+) => Promise<{ rows: Record<string, unknown>[]; fields: { name: string; dataTypeID: number; dataTypeModifier: number }[] }>;
 
 // Domains resolve to their base type (one level), so `CREATE DOMAIN email AS text` reads as text.
 const TYPE_COLUMNS = `
@@ -53,7 +55,10 @@ async function findRelation(run: CatalogRunner, parts: string[], where: string):
   const shown = parts.join('.');
   let q: SqlQuery;
   if (parts.length === 1) {
-    q = { sql: `SELECT c.oid::text AS oid FROM pg_catalog.pg_class c WHERE c.relname = $1 AND ${RELKINDS} AND pg_catalog.pg_table_is_visible(c.oid)`, params: parts };
+    q = {
+      sql: `SELECT c.oid::text AS oid FROM pg_catalog.pg_class c WHERE c.relname = $1 AND ${RELKINDS} AND pg_catalog.pg_table_is_visible(c.oid)`,
+      params: parts,
+    };
   } else if (parts.length === 2 || parts.length === 3) {
     const [schema, table] = parts.slice(-2);
     q = {
@@ -62,7 +67,12 @@ async function findRelation(run: CatalogRunner, parts: string[], where: string):
       params: [schema, table, parts.length === 3 ? parts[0] : null],
     };
   } else {
-    throw new DatacheckError({ code: 'sql.relation_not_found', message: `${where}: '${shown}' is not a table name`, expected: 'table, schema.table or database.schema.table', found: shown });
+    throw new DatacheckError({
+      code: 'sql.relation_not_found',
+      message: `${where}: '${shown}' is not a table name`,
+      expected: 'table, schema.table or database.schema.table',
+      found: shown,
+    });
   }
   const { rows } = await run(q);
   if (rows.length === 0) {
@@ -71,7 +81,10 @@ async function findRelation(run: CatalogRunner, parts: string[], where: string):
       message: `${where}: table ${shown} does not exist (or this role cannot see it)`,
       expected: `a table, view or materialized view named ${shown}`,
       found: 'nothing by that name',
-      hint: parts.length === 1 ? 'an unqualified name is looked up on the search_path; write schema.table' : 'names are case-sensitive as written in the contract',
+      hint:
+        parts.length === 1
+          ? 'an unqualified name is looked up on the search_path; write schema.table'
+          : 'names are case-sensitive as written in the contract',
     });
   }
   return String(rows[0].oid);
@@ -88,5 +101,12 @@ async function describeQuery(run: CatalogRunner, sql: string): Promise<PhysicalC
 }
 
 function pgColumnType(r: Record<string, unknown>, name: string, nullable: boolean): PgColumnType {
-  return { name, typeName: String(r.type_name), typeKind: String(r.type_kind), typmod: Number(r.typmod), formatted: String(r.formatted), nullable };
+  return {
+    name,
+    typeName: String(r.type_name),
+    typeKind: String(r.type_kind),
+    typmod: Number(r.typmod),
+    formatted: String(r.formatted),
+    nullable,
+  };
 }

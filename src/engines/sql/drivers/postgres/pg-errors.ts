@@ -97,7 +97,13 @@ function valueFreeIssue(code: string, msg: string): Issue | undefined {
   switch (code) {
     case '22P02':
     case '22007':
-      return { code: 'sql.cast', message: `a text value is not valid input${forType} ${notShown}`, expected: `text that reads as ${type ?? 'the target type'}`, found: 'a value that does not', hint: 'cast only values that parse, e.g. with a CASE on a regular expression in the query source' };
+      return {
+        code: 'sql.cast',
+        message: `a text value is not valid input${forType} ${notShown}`,
+        expected: `text that reads as ${type ?? 'the target type'}`,
+        found: 'a value that does not',
+        hint: 'cast only values that parse, e.g. with a CASE on a regular expression in the query source',
+      };
     case '22003':
       return { code: 'sql.out_of_range', message: `a numeric value is out of range${forType} ${notShown}` };
     case '22008':
@@ -108,13 +114,17 @@ function valueFreeIssue(code: string, msg: string): Issue | undefined {
       return { code: 'sql.cancelled', message: 'the query was cancelled' };
   }
   if (/^(22|23|XX|P0)/.test(code)) {
-    return { code: 'sql.data', message: `PostgreSQL refused a value (SQLSTATE ${code}; its text is not shown because it can quote data values)` };
+    return {
+      code: 'sql.data',
+      message: `PostgreSQL refused a value (SQLSTATE ${code}; its text is not shown because it can quote data values)`,
+    };
   }
   return undefined;
 }
 
 function connectHint(code: string, msg: string): { hint?: string } {
-  if (code === '28P01' || code === '28000') return { hint: 'check the user and password in the URL (the environment variable named by urlEnv)' };
+  if (code === '28P01' || code === '28000')
+    return { hint: 'check the user and password in the URL (the environment variable named by urlEnv)' };
   if (code === '3D000') return { hint: 'the database in the URL does not exist on this server' };
   if (code === 'ECONNREFUSED') return { hint: 'nothing is listening at this host and port; is the server running, and is the port right?' };
   if (code === 'ENOTFOUND') return { hint: 'the host name does not resolve' };
@@ -124,6 +134,10 @@ function connectHint(code: string, msg: string): { hint?: string } {
 
 /** The statement's first non-empty line, shortened: enough to find it, not a wall of SQL. */
 function firstLine(sql: string): string {
-  const line = sql.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const line =
+    sql
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }

@@ -1,4 +1,18 @@
-import { Binary, Bool, DateDay, Decimal, Float32, Float64, Int16, Int32, Int64, TimeUnit, Timestamp, Utf8, type DataType } from 'apache-arrow';
+import {
+  Binary,
+  Bool,
+  DateDay,
+  Decimal,
+  Float32,
+  Float64,
+  Int16,
+  Int32,
+  Int64,
+  TimeUnit,
+  Timestamp,
+  Utf8,
+  type DataType,
+} from 'apache-arrow';
 import type { LogicalType } from '../../../../model/contract.js';
 import type { PhysicalColumn } from '../../../../model/metric.js';
 

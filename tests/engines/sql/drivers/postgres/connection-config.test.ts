@@ -191,7 +191,10 @@ describe('PostgreSQL connection settings', () => {
     const conn = await connect(url);
     try {
       expect(await conn.query({ sql: 'SELECT inet_server_addr() AS addr', params: [] })).toEqual([{ addr: null }]);
-      expect(conn.locate({ kind: 'table', parts: ['s', 't'] })).toEqual({ namespace: `postgres://${server.baseDir}:${server.port}`, name: 'datacheck_test.s.t' });
+      expect(conn.locate({ kind: 'table', parts: ['s', 't'] })).toEqual({
+        namespace: `postgres://${server.baseDir}:${server.port}`,
+        name: 'datacheck_test.s.t',
+      });
     } finally {
       await conn.close();
     }

@@ -51,7 +51,10 @@ describe('hostile identifiers and values against PostgreSQL', () => {
   });
 
   it('rows come back keyed by the hostile names', async () => {
-    const rows = await conn.query({ sql: `SELECT ${q(COLUMN)}, ${q(UNICODE)}, ${q(EMOJI)} FROM ${relation} WHERE ${q(UNICODE)} = $1`, params: [0] });
+    const rows = await conn.query({
+      sql: `SELECT ${q(COLUMN)}, ${q(UNICODE)}, ${q(EMOJI)} FROM ${relation} WHERE ${q(UNICODE)} = $1`,
+      params: [0],
+    });
     expect(rows).toEqual([{ [COLUMN]: `it's`, [UNICODE]: 0, [EMOJI]: Date.UTC(2024, 0, 1) }]);
   });
 

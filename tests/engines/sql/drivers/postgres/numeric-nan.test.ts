@@ -18,7 +18,9 @@ describe('numeric NaN on PostgreSQL', () => {
   it.each(['numeric(10,2)', 'numeric'])('%s: NaN is left out like a float NaN', async (type) => {
     const client = await engine.admin();
     const name = type === 'numeric' ? 'plain' : 'scaled';
-    await client.query(`CREATE TABLE numeric_nan.${name} (x ${type}); INSERT INTO numeric_nan.${name} VALUES (1.5), ('NaN'), (-2), (NULL), (1.5)`);
+    await client.query(
+      `CREATE TABLE numeric_nan.${name} (x ${type}); INSERT INTO numeric_nan.${name} VALUES (1.5), ('NaN'), (-2), (NULL), (1.5)`,
+    );
     const specs: Record<string, MetricSpec> = {
       min: { kind: 'min', column: 'x' },
       max: { kind: 'max', column: 'x' },
@@ -30,7 +32,11 @@ describe('numeric NaN on PostgreSQL', () => {
       histogram: { kind: 'histogram', column: 'x', bins: 2 },
     };
     const metrics = Object.values(specs).map((spec) => ({ key: metricKey(spec), spec }));
-    const results = await computeSqlMetrics({ connection: await engine.connection(), relation: { kind: 'table', parts: ['numeric_nan', name] } }, metrics, new Date());
+    const results = await computeSqlMetrics(
+      { connection: await engine.connection(), relation: { kind: 'table', parts: ['numeric_nan', name] } },
+      metrics,
+      new Date(),
+    );
     const value = (k: string) => {
       const r = results.get(metricKey(specs[k]))!;
       if (!r.ok) throw new Error(`${k}: ${r.issue.message}`);
@@ -42,7 +48,14 @@ describe('numeric NaN on PostgreSQL', () => {
     expect(value('nulls')).toBe(1);
     expect(value('positive')).toBe(2);
     expect(value('notEqual')).toBe(2); // -2 and NaN: NaN != 1.5 is true in JavaScript
-    expect(value('top')).toEqual({ top: [{ value: 1.5, count: 2 }, { value: -2, count: 1 }], distinct: 2, truncated: false });
+    expect(value('top')).toEqual({
+      top: [
+        { value: 1.5, count: 2 },
+        { value: -2, count: 1 },
+      ],
+      distinct: 2,
+      truncated: false,
+    });
     expect(value('histogram')).toEqual({ min: -2, max: 1.5, counts: [1, 2] });
   });
 });

@@ -95,7 +95,7 @@ describe('every query through a PostgreSQL connection is read-only, single-state
   it('a connection killed mid-query is connection.failed, and the next query reconnects', async () => {
     const own = await connect();
     try {
-      const sleeping = issueOf(own.query({ sql: "SELECT pg_sleep(10) AS killed_by_test", params: [] }));
+      const sleeping = issueOf(own.query({ sql: 'SELECT pg_sleep(10) AS killed_by_test', params: [] }));
       // wait until the server runs it, then end that backend as an administrator would
       for (let i = 0; i < 100; i++) {
         const { rows } = await adminQuery(

@@ -30,7 +30,7 @@ describe('PostgreSQL values arrive normalized', () => {
     ['numeric NaN', "'NaN'::numeric", NaN],
     ['numeric Infinity', "'Infinity'::numeric", Infinity],
     ['numeric -Infinity', "'-Infinity'::numeric", -Infinity],
-    ['sum() of int8 (numeric)', "(SELECT sum(x) FROM (VALUES (1::int8), (2::int8)) v(x))", 3],
+    ['sum() of int8 (numeric)', '(SELECT sum(x) FROM (VALUES (1::int8), (2::int8)) v(x))', 3],
     ['float4', "'1.5'::float4", 1.5],
     ['float4 0.1 in shortest form', "'0.1'::float4", 0.1],
     ['float8', "'0.1'::float8", 0.1],
