@@ -36,7 +36,7 @@ export function csvGoesToDuckdb(def: FileSource, files: ResolvedFile[]): boolean
  * reader reads as the README promises: such files go to datacheck's reader.
  */
 export async function csvRelation(def: FileSource, files: ResolvedFile[], contract: ContractDef): Promise<SqlRelation | undefined> {
-  if ((await scanCsvFiles(files)).mixedLineEndings) return undefined;
+  if ((await scanCsvFiles(files, def.format)).mixedLineEndings) return undefined;
   const csv = def.csv ?? {};
   const tsv = files[0].display.replace(/\.gz$/i, '').toLowerCase().endsWith('.tsv');
   const header = csv.header ?? true;
@@ -79,10 +79,10 @@ export async function csvRelation(def: FileSource, files: ResolvedFile[], contra
  * here first, in one streaming pass (figures in bench/README.md). Returns whether some file mixes
  * line endings.
  */
-async function scanCsvFiles(files: ResolvedFile[]): Promise<{ mixedLineEndings: boolean }> {
+async function scanCsvFiles(files: ResolvedFile[], format: FileSource['format']): Promise<{ mixedLineEndings: boolean }> {
   let mixedLineEndings = false;
   for (const file of files) {
-    const { gzip } = detectFormat(file.display, undefined);
+    const { gzip } = detectFormat(file.display, format);
     const scan = await scanText(openInput(file, gzip));
     if (scan.invalidUtf8At >= 0) throw csvErrors.invalidUtf8(file.display, await lineAtOffset(openInput(file, gzip), scan.invalidUtf8At));
     mixedLineEndings ||= scan.mixedLineEndings;

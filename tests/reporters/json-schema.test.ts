@@ -40,7 +40,12 @@ describe('the published JSON Schema of the saved result (schema/run-result.schem
     it('for passing and failing runs, one that could not read its data, and the hostile run', async () => {
       const erroring = await erroringRun();
       expect(erroring.datasets.some((d) => d.issues.some((i) => i.code.startsWith('source.')))).toBe(true);
-      for (const run of [await passingRun(), await failingRun(), erroring, hostileRun()]) expect(errors(saved(run))).toEqual([]);
+      for (const run of [await passingRun(), await failingRun(), erroring]) expect(errors(saved(run))).toEqual([]);
+      // The hostile run's texts are valid; its codes are not datacheck's (a hand-edited saved result), and the
+      // schema names the catalogue's codes, so it reports exactly those and nothing else.
+      const hostile = errors(saved(hostileRun()));
+      expect(hostile.length).toBeGreaterThan(0);
+      for (const e of hostile) expect(e).toMatch(/\/code must be equal to one of the allowed values/);
     });
 
     it('with a measure for every check that ran (so reporters have data, not messages, to read)', () => {

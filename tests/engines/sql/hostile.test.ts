@@ -44,9 +44,10 @@ describe('hostile names and values against DuckDB, for real', () => {
     expect(value('dups')).toEqual({
       considered: 6,
       failed: 2,
+      // Duplicates are sampled as whole rows (every contract column), so a person can find them.
       sample: [
-        { row: 1, values: { [EVIL]: "O'Brien" } },
-        { row: 6, values: { [EVIL]: "O'Brien" } },
+        { row: 1, values: { [EVIL]: "O'Brien", [UNI]: 0, "a'b\\c": 0 } },
+        { row: 6, values: { [EVIL]: "O'Brien", [UNI]: 5, "a'b\\c": 2.5 } },
       ],
     });
     expect(value('max')).toBe(5);

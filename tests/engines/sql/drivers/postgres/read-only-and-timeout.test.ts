@@ -115,7 +115,9 @@ describe('every query through a PostgreSQL connection is read-only, single-state
 
   it('bound values never appear in error messages (they may be PII)', async () => {
     const issue = await issueOf(conn.query({ sql: 'SELECT $1::int AS n', params: ['jane.doe@example.com'] }));
-    expect(issue.message).toContain('invalid input syntax for type integer');
+    // PostgreSQL's own text quotes the value ("invalid input syntax for type integer: \"jane...\""): said in our words.
+    expect(issue.code).toBe('sql.cast');
+    expect(issue.message).toContain('is not valid input for type integer');
     expect(issue.message).toContain('(SQL: SELECT $1::int AS n)');
     expect(issue.text).not.toContain('jane.doe');
   });
