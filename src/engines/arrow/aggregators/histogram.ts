@@ -114,6 +114,7 @@ export function binValues(values: Float64Array, min: number, max: number, counts
   for (let i = 0; i < n; i++) {
     const x = values[i];
     const b = x === max ? last : x === min ? 0 : Math.floor(((x / 2 - min / 2) / (max / 2 - min / 2)) * bins);
-    counts[b > last ? last : Math.max(b, 0)]++;
+    // biome-ignore lint/complexity/useMathMinMax: b is NaN for an infinite min or max (Infinity - Infinity); the comparison sends it to bin 0, Math.max would not
+    counts[b > last ? last : b >= 0 ? b : 0]++;
   }
 }
