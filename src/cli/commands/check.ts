@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import type { Severity } from '../../model/check.js';
-import { profileFor } from '../../plan/profiles.js';
 import { loaderForRun } from '../../prepare/run-loader.js';
 import type { LoadError } from '../../prepare/load.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
@@ -8,6 +7,7 @@ import { prepareProject } from '../../run/prepare.js';
 import type { RunInput } from '../../run/runner.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { planOptions } from '../plan-options.js';
 import { refuseOverwritingInputs } from '../output-guard.js';
 import { runInputFiles } from '../run-input-files.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
@@ -79,9 +79,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     contracts: project.contracts,
     suites: project.suites,
     issues: project.issues,
-    ...(opts.filter?.length && { filter: opts.filter }),
-    maxFailingRows: opts.maxFailingRows ?? config.maxFailingRows ?? 10,
-    profile: profileFor(selection.reporters, opts.profile ?? config.profile),
+    ...planOptions(opts, config, selection.reporters),
     ...(config.connections && { connections: config.connections }),
     context,
   };

@@ -1,6 +1,5 @@
 import { explainDataset } from '../../access/explain-read.js';
 import type { Dialect } from '../../engines/sql/dialect.js';
-import { profileFor } from '../../plan/profiles.js';
 import type { ProfileLevel } from '../../plan/profiles.js';
 import { loaderForRun } from '../../prepare/run-loader.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
@@ -8,6 +7,7 @@ import { planRun } from '../../run/plan-run.js';
 import { prepareProject } from '../../run/prepare.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { planOptions } from '../plan-options.js';
 import { selectReporters } from '../select-reporters.js';
 
 export interface PlanOptions {
@@ -40,9 +40,7 @@ export async function planCommand(paths: string[], opts: PlanOptions, io: CliIo)
     contracts: project.contracts,
     suites: project.suites,
     issues: project.issues,
-    ...(opts.filter?.length && { filter: opts.filter }),
-    maxFailingRows: opts.maxFailingRows ?? config.maxFailingRows ?? 10,
-    profile: profileFor(selection.reporters, opts.profile ?? config.profile),
+    ...planOptions(opts, config, selection.reporters),
     connections: config.connections ?? {},
     baseDir: io.cwd,
   });
