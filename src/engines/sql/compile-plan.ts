@@ -1,32 +1,17 @@
 import type { Expr } from '../../model/expr.js';
 import type { Issue } from '../../model/issue.js';
 import { isDatacheckError } from '../../model/issue.js';
-import type { FailuresValue, MetricOutcome, MetricResults, MetricSpec, PlannedMetric } from '../../model/metric.js';
-import type { From, SelectItem, SqlExpr } from './ast.js';
+import type { FailuresValue, MetricOutcome, MetricResults, MetricSpec } from '../../model/metric.js';
+import type { SelectItem, SqlExpr } from './ast.js';
 import { and, col, countStar, fn, isNull, not } from './ast.js';
-import type { ColumnKinds } from './column-kinds.js';
 import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, columnValue, compilePredicate } from './compile-expr.js';
 import { compileExtraQueries } from './compile-extra.js';
+import type { CompileInput } from './compile-input.js';
+import { consideredFilter, filterOf } from './compile-input.js';
 import type { Dialect } from './dialect.js';
 import { missingColumn, numericValue, orderedValue } from './metric-values.js';
-
-export interface CompileInput {
-  dialect: Dialect;
-  /** What the queries read: a relation, or a typed view over one (text files). */
-  from: From;
-  /** Kinds of the columns in the data (from the catalog at run time, the contract at plan time). */
-  columns: ColumnKinds;
-  metrics: PlannedMetric[];
-  nowMs: number;
-  /** Text sources: each typed column's raw text, so values that did not parse can be counted. */
-  rawColumns?: Map<string, string>;
-  /** Referenced datasets readable on the same connection: orphan keys become an anti-join. */
-  references?: Map<string, { from: From; columns: ColumnKinds }>;
-  /** The columns failing-row samples may show (the contract's); default all. */
-  sampleColumns?: readonly string[];
-}
 
 export interface CompiledPlan {
   queries: CompiledQuery[];
@@ -122,12 +107,6 @@ type Decode = (row: Record<string, unknown>) => unknown;
 
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** A `where` filter combined with more conditions (undefined: every row). */
-export function filterOf(where: Expr | undefined, ctx: ExprContext, ...more: SqlExpr[]): SqlExpr | undefined {
-  const parts = [...(where ? [compilePredicate(where, ctx)] : []), ...more];
-  return parts.length === 0 ? undefined : and(...parts);
-}
-
 /** The aggregate-query items of a scalar metric and the decoder of its value; undefined for metrics answered elsewhere. */
 function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, add: Add): Decode | undefined {
   switch (spec.kind) {
@@ -219,31 +198,11 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
       return undefined;
     }
     case 'top_values':
-      // Its distinct count comes from its own queries (compile-extra.ts): an exact count(DISTINCT)
+      // Its distinct count comes from its own queries (compile-profile-queries.ts): an exact count(DISTINCT)
       // here would hash every value of a key-like column just to learn it has too many.
       columnValue(spec.column, ctx);
       return undefined;
     default:
       return undefined;
   }
-}
-
-/**
- * Rows a row-level metric considers: passing `where` and, unless nulls count, a non-null column.
- * When nulls count, a text value that did not parse (typed null, raw text present) is left out:
- * it is the type check's finding alone, as on the Arrow path.
- */
-export function consideredFilter(
-  spec: Extract<MetricSpec, { kind: 'predicate_failures' }>,
-  ctx: ExprContext,
-  rawColumns?: Map<string, string>,
-): SqlExpr | undefined {
-  const keep: SqlExpr[] = [];
-  if (spec.column !== undefined && !spec.includeNulls) {
-    if (!ctx.columns.has(spec.column)) throw missingColumn(spec.column, ctx);
-    keep.push(isNull(col(spec.column, ctx.table), true));
-  }
-  const raw = spec.column !== undefined && spec.includeNulls ? rawColumns?.get(spec.column) : undefined;
-  if (raw !== undefined) keep.push(not(and(isNull(col(spec.column!, ctx.table)), isNull(col(raw, ctx.table), true))));
-  return filterOf(spec.where, ctx, ...keep);
 }
