@@ -5,8 +5,9 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
-/** Real Chromium, the Debian package (see DEVELOPERS.md); DATACHECK_CHROMIUM points elsewhere. */
-export const CHROMIUM = process.env.DATACHECK_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium-options.js';
+
+export { CHROMIUM } from './chromium-options.js';
 
 /** Screenshots for people to look at, git-ignored. */
 export const SCREENSHOTS = path.resolve(__dirname, '../../../reports/screenshots');
@@ -21,7 +22,7 @@ export async function launchChromium(executablePath = CHROMIUM): Promise<Browser
       `Chromium not found at ${executablePath}: the HTML report tests open reports in a real browser. Install it (apt-get install -y chromium) or set DATACHECK_CHROMIUM; see DEVELOPERS.md.`,
     );
   }
-  return chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** One Chromium for the calling test file: launched before its tests, closed after them. */

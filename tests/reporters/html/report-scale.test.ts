@@ -11,52 +11,30 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'datacheck-html-scale-'));
 const chromium = chromiumForFile();
 
 describe('the HTML report at scale', () => {
-  it('50 datasets and 2,000 checks: under 3 MB, loaded and painted in Chromium in under a second, filters stay fast', async () => {
+  // How fast it loads, paints and filters is measured by `npm run bench:html` (bench/html-report.ts),
+  // not asserted here: a clock in a test fails on a loaded CI machine (it did, at 1,025 ms for a
+  // 1,000 ms bound) without the report having changed. This test holds what the speed rests on.
+  it('50 datasets and 2,000 checks: under 3 MB, every check in the page, and one filter click hides exactly the passing ones', async () => {
     const run = largeRun(50, 40);
     const file = path.join(tmp, 'large.html');
-    const t0 = performance.now();
     writeFileSync(file, renderHtml(run));
-    const renderMs = performance.now() - t0;
-    const bytes = statSync(file).size;
-    expect(bytes).toBeLessThan(3 * 1024 * 1024);
+    expect(statSync(file).size).toBeLessThan(3 * 1024 * 1024);
 
-    // Best of three fresh pages: the first pays for Chromium's own warm-up on a shared machine.
-    const timings: { load: number; paint: number; filter: number }[] = [];
-    for (let i = 0; i < 3; i++) {
-      const r = await openReport(chromium(), file);
-      try {
-        expect(r.consoleErrors).toEqual([]);
-        expect(await r.page.locator('tr.check').count()).toBe(2000);
-        const t = (await r.page.evaluate(`(() => {
-          const nav = performance.getEntriesByType('navigation')[0];
-          const paint = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
-          return { load: nav.loadEventEnd, paint: paint ? paint.startTime : Infinity };
-        })()`)) as { load: number; paint: number };
-        // A filter click over every row, timed inside the page.
-        const filter = (await r.page.evaluate(`(() => {
-          const t0 = performance.now();
-          document.querySelector('button[data-filter="pass"]').click();
-          const hidden = document.querySelectorAll('tr.check[hidden]').length;
-          return hidden > 0 ? performance.now() - t0 : -1;
-        })()`)) as number;
-        timings.push({ ...t, filter });
-        if (i === 0) await screenshot(r.page, 'html-large', false);
-      } finally {
-        await r.close();
-      }
+    const r = await openReport(chromium(), file);
+    try {
+      expect(r.consoleErrors).toEqual([]);
+      expect(r.pageErrors).toEqual([]);
+      expect(await r.page.locator('tr.check').count()).toBe(2000);
+      await r.page.click('button[data-filter="pass"]');
+      // The pass button starts pressed; a click takes the passing checks out of view.
+      expect(run.counts.pass).toBeGreaterThan(0);
+      expect(await r.page.locator('tr.check[hidden]').count()).toBe(run.counts.pass);
+      expect(await r.page.locator('tr.check:not([hidden])').count()).toBe(2000 - run.counts.pass);
+      expect(await r.page.textContent('body')).toContain(`Showing ${2000 - run.counts.pass} of 2000 checks`);
+      await screenshot(r.page, 'html-large', false);
+    } finally {
+      await r.close();
     }
-    const best = {
-      load: Math.min(...timings.map((t) => t.load)),
-      paint: Math.min(...timings.map((t) => t.paint)),
-      filter: Math.min(...timings.map((t) => t.filter)),
-    };
-    console.log(
-      `html report, 2,000 checks: ${(bytes / 1024 / 1024).toFixed(2)} MB, rendered in ${renderMs.toFixed(0)} ms; Chromium load ${best.load.toFixed(0)} ms, first contentful paint ${best.paint.toFixed(0)} ms, filter click ${best.filter.toFixed(1)} ms`,
-    );
-    expect(best.filter).toBeGreaterThanOrEqual(0);
-    expect(best.load).toBeLessThan(1000);
-    expect(best.paint).toBeLessThan(1000);
-    expect(best.filter).toBeLessThan(100);
   });
 
   it('`datacheck report saved.json --reporter html` renders the same report the run wrote', async () => {

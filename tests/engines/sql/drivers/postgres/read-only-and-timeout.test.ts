@@ -84,7 +84,9 @@ describe('every query through a PostgreSQL connection is read-only, single-state
       expect(issue.code).toBe('sql.timeout');
       expect(issue.message).toContain('cancelled after the statement timeout of 200 ms');
       expect(issue.hint).toContain('statementTimeoutMs');
-      expect(elapsed).toBeLessThan(2_000);
+      // Well under the 5 s the query asked for: the server cancelled it (not a speed bound; a loaded
+      // CI machine needs the slack).
+      expect(elapsed).toBeLessThan(4_000);
       // and the connection goes on working
       expect(await short.query({ sql: 'SELECT 2 AS two', params: [] })).toEqual([{ two: 2 }]);
     } finally {
