@@ -3,7 +3,7 @@ import type { StringFormat } from '../model/contract.js';
 import { DatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
 import type { Family } from './column.js';
-import { MetricBound, SuiteCheck } from './suite-check.js';
+import { MetricBound, SuiteCheck, orInvalid } from './suite-check.js';
 import type { BoundOptions } from './suite-check.js';
 import { checkBoundOrder, checkOptions, checkRegex } from './validate.js';
 import { plainScalars, plainValue } from './plain-value.js';
@@ -64,7 +64,16 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
     this.column = column;
   }
 
-  private row(kind: string, params: Record<string, unknown>, options: object | undefined, allowed: readonly string[] = ROW): SuiteCheck {
+  /** A row-level check; `params` validates first, and any mistake becomes the check's problem (see orInvalid). */
+  private row(
+    kind: string,
+    params: () => Record<string, unknown>,
+    options: object | undefined,
+    allowed: readonly string[] = ROW,
+  ): SuiteCheck {
+    return orInvalid(() => this.checkedRow(kind, params(), options, allowed), SuiteCheck.invalid);
+  }
+  private checkedRow(kind: string, params: Record<string, unknown>, options: object | undefined, allowed: readonly string[]): SuiteCheck {
     const location = captureCallSite();
     checkOptions(options, allowed, `${this.column}: ${kind}`, location);
     const mostly = (options as RowCheckOptions | undefined)?.mostly;
@@ -77,59 +86,66 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
       location,
     });
   }
-  private stat<V>(stat: string, extra: Record<string, unknown> = {}): MetricBound<V> {
-    return new MetricBound<V>({
-      kind: 'column_stat',
-      column: this.column,
-      params: { stat, ...extra },
-      severity: 'error',
-      location: captureCallSite(),
-    });
+  private stat<V>(stat: string, extra: () => Record<string, unknown> = () => ({})): MetricBound<V> {
+    return orInvalid(
+      () =>
+        new MetricBound<V>({
+          kind: 'column_stat',
+          column: this.column,
+          params: { stat, ...extra() },
+          severity: 'error',
+          location: captureCallSite(),
+        }),
+      MetricBound.invalid<V>,
+    );
   }
 
   notNull(options?: RowCheckOptions) {
-    return this.row('not_null', {}, options);
+    return this.row('not_null', () => ({}), options);
   }
   isNull(options?: RowCheckOptions) {
-    return this.row('is_null', {}, options);
+    return this.row('is_null', () => ({}), options);
   }
   unique(options?: RowCheckOptions) {
-    return this.row('unique', { columns: [this.column] }, options);
+    return this.row('unique', () => ({ columns: [this.column] }), options);
   }
   oneOf(values: readonly unknown[], options?: RowCheckOptions) {
-    return this.row('accepted_values', { values: plainScalars(values), negate: false }, options);
+    return this.row('accepted_values', () => ({ values: plainScalars(values), negate: false }), options);
   }
   noneOf(values: readonly unknown[], options?: RowCheckOptions) {
-    return this.row('accepted_values', { values: plainScalars(values), negate: true }, options);
+    return this.row('accepted_values', () => ({ values: plainScalars(values), negate: true }), options);
   }
   between(min: unknown, max: unknown, options?: RowCheckOptions & BoundOptions) {
-    checkBoundOrder(plainValue(min), plainValue(max), `${this.column}: between`, captureCallSite(), { strict: options?.strict });
-    return this.row('range', { min: plainValue(min), max: plainValue(max), strict: options?.strict ?? false }, options, [
-      'mostly',
-      'strict',
-    ]);
+    const params = () => {
+      checkBoundOrder(plainValue(min), plainValue(max), `${this.column}: between`, captureCallSite(), { strict: options?.strict });
+      return { min: plainValue(min), max: plainValue(max), strict: options?.strict ?? false };
+    };
+    return this.row('range', params, options, ['mostly', 'strict']);
   }
   matches(regex: RegExp | string, options?: RowCheckOptions) {
-    return this.row('pattern', { ...regexParams(regex), negate: false }, options);
+    return this.row('pattern', () => ({ ...regexParams(regex), negate: false }), options);
   }
   notMatches(regex: RegExp | string, options?: RowCheckOptions) {
-    return this.row('pattern', { ...regexParams(regex), negate: true }, options);
+    return this.row('pattern', () => ({ ...regexParams(regex), negate: true }), options);
   }
   lengthBetween(min: number | null, max: number | null, options?: RowCheckOptions) {
-    if ((min ?? null) === null && (max ?? null) === null) {
-      throw new DatacheckError({
-        code: 'check.invalid_option',
-        message: `${this.column}: lengthBetween needs at least one end`,
-        location: captureCallSite(),
-        expected: 'lengthBetween(min, max) with at least one non-null end',
-        found: 'lengthBetween(null, null)',
-      });
-    }
-    checkBoundOrder(min, max, `${this.column}: lengthBetween`, captureCallSite());
-    return this.row('length', { min, max }, options);
+    const params = () => {
+      if ((min ?? null) === null && (max ?? null) === null) {
+        throw new DatacheckError({
+          code: 'check.invalid_option',
+          message: `${this.column}: lengthBetween needs at least one end`,
+          location: captureCallSite(),
+          expected: 'lengthBetween(min, max) with at least one non-null end',
+          found: 'lengthBetween(null, null)',
+        });
+      }
+      checkBoundOrder(min, max, `${this.column}: lengthBetween`, captureCallSite());
+      return { min, max };
+    };
+    return this.row('length', params, options);
   }
   format(format: StringFormat, options?: RowCheckOptions) {
-    return this.row('format', { format }, options);
+    return this.row('format', () => ({ format }), options);
   }
   min() {
     return this.stat<unknown>('min');
@@ -150,16 +166,18 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
     return this.stat<number>('median');
   }
   quantile(p: number) {
-    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-      throw new DatacheckError({
-        code: 'check.invalid_option',
-        message: `${this.column}: quantile(p) needs p between 0 and 1`,
-        location: captureCallSite(),
-        expected: 'a number between 0 and 1',
-        found: JSON.stringify(p),
-      });
-    }
-    return this.stat<number>('quantile', { p });
+    return this.stat<number>('quantile', () => {
+      if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+        throw new DatacheckError({
+          code: 'check.invalid_option',
+          message: `${this.column}: quantile(p) needs p between 0 and 1`,
+          location: captureCallSite(),
+          expected: 'a number between 0 and 1',
+          found: JSON.stringify(p),
+        });
+      }
+      return { p };
+    });
   }
   nullCount() {
     return this.stat<number>('null_count');
@@ -174,7 +192,7 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
     return this.stat<number>('distinct_ratio');
   }
   share(value: unknown) {
-    return this.stat<number>('share', { value: plainScalars([value])[0] });
+    return this.stat<number>('share', () => ({ value: plainScalars([value])[0] }));
   }
 }
 

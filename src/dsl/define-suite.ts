@@ -1,6 +1,7 @@
 import type { CheckDef } from '../model/check.js';
 import type { ContractDef } from '../model/contract.js';
 import { DatacheckError } from '../model/issue.js';
+import type { Issue } from '../model/issue.js';
 import type { SuiteDef } from '../model/suite.js';
 import { assignCheckIds } from '../checks/check-id.js';
 import { captureCallSite } from './call-site.js';
@@ -8,7 +9,7 @@ import type { AnyColumn, Column, Family } from './column.js';
 import { ColumnChecks } from './column-checks.js';
 import type { ColumnChecksFor } from './column-checks.js';
 import type { Contract } from './define-contract.js';
-import { MetricBound, SuiteCheck } from './suite-check.js';
+import { MetricBound, SuiteCheck, orInvalid } from './suite-check.js';
 import type { BoundOptions } from './suite-check.js';
 import type { RowCheckOptions } from '../model/check.js';
 import { checkOptions } from './validate.js';
@@ -30,24 +31,26 @@ function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyCol
     columnCount: () => new MetricBound<number>({ kind: 'column_count', params: {}, severity: 'error', location: captureCallSite() }),
     unique(columns, options) {
       const location = captureCallSite();
-      checkOptions(options, ['mostly'], 'unique', location);
-      if (!Array.isArray(columns) || columns.length === 0) {
-        throw new DatacheckError({
-          code: 'check.invalid_option',
-          message: `unique() on '${contract.name}' needs the key's columns`,
+      return orInvalid(() => {
+        checkOptions(options, ['mostly'], 'unique', location);
+        if (!Array.isArray(columns) || columns.length === 0) {
+          throw new DatacheckError({
+            code: 'check.invalid_option',
+            message: `unique() on '${contract.name}' needs the key's columns`,
+            location,
+            expected: "an array of column names, e.g. ['customer_id', 'ordered_at']",
+            found: JSON.stringify(columns),
+          });
+        }
+        return new SuiteCheck({
+          kind: 'unique',
+          columns: [...columns],
+          params: { columns: [...columns] },
+          severity: 'error',
+          ...(options?.mostly !== undefined && { mostly: options.mostly }),
           location,
-          expected: "an array of column names, e.g. ['customer_id', 'ordered_at']",
-          found: JSON.stringify(columns),
         });
-      }
-      return new SuiteCheck({
-        kind: 'unique',
-        columns: [...columns],
-        params: { columns: [...columns] },
-        severity: 'error',
-        ...(options?.mostly !== undefined && { mostly: options.mostly }),
-        location,
-      });
+      }, SuiteCheck.invalid);
     },
     column: (name) => new ColumnChecks(name) as never,
   };
@@ -81,20 +84,29 @@ export function defineSuite<S extends Record<string, AnyColumn>>(
       found: typeof built,
     });
   }
-  const checks: CheckDef[] = built.map((item, i) => {
+  // A check that could not be built is left out and reported (a run issue, exit 2) with its own
+  // file:line; the suite's other checks still run.
+  const invalid: Issue[] = [];
+  const checks: CheckDef[] = [];
+  built.forEach((item, i) => {
     if (!(item instanceof SuiteCheck)) {
       const found =
         item instanceof MetricBound ? 'a metric without a bound (add .between(), .atLeast(), .atMost() or .equals())' : typeof item;
-      throw new DatacheckError({
+      invalid.push({
         code: 'suite.invalid',
         message: `check #${i + 1} of the suite for '${contract.name}' is not a complete check`,
         location,
         expected: 'a check such as t.column("x").notNull()',
         found,
       });
+      return;
+    }
+    if (item.problem) {
+      invalid.push(item.problem);
+      return;
     }
     const d = item.draft;
-    return {
+    checks.push({
       id: '',
       kind: d.kind,
       dataset: contract.name,
@@ -107,9 +119,9 @@ export function defineSuite<S extends Record<string, AnyColumn>>(
       ...(d.title !== undefined && { title: d.title }),
       origin: 'suite',
       location: d.location,
-    };
+    });
   });
-  return { kind: 'suite', contract, checks: assignCheckIds(checks), location };
+  return { kind: 'suite', contract, checks: assignCheckIds(checks), location, ...(invalid.length > 0 && { invalid }) };
 }
 
 export type { BoundOptions };

@@ -1,6 +1,6 @@
 import type { Bound, Severity } from '../model/check.js';
-import type { SourceLocation } from '../model/issue.js';
-import { DatacheckError } from '../model/issue.js';
+import type { Issue, SourceLocation } from '../model/issue.js';
+import { DatacheckError, isDatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
 import { checkBoundOrder, checkOptions } from './validate.js';
 import { plainValue } from './plain-value.js';
@@ -18,20 +18,44 @@ export interface CheckDraft {
   location: SourceLocation;
 }
 
+/**
+ * Runs one check's construction; a mistake in it (a DatacheckError: `between(null, null)`, a bad
+ * regex, an unknown option) becomes that check's problem instead of an exception. The checks of a
+ * suite are written as one array literal, so a throw from one element would lose the whole file;
+ * this way defineSuite keeps the valid checks and reports the invalid one with its file:line.
+ * Anything else thrown is a bug and still propagates.
+ */
+export function orInvalid<T>(build: () => T, invalid: (problem: Issue) => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (isDatacheckError(e)) return invalid(e.issue);
+    throw e;
+  }
+}
+
 /** One check in a suite. Immutable: `.warn()`, `.where()`, `.title()` return a new check. */
 export class SuiteCheck {
   readonly draft: CheckDraft;
-  constructor(draft: CheckDraft) {
+  /** Why this check could not be built; defineSuite reports it as a run issue and leaves it out. */
+  readonly problem?: Issue;
+  constructor(draft: CheckDraft, problem?: Issue) {
     this.draft = draft;
+    if (problem) this.problem = problem;
+  }
+  /** A check that could not be built; chained calls on it keep the first problem. */
+  static invalid(problem: Issue): SuiteCheck {
+    return new SuiteCheck({ kind: 'invalid', params: {}, severity: 'error', location: problem.location ?? captureCallSite() }, problem);
   }
   /** Severity warn: a failure is reported but does not fail the run (unless --fail-on warn). */
   warn(): SuiteCheck {
-    return new SuiteCheck({ ...this.draft, severity: 'warn' });
+    return this.problem ? this : new SuiteCheck({ ...this.draft, severity: 'warn' });
   }
   /** Only rows matching this filter are checked, e.g. `status = 'placed' and amount > 0`. */
   where(filter: string): SuiteCheck {
+    if (this.problem) return this;
     if (typeof filter !== 'string' || filter.trim() === '') {
-      throw new DatacheckError({
+      return SuiteCheck.invalid({
         code: 'check.invalid_option',
         message: 'where() expects a filter expression such as "status = \'placed\'"',
         location: this.draft.location,
@@ -43,7 +67,7 @@ export class SuiteCheck {
   }
   /** A readable name for reports (default: generated from the check). */
   title(text: string): SuiteCheck {
-    return new SuiteCheck({ ...this.draft, title: text });
+    return this.problem ? this : new SuiteCheck({ ...this.draft, title: text });
   }
 }
 
@@ -57,8 +81,14 @@ type BoundArg<V> = V | null;
 /** A metric waiting for its bound: `t.column('amount').mean()` then `.between(20, 400)`. */
 export class MetricBound<V> {
   private readonly base: Omit<CheckDraft, 'params'> & { params: Record<string, unknown> };
-  constructor(base: Omit<CheckDraft, 'params'> & { params: Record<string, unknown> }) {
+  /** Why the metric could not be built (e.g. `quantile(95)`); every bound on it carries the problem. */
+  private readonly problem?: Issue;
+  constructor(base: Omit<CheckDraft, 'params'> & { params: Record<string, unknown> }, problem?: Issue) {
     this.base = base;
+    if (problem) this.problem = problem;
+  }
+  static invalid<V>(problem: Issue): MetricBound<V> {
+    return new MetricBound<V>({ kind: 'invalid', params: {}, severity: 'error', location: problem.location ?? captureCallSite() }, problem);
   }
   between(min: BoundArg<V>, max: BoundArg<V>, options?: BoundOptions): SuiteCheck {
     return this.bound(min, max, options);
@@ -73,6 +103,10 @@ export class MetricBound<V> {
     return this.bound(value, value, undefined);
   }
   private bound(min: BoundArg<V>, max: BoundArg<V>, options: BoundOptions | undefined): SuiteCheck {
+    if (this.problem) return SuiteCheck.invalid(this.problem);
+    return orInvalid(() => this.checkedBound(min, max, options), SuiteCheck.invalid);
+  }
+  private checkedBound(min: BoundArg<V>, max: BoundArg<V>, options: BoundOptions | undefined): SuiteCheck {
     const location = captureCallSite();
     checkOptions(options, ['strict'], `${this.base.kind} bound`, location);
     const bound: Bound = { min: plainValue(min), max: plainValue(max), ...(options?.strict ? { strict: true } : {}) };

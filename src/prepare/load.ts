@@ -65,6 +65,7 @@ export async function loadUserFiles(files: string[], options: { cwd: string; loa
         } else if (isSuite(value)) {
           seen.add(value);
           suites.push(value);
+          issues.push(...(value.invalid ?? []));
         }
       }
       if (values.length === 0) issues.push(noExport(file, reply.exports ?? {}));

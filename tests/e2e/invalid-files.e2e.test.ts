@@ -50,6 +50,8 @@ describe('invalid checks and files do not hide the other results', () => {
     expect(checksOf(result, 'gamma')).toContain('row_count:fail');
     expect(checksOf(result, 'beta')).not.toContain('row_count:pass');
     expect(checksOf(result, 'alpha')).toContain('schema:pass');
+    // alpha's other check, in the same array as the invalid one, still ran.
+    expect(checksOf(result, 'alpha')).toContain('row_count:pass');
   });
 
   it('a type error in a contract file drops that contract and its suites only', async () => {
