@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { SqlConnection } from '../engines/sql/sql-connection.js';
 import type { ConnectionDef, ConnectionKind } from '../model/config.js';
 import { DatacheckError } from '../model/issue.js';
+import { interruptedError } from '../engines/sql/interrupted.js';
 
 /** DuckDB's native module loads only when a run reads something through DuckDB. */
 async function openDuckdb(options: { path?: string } = {}): Promise<SqlConnection> {
@@ -44,6 +45,7 @@ export function defaultOpeners(baseDir: string): Record<ConnectionKind, Connecti
  */
 export class ConnectionRegistry {
   private readonly open = new Map<string, Promise<SqlConnection>>();
+  private interrupted = false;
 
   constructor(
     private readonly defs: Record<string, ConnectionDef>,
@@ -53,6 +55,7 @@ export class ConnectionRegistry {
 
   /** The connection named in a source; throws a DatacheckError the runner reports on the dataset. */
   get(name: string): Promise<SqlConnection> {
+    if (this.interrupted) return Promise.reject(interruptedError(`connection '${name}'`));
     let c = this.open.get(name);
     if (!c) {
       c = this.connect(name);
@@ -63,6 +66,7 @@ export class ConnectionRegistry {
 
   /** The run's in-memory DuckDB that scans Parquet (and opted-in CSV/JSON) files. */
   files(): Promise<SqlConnection> {
+    if (this.interrupted) return Promise.reject(interruptedError('the file scanner (DuckDB)'));
     let c = this.open.get('\0files');
     if (!c) {
       c = openDuckdb();
@@ -93,6 +97,16 @@ export class ConnectionRegistry {
       });
     }
     return opener(name, def, this.env);
+  }
+
+  /**
+   * The run was stopped: cancels what every open connection is running and opens no more.
+   * Resolves with the number of statements that were running.
+   */
+  async interrupt(): Promise<number> {
+    this.interrupted = true;
+    const counts = await Promise.all([...this.open.values()].map((p) => p.then((c) => c.cancel()).catch(() => 0)));
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   async closeAll(): Promise<void> {

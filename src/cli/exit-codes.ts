@@ -9,6 +9,10 @@ import type { RunResult } from '../model/result.js';
 export const EXIT = { passed: 0, failed: 1, error: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** The signals that stop a run, and the exit code a shell gives a process they ended (128 + n). */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+export const EXIT_ON_SIGNAL: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };
+
 export function exitCodeFor(run: Pick<RunResult, 'outcome' | 'counts'>, failOn: Severity = 'error'): ExitCode {
   if (run.outcome === 'error') return EXIT.error;
   if (run.outcome === 'failed') return EXIT.failed;

@@ -12,12 +12,17 @@ export interface CliIo {
   stderr: CliStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /**
+   * Aborted when the process is told to stop (bin/datacheck.js: SIGINT, SIGTERM; the reason is the
+   * signal's name): the run cancels its running queries and the command ends with 130 or 143.
+   */
+  signal?: AbortSignal;
   /** Test seam: the runner to call (default: src/run/runner.ts). */
   run?: (input: RunInput) => Promise<RunResult>;
 }
 
-export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+export function processIo(signal?: AbortSignal): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), ...(signal && { signal }) };
 }
 
 /**

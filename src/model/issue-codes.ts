@@ -108,6 +108,9 @@ export const ISSUE_CODES = {
   'sql.out_of_range': { hint: 'a value or an aggregate is outside the range of its SQL type' },
   'sql.division_by_zero': { hint: 'the engine divided by zero in a filter or expression' },
   'sql.cancelled': { hint: 'the engine cancelled the query (a timeout, or the run was interrupted)' },
+  'run.interrupted': {
+    hint: 'the run was stopped (Ctrl-C, SIGTERM) while this query ran: it was cancelled on its server and no new one was sent',
+  },
   'sql.data': { hint: 'the engine refused the data (a data exception; the engine text is dropped because it can quote values)' },
   'csv.invalid_utf8': { hint: 'the file has bytes that are not UTF-8 at the named line: re-encode it as UTF-8' },
   'load.exited': { hint: 'a file called process.exit() while loading: remove the call' },

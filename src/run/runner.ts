@@ -39,6 +39,8 @@ export interface RunInput {
   startedAt?: Date;
   /** When and where the run happened (git, CI), asked before the run and answered while the data is read. */
   context?: Promise<RunContext>;
+  /** Aborted when the run must stop: running queries are cancelled on their servers, no new one starts. */
+  signal?: AbortSignal;
 }
 
 /** The pipeline's output: the result, and what the run sent to SQL engines (for `--debug`). */
@@ -67,10 +69,14 @@ export async function runPipeline(input: RunInput): Promise<PipelineOutput> {
     baseDir: input.cwd,
   });
   const connections = new ConnectionRegistry(input.connections ?? {}, { ...defaultOpeners(input.cwd), ...input.openers }, input.env);
+  const stop = () => void connections.interrupt();
+  if (input.signal?.aborted) stop();
+  input.signal?.addEventListener('abort', stop, { once: true });
   let executed: ExecutedRun;
   try {
     executed = await execute(plan, { now, connections });
   } finally {
+    input.signal?.removeEventListener('abort', stop);
     await connections.closeAll();
   }
   const datasets = evaluateRun(executed.datasets, now);

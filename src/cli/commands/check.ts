@@ -5,7 +5,8 @@ import type { LoadError } from '../../prepare/load.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
 import { prepareProject } from '../../run/prepare.js';
 import type { RunInput } from '../../run/runner.js';
-import { EXIT, exitCodeFor } from '../exit-codes.js';
+import { EXIT, EXIT_ON_SIGNAL, exitCodeFor } from '../exit-codes.js';
+import type { StopSignal } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planOptions } from '../plan-options.js';
 import { refuseOverwritingInputs } from '../output-guard.js';
@@ -56,6 +57,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   if (opts.openlineageRequired) requireOpenLineage(selection.reporters);
   const project = await prepareProject({ cwd: io.cwd, paths, loadedConfig, loader, typecheck: opts.typecheck, time });
   project.issues.unshift(...timeoutIssues);
+  if (interruptedBy(io.signal)) return EXIT_ON_SIGNAL[interruptedBy(io.signal)!];
 
   // A report written over a file the run reads would destroy it: refused before any data is read.
   const readFiles = await runInputFiles({
@@ -82,10 +84,19 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     ...planOptions(opts, config, selection.reporters),
     ...(config.connections && { connections: config.connections }),
     context,
+    ...(io.signal && { signal: io.signal }),
   };
   const { result, transfer } = await time('run', async () =>
     io.run ? { result: await io.run(input), transfer: undefined } : (await import('../../run/runner.js')).runPipeline(input),
   );
+
+  // Stopped (Ctrl-C, SIGTERM): the running queries were cancelled on their servers; a report of
+  // a half-done run would pass for a whole one, so none is written.
+  const stopped = interruptedBy(io.signal);
+  if (stopped) {
+    io.stderr.write(`datacheck: interrupted by ${stopped}: running queries were cancelled, no report was written\n`);
+    return EXIT_ON_SIGNAL[stopped];
+  }
 
   if (opts.debug) {
     printStacks(io, [...(configError ? [{ file: configFile ?? '', error: configError }] : []), ...project.errors]);
@@ -104,6 +115,11 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   });
   if (!rendered) return EXIT.error;
   return exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
+}
+
+function interruptedBy(signal: AbortSignal | undefined): StopSignal | undefined {
+  if (!signal?.aborted) return undefined;
+  return signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
 }
 
 function printStacks(io: CliIo, errors: LoadError[]): void {

@@ -6,6 +6,7 @@ import type { DatasetLocation } from '../../../model/result.js';
 import { duckdbDialect } from '../dialects/duckdb.js';
 import { renderSelect } from '../render.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from '../sql-connection.js';
+import { interruptedError } from '../interrupted.js';
 import { duckdbError } from './duckdb-errors.js';
 import { normalizeDuckdbValue, physicalColumn } from './duckdb-values.js';
 
@@ -39,7 +40,13 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
   // The catalog a file opens as (its file name without extension): lineage names are database.schema.table.
   const database = String((await conn.runAndReadAll('SELECT current_database()')).getRows()[0]?.[0] ?? 'memory');
 
+  // One DuckDB connection runs one statement at a time; `interrupt()` stops the one running.
+  let running = 0;
+  let interrupted = false;
+
   async function run(q: SqlQuery): Promise<{ names: string[]; types: string[]; rows: unknown[][] }> {
+    if (interrupted) throw interruptedError(namespace);
+    running++;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -52,6 +59,7 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
       const reader = await conn.runAndReadAll(q.sql, q.params as never, types as never);
       return { names: reader.columnNames(), types: reader.columnTypes().map((t) => t.toString()), rows: reader.getRows() };
     } catch (e) {
+      if (interrupted) throw interruptedError(namespace);
       if (timedOut)
         throw new DatacheckError({
           code: 'sql.timeout',
@@ -60,6 +68,7 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
       // DuckDB's text can quote row data (a CSV line, a value that did not convert): rewritten, never passed on.
       throw duckdbError(e, q.params);
     } finally {
+      running--;
       clearTimeout(timer);
     }
   }
@@ -77,6 +86,12 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
       return names.map((n, i): PhysicalColumn => physicalColumn(n, types[i]));
     },
     locate: (relation) => locate(relation, namespace, database),
+    async cancel() {
+      interrupted = true;
+      const stopped = running;
+      if (stopped > 0) conn.interrupt();
+      return stopped;
+    },
     async close() {
       conn.closeSync();
       instance.closeSync();

@@ -6,6 +6,7 @@ import { resolvePostgresTarget } from './connection-target.js';
 import { describeRelation } from './pg-describe.js';
 import { pgError, type PgErrorContext } from './pg-errors.js';
 import { poolSettings } from './pg-pool-config.js';
+import { interruptedError } from '../../interrupted.js';
 
 /**
  * Opens a PostgreSQL connection for SQL pushdown and checks it works (so a wrong URL or password
@@ -44,7 +45,12 @@ export async function openPostgresConnection(name: string, def: ConnectionDef, e
     'SET LOCAL extra_float_digits = 3', // shortest exact float text, also on servers before 12
   ].join('; ');
 
+  // The sessions running a statement now, for cancel(): their backend pids.
+  const running = new Set<pg.PoolClient>();
+  let interrupted = false;
+
   async function execute(q: SqlQuery): Promise<pg.QueryResult> {
+    if (interrupted) throw interruptedError(ctx.where);
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
@@ -52,7 +58,9 @@ export async function openPostgresConnection(name: string, def: ConnectionDef, e
       throw pgError(e, 'connect', ctx);
     }
     let discard = false;
+    running.add(client);
     try {
+      if (interrupted) throw interruptedError(ctx.where);
       await client.query(prelude);
       const statement = { text: q.sql, values: q.params, queryMode: 'extended' as const };
       return await client.query(statement as pg.QueryConfig);
@@ -60,8 +68,10 @@ export async function openPostgresConnection(name: string, def: ConnectionDef, e
       // A server error leaves the connection usable (after ROLLBACK); anything else (network,
       // client-side timeout) leaves it in an unknown state, so it is thrown away.
       discard = !isServerError(e);
+      if (interrupted) throw interruptedError(ctx.where);
       throw pgError(e, 'query', { ...ctx, sql: q.sql, params: q.params });
     } finally {
+      running.delete(client);
       if (!discard) await client.query('ROLLBACK').catch(() => (discard = true));
       client.release(discard);
     }
@@ -92,10 +102,34 @@ export async function openPostgresConnection(name: string, def: ConnectionDef, e
         parts.length === 3 ? parts : parts.length === 2 ? [session.database, ...parts] : [session.database, session.schema, parts[0]];
       return { namespace, name: `${database}.${schema}.${table}` };
     },
+    async cancel() {
+      interrupted = true;
+      const pids = [...running].map((c) => (c as unknown as { processID: number | null }).processID).filter((p) => p !== null);
+      if (pids.length > 0) await cancelBackends(config, pids);
+      return pids.length;
+    },
     close() {
       return (closed ??= pool.end());
     },
   };
+}
+
+/**
+ * Asks the server to cancel the statements of these sessions, from a session of its own (a busy
+ * session cannot take another statement). pg_cancel_backend works on the same role's sessions, so
+ * the reading role needs nothing more. Best effort: the run is ending either way.
+ */
+async function cancelBackends(config: pg.PoolConfig, pids: number[]): Promise<void> {
+  const client = new pg.Client(config);
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query({ text: 'SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', values: [pids] });
+  } catch {
+    // the server is unreachable or refused: nothing more a client can do
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** pg's DatabaseError: the server answered with an SQLSTATE, so the connection is still in sync. */
