@@ -1,10 +1,11 @@
 import type { Aggregator } from '../aggregator.js';
+import { BigSet } from '../big-collections.js';
 import { Int64Table } from '../hash-table.js';
 import { readKeys } from '../keys.js';
 
 interface DistinctState {
   words: Int64Table;
-  text: Set<string>;
+  text: BigSet<string>;
 }
 
 /**
@@ -12,7 +13,7 @@ interface DistinctState {
  * counted). Numbers hash their 64-bit pattern; dictionary strings visit each used entry once.
  */
 export const distinctCount = (columns: string[]): Aggregator<DistinctState> => ({
-  init: () => ({ words: new Int64Table(), text: new Set() }),
+  init: () => ({ words: new Int64Table(), text: new BigSet() }),
   update(s, { source, mask, numRows }) {
     const keys = readKeys(source.batch, columns);
     if (keys.kind === 'words') {
@@ -36,8 +37,10 @@ export const distinctCount = (columns: string[]): Aggregator<DistinctState> => (
     const words = new Int64Table(a.words.size + b.words.size);
     a.words.forEach((lo, hi) => words.add(lo, hi, 0));
     b.words.forEach((lo, hi) => words.add(lo, hi, 0));
-    return { words, text: new Set([...a.text, ...b.text]) };
+    const text = new BigSet(a.text);
+    for (const k of b.text) text.add(k);
+    return { words, text };
   },
   result: (s) => s.words.size + s.text.size,
-  revive: (s) => ({ words: Object.setPrototypeOf(s.words, Int64Table.prototype) as Int64Table, text: s.text }),
+  revive: (s) => ({ words: Object.setPrototypeOf(s.words, Int64Table.prototype) as Int64Table, text: BigSet.revive(s.text) }),
 });

@@ -1,3 +1,4 @@
+import { BigMap } from '../big-collections.js';
 import { Date_, Float, Float64, Int, Int64, Timestamp, Type, makeData } from 'apache-arrow';
 import type { DataType } from 'apache-arrow';
 import type { FailingRow, FailuresValue } from '../../../model/metric.js';
@@ -22,7 +23,7 @@ interface DuplicateState {
   /** How numeric keys render in samples: the column's int64-like type, or float64 bits. */
   keyType: DataType | null;
   /** Text keys: count and first row. */
-  text: Map<string, { count: number; first: number }>;
+  text: BigMap<string, { count: number; first: number }>;
   textSample: FailingRow[];
   considered: number;
   /** Every chunk's keys sorted, when `prepare` ran (in the thread that read these rows). */
@@ -33,11 +34,11 @@ interface DuplicateState {
  * Rows whose non-null key occurs more than once. Numeric keys (the common case: ids) are appended
  * to a flat BigInt64Array during the single pass and sorted once at the end: on this hardware a
  * native sort of 5M int64 beats a hash table's cache misses several times over (near-sorted ids
- * sort in ~0.1 s). Samples are read back from the row-ordered keys. Other keys use a Map that
+ * sort in ~0.1 s). Samples are read back from the row-ordered keys. Other keys use a (size-unlimited) Map that
  * remembers each key's first row and samples on its second occurrence.
  */
 export const duplicateCount = (columns: string[], sampleSize: number): Aggregator<DuplicateState> => ({
-  init: () => ({ chunks: [], keyType: null, text: new Map(), textSample: [], considered: 0 }),
+  init: () => ({ chunks: [], keyType: null, text: new BigMap(), textSample: [], considered: 0 }),
   update(s, { source, mask, numRows }) {
     const keys = readKeys(source.batch, columns);
     const base = source.rowOffset;
@@ -96,7 +97,7 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
     }
   },
   merge(a, b) {
-    const text = new Map<string, { count: number; first: number }>();
+    const text = new BigMap<string, { count: number; first: number }>();
     for (const m of [a.text, b.text]) {
       for (const [k, v] of m) {
         const e = text.get(k);
@@ -118,7 +119,7 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
       considered: a.considered + b.considered,
     };
   },
-  revive: (s) => ({ ...s, keyType: reviveType(s.keyType) }),
+  revive: (s) => ({ ...s, keyType: reviveType(s.keyType), text: BigMap.revive(s.text) }),
   prepare(s) {
     s.sorted ??= allKeys(s.chunks).sort();
   },

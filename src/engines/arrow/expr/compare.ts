@@ -1,3 +1,4 @@
+import { BigSet } from '../big-collections.js';
 import type { CompareOp, Expr, ExprLiteral } from '../../../model/expr.js';
 import { asNum, asStr, instantConst, isNullConst, isNumeric, isStringy, isTemporal, testStrings, typeError } from './coerce.js';
 import { matchCandidates, utf8Bytes } from './utf8.js';
@@ -153,7 +154,7 @@ export function inList(arg: Vec, values: ExprLiteral[], negate: boolean, n: numb
       for (let i = 0; i < n; i++) v[i] = hit[i] === -2 ? 2 : hit[i] >= 0 ? hitV : miss;
       return { t: 'bool', v };
     }
-    const set = new Set(strings);
+    const set = new BigSet(strings);
     const r = testStrings(arg, (x) => set.has(x));
     for (let i = 0; i < n; i++) r.v[i] = r.v[i] === 2 ? 2 : r.v[i] === 1 ? hitV : miss;
     return r;
@@ -164,7 +165,7 @@ export function inList(arg: Vec, values: ExprLiteral[], negate: boolean, n: numb
       if (typeof x === 'string' && isTemporal(arg)) return parseInstant(x);
       throw listTypeError(e, 'number values in the list', x);
     });
-    const set = new Set(nums);
+    const set = new BigSet(nums);
     const x = arg.v;
     const valid = arg.valid;
     for (let i = 0; i < n; i++) v[i] = valid && valid[i] === 0 ? 2 : set.has(x[i]) ? hitV : miss;
