@@ -5,7 +5,7 @@ import { DatacheckError } from '../model/issue.js';
 import { interruptedError } from '../engines/sql/interrupted.js';
 
 /** DuckDB's native module loads only when a run reads something through DuckDB. */
-async function openDuckdb(options: { path?: string } = {}): Promise<SqlConnection> {
+async function openDuckdb(options: { path?: string; memoryLimitBytes?: number } = {}): Promise<SqlConnection> {
   const { openDuckdbConnection } = await import('../engines/sql/drivers/duckdb-connection.js');
   return openDuckdbConnection(options);
 }
@@ -20,8 +20,11 @@ export type ConnectionOpeners = Partial<Record<ConnectionDef['kind'], Connection
 const openPostgres: ConnectionOpener = async (name, def, env) =>
   (await import('../engines/sql/drivers/postgres/pg-connection.js')).openPostgresConnection(name, def, env);
 
-/** The openers datacheck ships: one for every connection kind (a kind without one does not compile). */
-export function defaultOpeners(baseDir: string): Record<ConnectionKind, ConnectionOpener> {
+/**
+ * The openers datacheck ships: one for every connection kind (a kind without one does not compile).
+ * `memoryLimitBytes` bounds each embedded DuckDB (the config's `memory`).
+ */
+export function defaultOpeners(baseDir: string, memoryLimitBytes?: number): Record<ConnectionKind, ConnectionOpener> {
   return {
     postgres: openPostgres,
     duckdb: (name, def) => {
@@ -34,7 +37,7 @@ export function defaultOpeners(baseDir: string): Record<ConnectionKind, Connecti
           }),
         );
       }
-      return openDuckdb({ path: path.resolve(baseDir, def.path) });
+      return openDuckdb({ path: path.resolve(baseDir, def.path), ...(memoryLimitBytes && { memoryLimitBytes }) });
     },
   };
 }
@@ -51,6 +54,8 @@ export class ConnectionRegistry {
     private readonly defs: Record<string, ConnectionDef>,
     private readonly openers: ConnectionOpeners,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    /** The memory limit of the run's own DuckDB (file scans), as for the duckdb connections. */
+    private readonly memoryLimitBytes?: number,
   ) {}
 
   /** The connection named in a source; throws a DatacheckError the runner reports on the dataset. */
@@ -69,7 +74,7 @@ export class ConnectionRegistry {
     if (this.interrupted) return Promise.reject(interruptedError('the file scanner (DuckDB)'));
     let c = this.open.get('\0files');
     if (!c) {
-      c = openDuckdb();
+      c = openDuckdb(this.memoryLimitBytes ? { memoryLimitBytes: this.memoryLimitBytes } : {});
       this.open.set('\0files', c);
     }
     return c;

@@ -67,4 +67,9 @@ export interface ConfigDef {
   profile?: 'basic' | 'full';
   /** How long one contract, suite or config file may take to load: milliseconds or '500ms', '30s', '2m' (default '30s'). */
   loadTimeout?: number | `${number}${'ms' | 's' | 'm'}`;
+  /**
+   * How much memory embedded DuckDB may use before it spills to a temp directory: '4GB', '512MiB'
+   * or a share of the machine, '50%' (the default).
+   */
+  memory?: string;
 }

@@ -5,6 +5,7 @@ import type { Issue, SourceLocation } from '../model/issue.js';
 import type { IssueCode } from '../model/issue-codes.js';
 import type { UserCodeLoader } from './isolated-loader.js';
 import { parseLoadTimeout } from './load-timeout.js';
+import { parseMemory } from './memory-setting.js';
 
 export const CONFIG_NAMES = ['datacheck.config.ts', 'datacheck.config.mts', 'datacheck.config.js', 'datacheck.config.mjs'];
 
@@ -19,6 +20,7 @@ const KNOWN_KEYS = new Set([
   'typecheck',
   'profile',
   'loadTimeout',
+  'memory',
 ]);
 
 export interface LoadedConfig {
@@ -116,6 +118,7 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
   if (config.profile !== undefined && config.profile !== 'basic' && config.profile !== 'full') bad('profile', "'basic' or 'full'");
   if (config.loadTimeout !== undefined && parseLoadTimeout(config.loadTimeout, 'loadTimeout').issue)
     bad('loadTimeout', "a positive duration: milliseconds (30000) or '500ms', '30s', '2m'");
+  if (parseMemory(config.memory).error) bad('memory', "a size of at least 64MiB, e.g. '4GB', '512MiB', or a share of the machine, '50%'");
   const reporters = config.reporters;
   const spec = (r: unknown) =>
     typeof r === 'string' || (Array.isArray(r) && typeof r[0] === 'string' && (r[1] === undefined || typeof r[1] === 'object'));

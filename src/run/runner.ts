@@ -39,6 +39,8 @@ export interface RunInput {
   startedAt?: Date;
   /** When and where the run happened (git, CI), asked before the run and answered while the data is read. */
   context?: Promise<RunContext>;
+  /** Memory each embedded DuckDB may use before it spills to disk (the config's `memory`; default DuckDB's own). */
+  memoryLimitBytes?: number;
   /** Aborted when the run must stop: running queries are cancelled on their servers, no new one starts. */
   signal?: AbortSignal;
 }
@@ -68,7 +70,12 @@ export async function runPipeline(input: RunInput): Promise<PipelineOutput> {
     connections: input.connections ?? {},
     baseDir: input.cwd,
   });
-  const connections = new ConnectionRegistry(input.connections ?? {}, { ...defaultOpeners(input.cwd), ...input.openers }, input.env);
+  const connections = new ConnectionRegistry(
+    input.connections ?? {},
+    { ...defaultOpeners(input.cwd, input.memoryLimitBytes), ...input.openers },
+    input.env,
+    input.memoryLimitBytes,
+  );
   const stop = () => void connections.interrupt();
   if (input.signal?.aborted) stop();
   input.signal?.addEventListener('abort', stop, { once: true });

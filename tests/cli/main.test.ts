@@ -186,6 +186,27 @@ describe('main(): options', () => {
     expect(io.inputs[0].maxFailingRows).toBe(10);
   });
 
+  it("passes the config's memory to the run as DuckDB's limit (default half the machine) and refuses one that is not a size", async () => {
+    const dir = copyProject('good');
+    const io = fakeIo(dir);
+    await main([NO_TYPECHECK], io);
+    expect(io.inputs[0].memoryLimitBytes).toBe(Math.floor(os.totalmem() / 2));
+    writeFileSync(
+      path.join(dir, 'datacheck.config.ts'),
+      "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({\n  memory: '2GB',\n});\n",
+    );
+    const two = fakeIo(dir);
+    await main([NO_TYPECHECK], two);
+    expect(two.inputs[0].memoryLimitBytes).toBe(2e9);
+    writeFileSync(
+      path.join(dir, 'datacheck.config.ts'),
+      "import { defineConfig } from 'datacheck/config';\nexport default defineConfig({\n  memory: 'lots',\n});\n",
+    );
+    const bad = fakeIo(dir);
+    expect(await main([NO_TYPECHECK], bad)).toBe(EXIT.error);
+    expect(bad.out()).toContain("datacheck.config.ts:3:3 config option 'memory' is not valid [config.invalid]");
+  });
+
   it('type-checks the config file with the contracts', async () => {
     const dir = copyProject('good');
     writeFileSync(

@@ -1,3 +1,4 @@
+import { duckdbMemoryBytes } from '../../prepare/memory-setting.js';
 import { performance } from 'node:perf_hooks';
 import type { Severity } from '../../model/check.js';
 import { loaderForRun } from '../../prepare/run-loader.js';
@@ -85,6 +86,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     ...(config.connections && { connections: config.connections }),
     context,
     ...(io.signal && { signal: io.signal }),
+    memoryLimitBytes: duckdbMemoryBytes(config.memory),
   };
   const { result, transfer } = await time('run', async () =>
     io.run ? { result: await io.run(input), transfer: undefined } : (await import('../../run/runner.js')).runPipeline(input),

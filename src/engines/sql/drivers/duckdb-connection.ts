@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DOUBLE, DuckDBInstance } from '@duckdb/node-api';
 import { DatacheckError } from '../../../model/issue.js';
@@ -17,6 +19,11 @@ export interface DuckdbOptions {
   timeoutMs?: number;
   /** Worker threads (default: DuckDB's own, the machine's cores). */
   threads?: number;
+  /**
+   * Memory DuckDB may use before it spills to a private temp directory (created here, removed at
+   * close); default: DuckDB's own (80% of the machine). A run passes the config's `memory`.
+   */
+  memoryLimitBytes?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 600_000;
@@ -31,7 +38,21 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
   const config: Record<string, string> = {};
   if (file) config.access_mode = 'READ_ONLY';
   if (options.threads) config.threads = String(options.threads);
-  const instance = await DuckDBInstance.create(file ?? ':memory:', config);
+  // Spilling goes to a folder of our own: DuckDB's default for an in-memory database is `.tmp`
+  // in the working directory, which would write into the user's project.
+  const spill = options.memoryLimitBytes ? mkdtempSync(path.join(os.tmpdir(), 'datacheck-duckdb-')) : undefined;
+  if (options.memoryLimitBytes && spill) {
+    config.memory_limit = `${Math.floor(options.memoryLimitBytes / 2 ** 20)}MiB`;
+    config.temp_directory = spill;
+  }
+  const removeSpill = () => spill && rmSync(spill, { recursive: true, force: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(file ?? ':memory:', config);
+  } catch (e) {
+    removeSpill();
+    throw e;
+  }
   const conn = await instance.connect();
   // Text without a zone is UTC in datacheck; DuckDB would read it in the machine's zone.
   await conn.run("SET TimeZone = 'UTC'");
@@ -95,6 +116,7 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
     async close() {
       conn.closeSync();
       instance.closeSync();
+      removeSpill();
     },
   };
 }
