@@ -2,6 +2,7 @@ import type { Contract, DataOf, RowOf } from '../dsl/define-contract.js';
 import type { ConnectionDef } from '../model/config.js';
 import type { ContractDef, InMemoryData } from '../model/contract.js';
 import { DatacheckError } from '../model/issue.js';
+import { classifyInMemory } from '../sources/in-memory-data.js';
 
 /** How a dataset is read when a matcher runs its checks. */
 export interface DatasetOptions {
@@ -36,9 +37,11 @@ export interface Dataset<C extends ContractDef = ContractDef> {
 /**
  * The dataset of a contract, read from the contract's source, or from `data` held in memory (row
  * objects typed by the contract, an Apache Arrow Table or an arquero table). Nothing is read until a
- * matcher runs.
+ * matcher runs. `dataset(orders, { references: [customers] })` gives options without data.
  */
-export function dataset<C extends Contract>(contract: C, data?: DataOf<RowOf<C>>, options: DatasetOptions = {}): Dataset<C> {
+export function dataset<C extends Contract>(contract: C, options?: DatasetOptions): Dataset<C>;
+export function dataset<C extends Contract>(contract: C, data: DataOf<RowOf<C>> | undefined, options?: DatasetOptions): Dataset<C>;
+export function dataset(contract: Contract, dataOrOptions?: unknown, maybeOptions?: DatasetOptions): Dataset {
   if ((contract as ContractDef | undefined)?.kind !== 'contract') {
     throw new DatacheckError({
       code: 'api.invalid_options',
@@ -47,7 +50,20 @@ export function dataset<C extends Contract>(contract: C, data?: DataOf<RowOf<C>>
       found: contract === undefined ? 'undefined (is the contract import path right?)' : typeof contract,
     });
   }
+  // Data is rows (an array) or a table (recognised by shape); any other object is the options.
+  const isData = dataOrOptions !== undefined && (Array.isArray(dataOrOptions) || isTableLike(dataOrOptions));
+  const data = isData ? (dataOrOptions as InMemoryData) : undefined;
+  const options = (isData || dataOrOptions === undefined ? maybeOptions : (dataOrOptions as DatasetOptions)) ?? {};
   return { kind: 'dataset', contract, ...(data !== undefined && { data }), options };
+}
+
+function isTableLike(v: unknown): boolean {
+  try {
+    classifyInMemory(v, 'data');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function isDataset(v: unknown): v is Dataset {

@@ -10,6 +10,8 @@
  * user's dependency.
  */
 import type { DatacheckMatchers } from './matchers.js';
+// Resolves vitest's declarations for the augmentation below (types only: erased from the build).
+import type {} from 'vitest';
 
 export { dataset } from './dataset.js';
 export type { Dataset, DatasetOptions } from './dataset.js';
