@@ -103,6 +103,7 @@ export interface ArrowTableLike {
   readonly schema: { readonly fields: readonly { readonly name: string }[] };
   readonly batches: readonly unknown[];
   readonly numRows: number;
+  getChild(name: string): unknown;
 }
 
 /** What datacheck reads of an arquero table: its column names, row count and each column's values (filters and order applied). */

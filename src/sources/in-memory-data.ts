@@ -9,8 +9,8 @@ export type InMemoryKind =
 
 /**
  * Which in-memory data this is. An arquero table is recognised by its methods (`columnNames`,
- * `numRows`, `array`, `toArrow`), an Arrow `Table` by its `schema.fields`, `batches` and
- * `numRows`; anything else is refused with what was expected, never read as an empty dataset.
+ * `numRows`, `array`, `toArrow`), an Arrow `Table` by its `schema.fields`, `batches`,
+ * `numRows` and `getChild`; anything else is refused with what was expected, never read as an empty dataset.
  */
 export function classifyInMemory(data: unknown, dataset: string): InMemoryKind {
   if (Array.isArray(data)) return { kind: 'rows', rows: data };
@@ -20,7 +20,8 @@ export function classifyInMemory(data: unknown, dataset: string): InMemoryKind {
       return { kind: 'arquero', table: d as unknown as ArqueroTableLike };
     }
     const schema = d.schema as { fields?: unknown } | undefined;
-    if (Array.isArray(schema?.fields) && Array.isArray(d.batches) && typeof d.numRows === 'number') {
+    // getChild: an object copied from a table (a spread, a message) keeps its fields, not its methods.
+    if (Array.isArray(schema?.fields) && Array.isArray(d.batches) && typeof d.numRows === 'number' && typeof d.getChild === 'function') {
       return { kind: 'arrow', table: d as unknown as ArrowTableLike };
     }
   }

@@ -99,6 +99,13 @@ describe('run() over an Apache Arrow Table', () => {
     expect(check(result, 'scores', 'column_type', 'points').outcome).toBe('fail');
   });
 
+  it('refuses an object that has a table’s fields but not its methods', async () => {
+    const table = tableFromArrays({ player: ['a'], points: [1] });
+    const copied = { schema: { fields: [...table.schema.fields] }, batches: [...table.batches], numRows: table.numRows };
+    const result = await run({ cwd: repoRoot, contracts: [{ ...scores, source: { data: copied as never } }] });
+    expect(result.datasets[0].issues[0]).toMatchObject({ code: 'memory.unsupported', hint: expect.stringContaining('lost its methods') });
+  });
+
   it('checks an empty table: row-level checks pass, statistics have no value', async () => {
     const table = tableFromArrays({ player: [] as string[], points: new Float64Array(0) });
     const suite = defineSuite(scores, (t) => [t.column('points').mean().atMost(50)]);
