@@ -32,7 +32,7 @@ export interface RunOptions {
    * the load timeout, and type-checked unless `typecheck: false`.
    */
   paths?: readonly string[];
-  /** A config file (relative to `cwd`) or a config object; with `paths`, `datacheck.config.ts` in `cwd` when present. */
+  /** A config file (relative to `cwd`) or a config object (connections, defaults); with `paths`, `datacheck.config.ts` in `cwd` when present. Nothing is discovered without `paths`. */
   config?: string | ConfigDef;
   /** In-memory data by dataset name: replaces those contracts' sources for this run (rows typed by the contract). */
   data?: Readonly<Record<string, InMemoryData>>;
@@ -98,16 +98,21 @@ interface LoadedProject {
   issues: Issue[];
 }
 
-/** Config, discovery, loading and type-checking, as the CLI does them; the loader's worker is always closed. */
+/**
+ * The config file (when `config` names one, or with `paths` the default one), then, with `paths`,
+ * discovery, loading and type-checking, as the CLI does them. The loader's worker is always closed.
+ */
 async function loadProject(options: RunOptions, cwd: string): Promise<LoadedProject> {
   const { loader, issues: timeoutIssues, useConfig } = loaderForRun(cwd, undefined, options.env ?? {});
   try {
     const loadedConfig: LoadedConfig =
       typeof options.config === 'object' ? { config: options.config, issues: [] } : await loadConfigFile(options.config, cwd, loader);
     useConfig(loadedConfig.config);
+    if (!options.paths)
+      return { config: loadedConfig.config, contracts: [], suites: [], issues: [...timeoutIssues, ...loadedConfig.issues] };
     const prepared = await prepareProject({
       cwd,
-      paths: [...(options.paths ?? [])],
+      paths: [...options.paths],
       loadedConfig,
       loader,
       typecheck: options.typecheck ?? true,

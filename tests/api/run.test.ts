@@ -184,6 +184,15 @@ describe('run() takes the same path as the CLI', () => {
     expect(result.issues).toEqual([]);
   });
 
+  it('takes connections from a config file without discovering the project', async () => {
+    const { default: products } = await import('../../contracts/products.contract.js');
+    const result = await run({ cwd: repoRoot, contracts: [products], config: 'datacheck.config.ts' });
+    expect(result.datasets.map((d) => d.name)).toEqual(['products']);
+    expect(result.outcome).toBe('passed');
+    const missing = await run({ cwd: repoRoot, contracts: [products], config: 'no-such.config.ts' });
+    expect(missing.issues[0].code).toBe('config.not_found');
+  });
+
   it('reports a broken project as a result with outcome error, not a throw', async () => {
     const result = await run({ cwd: repoRoot, paths: ['examples/broken/contracts/does-not-exist.contract.ts'], typecheck: false });
     expect(result.outcome).toBe('error');
