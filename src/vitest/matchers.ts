@@ -101,7 +101,8 @@ async function runOn(ds: Dataset, suites: SuiteDef[]): Promise<RunResult> {
   const result = await run({
     cwd: options.cwd ?? process.cwd(),
     contracts: all.map((d) => d.contract),
-    suites,
+    // A suite is checked against the dataset's contract object (a copy of it would be a second contract of the same name).
+    suites: suites.map((s) => (s.contract.name === contract.name ? { ...s, contract } : s)),
     data,
     maxFailingRows: options.maxFailingRows ?? 5,
     ...(options.connections && { config: { kind: 'config', connections: options.connections } }),

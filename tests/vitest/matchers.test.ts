@@ -75,6 +75,11 @@ describe('toPass(suite)', () => {
     await expect(dataset(customers, [...good, { id: 3, email: null, tier: 'free', score: 0 }])).toPass(suite);
   });
 
+  it('runs a suite on a copy of its contract given to dataset()', async () => {
+    const copy = { ...customers, source: { data: good } };
+    await expect(expect(dataset(copy)).toPass(suite)).rejects.toThrow(/observed 0\.7/);
+  });
+
   it('refuses a suite written for another contract', async () => {
     const other = defineSuite(defineContract({ name: 'other', columns: { x: col.int32() } }), (t) => [t.rowCount().atLeast(1)]);
     await expect(expect(dataset(customers, good)).toPass(other)).rejects.toThrow(/a suite for 'other', not for 'customers'/);
