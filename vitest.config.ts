@@ -6,7 +6,8 @@ process.env.TZ = 'America/New_York';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    // checks/*.test.ts: the bundled example's data tests (datacheck/vitest), run like any other test.
+    include: ['tests/**/*.test.ts', 'checks/*.test.ts'],
     typecheck: { enabled: true, include: ['tests/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -2,7 +2,7 @@ import type { OpenedDataset } from '../engines/engine.js';
 import type { SqlTarget } from '../engines/sql/sql-engine.js';
 import type { ContractDef } from '../model/contract.js';
 import type { OpenedSource } from '../sources/source.js';
-import { openArrowFiles } from '../sources/open-source.js';
+import { openArrowFiles, openInMemory } from '../sources/open-source.js';
 import { sourceError } from '../sources/source-error.js';
 import type { ConnectionRegistry } from './connections.js';
 import { typedView } from './duckdb-files.js';
@@ -26,7 +26,10 @@ export interface OpenDatasetContext {
 export async function openDataset(read: Exclude<ReadPlan, { engine: 'none' }>, ctx: OpenDatasetContext): Promise<OpenedDataset> {
   const named = { description: read.description, ...(read.location && { location: read.location }) };
   const arrowCtx = { contract: ctx.contract, baseDir: ctx.baseDir, ...(ctx.batchSize && { batchSize: ctx.batchSize }) };
-  if (read.engine === 'arrow') return openArrowFiles(read.source, arrowCtx, read.files, named);
+  if (read.engine === 'arrow') {
+    if ('data' in read.source) return openInMemory(read.source.data, arrowCtx);
+    return openArrowFiles(read.source, arrowCtx, read.files, named);
+  }
   const connection = read.connection === FILES_CONNECTION ? await ctx.connections.files() : await ctx.connections.get(read.connection);
   const sql: SqlTarget = { connection, relation: read.relation };
   if (read.typedCsv) {

@@ -1,11 +1,12 @@
 import type { SqlRelation } from '../engines/sql/sql-connection.js';
 import type { ConnectionDef } from '../model/config.js';
-import type { ContractDef, SourceDef } from '../model/contract.js';
+import type { ContractDef, InMemorySource, SourceDef } from '../model/contract.js';
 import { DatacheckError, isDatacheckError } from '../model/issue.js';
 import type { Issue } from '../model/issue.js';
 import type { DatasetLocation } from '../model/result.js';
 import { describeSource } from '../sources/describe-source.js';
 import { detectFormat } from '../sources/detect-format.js';
+import { classifyInMemory } from '../sources/in-memory-data.js';
 import { resolveFiles } from '../sources/resolve-files.js';
 import type { ResolvedFile } from '../sources/resolve-files.js';
 import { sourceError } from '../sources/source-error.js';
@@ -13,6 +14,7 @@ import { fileSourceNames } from '../sources/source-names.js';
 import { csvGoesToDuckdb, csvRelation } from './duckdb-files.js';
 
 type FileSource = Extract<SourceDef, { file: unknown }>;
+type DataSource = InMemorySource;
 
 /** The name under which the run's in-memory DuckDB (the one that scans files) is planned and opened. */
 export const FILES_CONNECTION = 'duckdb://memory';
@@ -35,8 +37,8 @@ interface ReadBase {
  * and `datacheck plan` prints exactly this.
  */
 export type ReadPlan =
-  /** Streamed through datacheck's own readers into Arrow batches. */
-  | (ReadBase & { engine: 'arrow'; source: FileSource; files: ResolvedFile[] })
+  /** Streamed through datacheck's own readers into Arrow batches (in-memory data has no files). */
+  | (ReadBase & { engine: 'arrow'; source: FileSource | DataSource; files: ResolvedFile[] })
   /**
    * Read where it lives, by SQL. `connection` is a config connection's name, or FILES_CONNECTION
    * for files DuckDB scans. `typedCsv`: the relation is CSV read as text, typed by the contract's
@@ -81,6 +83,7 @@ export async function decideRead(contract: ContractDef, ctx: ReadContext): Promi
   }
   try {
     if ('table' in source || 'query' in source) return tableRead(source, ctx);
+    if ('data' in source) return memoryRead(source, contract);
     if (!('file' in source)) {
       throw sourceError(
         'source.unsupported',
@@ -122,6 +125,12 @@ function tableRead(source: Extract<SourceDef, { connection: string }>, ctx: Read
     description,
     why: `a ${'table' in source ? 'table' : 'query'} of connection '${source.connection}' is read where it lives`,
   };
+}
+
+/** Data the program holds is checked where it is, by the Arrow engine: there is no file to hand to DuckDB. */
+function memoryRead(source: DataSource, contract: ContractDef): ReadPlan {
+  classifyInMemory(source.data, contract.name); // an unusable value is refused now, before anything runs
+  return { engine: 'arrow', source, files: [], description: describeSource(source), why: 'in-memory data is read by the Arrow engine' };
 }
 
 async function fileRead(source: FileSource, contract: ContractDef, ctx: ReadContext): Promise<ReadPlan> {

@@ -1,4 +1,4 @@
-import type { ContractDef, FreshnessDef, SourceDef } from '../model/contract.js';
+import type { ArqueroTableLike, ArrowTableLike, ContractDef, FreshnessDef, SourceDef } from '../model/contract.js';
 import { DatacheckError } from '../model/issue.js';
 import type { SourceLocation } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
@@ -13,7 +13,8 @@ export interface ContractInput<S extends Record<string, AnyColumn>> {
   version?: string;
   owner?: string;
   description?: string;
-  source?: SourceDef;
+  /** `{ data }` rows are typed by the columns: a row of the wrong shape does not compile. */
+  source?: SourceInput<NoInfer<S>>;
   columns: S;
   /** A compound primary key, e.g. `['order_id', 'line_no']`: unique together, each not null. */
   primaryKey?: readonly (keyof S & string)[];
@@ -31,7 +32,16 @@ export type Contract<S extends Record<string, AnyColumn> = Record<string, AnyCol
 };
 
 /** The static type of one row of a contract's dataset. `type Order = RowOf<typeof orders>`. */
-export type RowOf<C> = C extends Contract<infer S> ? { [K in keyof S]: ValueOfColumn<S[K]> } : never;
+export type RowOf<C> = C extends Contract<infer S> ? RowOfColumns<S> : never;
+
+/** One row of a contract with these columns. */
+export type RowOfColumns<S extends Record<string, AnyColumn>> = { [K in keyof S]: ValueOfColumn<S[K]> };
+
+/** Data held in memory for a dataset whose rows are `Row`: row objects, an Apache Arrow Table or an arquero table. */
+export type DataOf<Row> = readonly Row[] | ArrowTableLike | ArqueroTableLike;
+
+/** A contract's source as written: any SourceDef, with in-memory rows typed by the contract's columns. */
+export type SourceInput<S extends Record<string, AnyColumn>> = SourceDef | { data: DataOf<RowOfColumns<S>> };
 
 export function defineContract<const S extends Record<string, AnyColumn>>(input: ContractInput<S>): Contract<S> {
   const location = captureCallSite();

@@ -81,6 +81,39 @@ export type SourceDef =
   | { query: string; connection: string }
   | { dbt: string };
 
+/**
+ * Data the calling program holds in memory (`run()` from `datacheck/node`, `dataset()` in
+ * `datacheck/vitest`): checked by the Arrow engine, never written to a file. Kept apart from
+ * SourceDef, which stays serializable data.
+ */
+export interface InMemorySource {
+  data: InMemoryData;
+}
+
+/**
+ * Rows or a table held in memory: an array of row objects (typed by the contract, like JSON), an
+ * Apache Arrow `Table` (typed by its schema, like an Arrow file), or an arquero table (its columns of
+ * JavaScript values, typed by the contract). Recognised by shape, so no table library is imported.
+ * Unlike the other sources this is not serializable data: it lives in the program that made it.
+ */
+export type InMemoryData = readonly object[] | ArrowTableLike | ArqueroTableLike;
+
+/** What datacheck reads of an Apache Arrow `Table` (apache-arrow's own type satisfies it). */
+export interface ArrowTableLike {
+  readonly schema: { readonly fields: readonly { readonly name: string }[] };
+  readonly batches: readonly unknown[];
+  readonly numRows: number;
+  getChild(name: string): unknown;
+}
+
+/** What datacheck reads of an arquero table: its column names, row count and each column's values (filters and order applied). */
+export interface ArqueroTableLike {
+  columnNames(): string[];
+  numRows(): number;
+  array(name: string): ArrayLike<unknown>;
+  toArrow(...args: never[]): unknown;
+}
+
 export interface FreshnessDef {
   column: string;
   /** A duration: '30m', '24h', '7d', '2w'. */
@@ -94,7 +127,7 @@ export interface ContractDef {
   version?: string;
   owner?: string;
   description?: string;
-  source?: SourceDef;
+  source?: SourceDef | InMemorySource;
   columns: Record<string, ColumnDef>;
   /** A compound primary key: no two rows share these values, and none of them is null. */
   primaryKey?: string[];

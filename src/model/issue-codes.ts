@@ -20,6 +20,9 @@ export const ISSUE_CODES = {
   'load.module_threw': { hint: 'a contract, suite or config file threw while it was being loaded' },
   typecheck: { hint: 'a contract or suite file does not type-check (a misspelt column, a statistic on the wrong type)' },
 
+  // --- the programmatic API (src/api, datacheck/node)
+  'api.invalid_options': { hint: 'run() was called with options that cannot mean anything (no absolute cwd, data for an unknown dataset)' },
+
   // --- what the user wrote (src/dsl, src/checks)
   'contract.invalid': { hint: 'defineContract was given something that is not a contract (no name, no columns, a bad source)' },
   'contract.invalid_option': { hint: 'a column modifier was given a value it cannot take' },
@@ -75,6 +78,8 @@ export const ISSUE_CODES = {
   'json.parse': { hint: 'the JSON/NDJSON file is not valid JSON; the line is given' },
   'json.not_array': { hint: 'a .json file must hold a top-level array of objects' },
   'json.not_object': { hint: 'each row of a JSON/NDJSON file must be an object' },
+  'memory.unsupported': { hint: 'source: { data } holds something that is not an array of rows, an Arrow Table or an arquero table' },
+  'memory.not_object': { hint: 'each row of an in-memory row array must be an object; the row index is given' },
   'parquet.invalid': { hint: 'the file is not readable Parquet' },
   'arrow.invalid': { hint: 'the file is not a readable Arrow IPC file or stream' },
   'arrow.changed': { hint: 'an Arrow IPC file changed while it was being read' },

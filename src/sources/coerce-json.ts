@@ -32,27 +32,36 @@ export function coerceJson(t: LogicalType, v: unknown): Parsed<unknown> {
       return typeof v === 'string' ? parseTimestamp(v, t.unit) : FAIL;
     case 'binary':
       return typeof v === 'string' ? encoder.encode(v) : FAIL;
-    case 'list': {
-      if (!Array.isArray(v)) return FAIL;
-      const out: unknown[] = [];
-      for (const item of v) {
-        const c = coerceJson(t.of, item);
-        if (c === FAIL) return FAIL;
-        out.push(c);
-      }
-      return out;
-    }
-    case 'struct': {
-      if (typeof v !== 'object' || Array.isArray(v)) return FAIL;
-      const out: Record<string, unknown> = {};
-      for (const [k, ft] of Object.entries(t.fields)) {
-        const c = coerceJson(ft, (v as Record<string, unknown>)[k]);
-        if (c === FAIL) return FAIL;
-        out[k] = c;
-      }
-      return out;
-    }
+    case 'list':
+    case 'struct':
+      return coerceNested(t, v, coerceJson);
   }
+}
+
+/** A list or struct value, each item or field converted by `each` (JSON's rules or JavaScript's). */
+export function coerceNested(
+  t: Extract<LogicalType, { type: 'list' | 'struct' }>,
+  v: unknown,
+  each: (t: LogicalType, v: unknown) => Parsed<unknown>,
+): Parsed<unknown> {
+  if (t.type === 'list') {
+    if (!Array.isArray(v)) return FAIL;
+    const out: unknown[] = [];
+    for (const item of v) {
+      const c = each(t.of, item);
+      if (c === FAIL) return FAIL;
+      out.push(c);
+    }
+    return out;
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+  const out: Record<string, unknown> = {};
+  for (const [k, ft] of Object.entries(t.fields)) {
+    const c = each(ft, (v as Record<string, unknown>)[k]);
+    if (c === FAIL) return FAIL;
+    out[k] = c;
+  }
+  return out;
 }
 
 /** A CSV cell for a list/struct column holds JSON text. */

@@ -2,6 +2,7 @@ import { makeBuilder, makeData, Bool, DataType, Float64, Utf8, type Data } from 
 import type { LogicalType } from '../model/contract.js';
 import type { ParseFailures } from './source.js';
 import { arrowTypeFor } from './arrow-types.js';
+import { coerceJs, jsText } from './coerce-js.js';
 import { coerceJson, coerceJsonText } from './coerce-json.js';
 import { sinkFor, type ColumnSink } from './column-sinks.js';
 import {
@@ -95,6 +96,7 @@ export class ColumnAccumulator {
   private failures: ParseFailures | undefined;
   private readonly fromText: (s: string) => Parsed<unknown>;
   private readonly fromJson: (v: unknown) => Parsed<unknown>;
+  private readonly fromJs: (v: unknown) => Parsed<unknown>;
 
   constructor(
     readonly name: string,
@@ -105,6 +107,7 @@ export class ColumnAccumulator {
       this.type = arrowTypeFor(logical);
       this.fromText = textParser(logical);
       this.fromJson = (v) => coerceJson(logical, v);
+      this.fromJs = (v) => coerceJs(logical, v);
     } else {
       this.type = extra === 'float64' ? new Float64() : extra === 'bool' ? new Bool() : new Utf8();
       this.fromText = (s) => s;
@@ -126,6 +129,7 @@ export class ColumnAccumulator {
                 : typeof v === 'string'
                   ? v
                   : FAIL;
+      this.fromJs = (v) => (extra === 'json-text' && v !== null && v !== undefined ? jsText(v) : this.fromJson(v));
     }
     this.sink = sinkFor(this.type) ?? new ValuesSink();
   }
@@ -148,6 +152,14 @@ export class ColumnAccumulator {
   pushJson(raw: unknown, row: number, line: number | undefined): void {
     const v = this.fromJson(raw);
     if (v === FAIL) this.fail(typeof raw === 'string' ? raw : JSON.stringify(raw), row, line);
+    else if (v === null) this.sink.pushNull();
+    else this.sink.push(v);
+  }
+
+  /** A JavaScript value of an in-memory source (a row object's property, an arquero column's entry). */
+  pushValue(raw: unknown, row: number): void {
+    const v = this.fromJs(raw);
+    if (v === FAIL) this.fail(jsText(raw), row, undefined);
     else if (v === null) this.sink.pushNull();
     else this.sink.push(v);
   }

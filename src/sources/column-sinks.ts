@@ -92,7 +92,10 @@ export class NumberSink extends BaseSink {
   }
 
   push(v: unknown): void {
-    this.values[this.slot()] = v as number;
+    // The slot first: `this.values[this.slot()] = v` reads `this.values` before slot() grows it,
+    // and the value went to the old, full array (lost at index 1024, 2048, ... of a first batch).
+    const i = this.slot();
+    this.values[i] = v as number;
   }
 
   protected growValues(capacity: number): void {

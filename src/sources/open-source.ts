@@ -1,4 +1,4 @@
-import type { SourceDef } from '../model/contract.js';
+import type { InMemoryData, SourceDef } from '../model/contract.js';
 import type { OpenSource, OpenSourceContext, OpenedSource, SourceNames } from './source.js';
 import { resolveFiles } from './resolve-files.js';
 import type { ResolvedFile } from './resolve-files.js';
@@ -15,6 +15,11 @@ export async function openArrowFiles(
   return (await import('./open-arrow-files.js')).openArrowFiles(def, ctx, files, named);
 }
 
+/** In-memory data becomes Arrow batches; apache-arrow loads only when a run has such a source. */
+export async function openInMemory(data: InMemoryData, ctx: OpenSourceContext): Promise<OpenedSource> {
+  return (await import('./in-memory-source.js')).openInMemory(data, ctx);
+}
+
 /**
  * Opens a file source with datacheck's own readers: paths/globs -> sorted files -> one Arrow reader
  * per format, batches unioned by column name. Whether a run reads it so, or in SQL, is decided by
@@ -27,6 +32,7 @@ export const openSource: OpenSource = async (def, ctx) => {
       expected: 'a { file } source',
     });
   }
+  if ('data' in def) return openInMemory(def.data, ctx);
   if (!('file' in def)) {
     throw sourceError(
       'source.unsupported',

@@ -1,5 +1,5 @@
 import type { RecordBatch } from 'apache-arrow';
-import type { ContractDef, SourceDef } from '../model/contract.js';
+import type { ContractDef, InMemorySource, SourceDef } from '../model/contract.js';
 
 /** Values of one column in one batch that did not parse as the contract's type (text formats). */
 export interface ParseFailures {
@@ -91,4 +91,4 @@ export interface OpenSourceContext {
   batchSize?: number;
 }
 
-export type OpenSource = (def: SourceDef, ctx: OpenSourceContext) => Promise<OpenedSource>;
+export type OpenSource = (def: SourceDef | InMemorySource, ctx: OpenSourceContext) => Promise<OpenedSource>;

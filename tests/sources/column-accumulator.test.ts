@@ -13,6 +13,14 @@ function fromText(type: LogicalType, cells: (string | null)[]) {
 }
 
 describe('ColumnAccumulator (typed buffers)', () => {
+  it('keeps every value across buffer growth (the one pushed when the buffer is full was lost at 1024, 2048, ...)', () => {
+    const cells = Array.from({ length: 5000 }, (_, i) => String(i + 1));
+    for (const type of [T.int32, T.f64, T.int64, T.str]) {
+      const { values } = fromText(type, cells);
+      expect(values.map(String)).toEqual(cells);
+    }
+  });
+
   it("int64: plain values without bigint, huge ones through bigint, negatives in two's complement", () => {
     const { values, data } = fromText(T.int64, [
       '0',
