@@ -118,6 +118,13 @@ export const ISSUE_CODES = {
     hint: 'a file did not finish loading within the load timeout (an endless loop or an await that never settles); set loadTimeout, --load-timeout or DATACHECK_LOAD_TIMEOUT',
   },
   'load.not_plain_data': { hint: 'a contract, suite or config exports a function or class instance: export plain values only' },
+  // --- the contract lifecycle commands: export, types, diff, lint, init, suggest (src/lifecycle)
+  'lifecycle.git_read': { hint: 'git:<ref>:<path> could not be read with git show: check the ref and the path (relative to the repository root)' },
+  'lifecycle.no_contract': { hint: 'the file defines no contract, or none with the name given by --contract' },
+  'lifecycle.several_contracts': { hint: 'the file defines several contracts: choose one with --contract <name>' },
+  'lifecycle.output_is_input': { hint: '--output names the file being read: choose another file' },
+  'lifecycle.file_exists': { hint: 'datacheck never overwrites a file: move it away or write elsewhere' },
+  'lifecycle.invalid_json_schema': { hint: 'datacheck types reads the JSON Schema of one row: an object schema with properties' },
 } as const satisfies Record<string, { hint: string }>;
 
 /** A stable machine code of an Issue: one of ISSUE_CODES. */

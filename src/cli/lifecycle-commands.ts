@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { exportJsonSchemaCommand } from './commands/export.js';
+import type { ExportJsonSchemaOptions } from './commands/export.js';
+import { typesCommand } from './commands/types.js';
+import type { TypesOptions } from './commands/types.js';
+import type { CliIo } from './io.js';
+
+/**
+ * The contract lifecycle commands (export, types, diff, lint, init, suggest), registered from one
+ * place so main.ts stays a list of the run's own commands.
+ */
+export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code: number) => void): void {
+  const sub = (name: string): Command =>
+    program
+      .command(name)
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+      .showHelpAfterError(`(run datacheck ${name} --help to see the options)`);
+
+  const exporter = sub('export').description('write a contract in another format');
+  exporter
+    .command('jsonschema')
+    .description('the JSON Schema of one row of a contract (types, nullability, allowed values, patterns, bounds)')
+    .argument('<contract>', 'a .contract.ts file, or git:<ref>:<path>')
+    .option('--contract <name>', 'which contract, when the file defines several')
+    .addOption(new Option('--draft <version>', 'JSON Schema draft').choices(['2020-12', '07']).default('2020-12'))
+    .option('-o, --output <file>', 'write here instead of stdout')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action(async (file: string, opts: ExportJsonSchemaOptions) => setCode(await exportJsonSchemaCommand(file, opts, io)));
+
+  sub('types')
+    .description("TypeScript row types for consumers, from a contract or from a row's JSON Schema file")
+    .argument('<source>', 'a .contract.ts file, or a .json JSON Schema')
+    .option('--contract <name>', 'which contract, when the file defines several')
+    .option('--name <type>', 'the type name (default: from the contract name, e.g. OrdersRow)')
+    .option('-o, --output <file>', 'write here instead of stdout')
+    .action(async (file: string, opts: TypesOptions) => setCode(await typesCommand(file, opts, io)));
+}
