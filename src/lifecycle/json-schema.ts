@@ -100,7 +100,9 @@ function typeSchema(type: LogicalType): JsonSchema {
     case 'date':
       return { type: 'string', format: 'date' };
     case 'timestamp':
-      return { type: 'string', format: 'date-time' };
+      // JSON Schema's date-time (RFC 3339) needs an offset; a timestamp without a zone is a local
+      // date and time, written without one ("2016-09-01T00:00:00"), so it gets a pattern instead.
+      return type.tz !== undefined ? { type: 'string', format: 'date-time' } : { type: 'string', pattern: LOCAL_TIMESTAMP };
     case 'binary':
       return { type: 'string', contentEncoding: 'base64' };
     case 'list':
@@ -112,6 +114,9 @@ function typeSchema(type: LogicalType): JsonSchema {
       };
   }
 }
+
+/** An ISO 8601 date and time, the offset optional: what a timestamp without a zone reads as in JSON. */
+const LOCAL_TIMESTAMP = '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$';
 
 /** The integer type's own range; 64-bit ranges are left out: a JSON number cannot hold them exactly. */
 function intRange(bits: 8 | 16 | 32 | 64, signed: boolean): JsonSchema {

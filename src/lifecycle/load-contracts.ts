@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,7 +20,23 @@ export type LoadedContracts = { ok: true; contracts: ContractDef[]; file: string
  */
 export async function loadContractFile(spec: string, cwd: string): Promise<LoadedContracts> {
   const git = parseGitSpec(spec);
-  if (!git) return loadFrom(path.resolve(cwd, spec), cwd, spec);
+  if (!git) {
+    const file = path.resolve(cwd, spec);
+    if (!existsSync(file)) {
+      return {
+        ok: false,
+        issues: [
+          {
+            code: 'discover.not_found',
+            message: `${spec} does not exist`,
+            expected: 'a contract file (.contract.ts), or git:<ref>:<path>',
+            found: spec,
+          },
+        ],
+      };
+    }
+    return loadFrom(file, cwd, spec);
+  }
   let text: string;
   try {
     text = (await run('git', ['show', `${git.ref}:${git.path}`], { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
