@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { diffCommand } from './commands/diff.js';
+import type { DiffOptions } from './commands/diff.js';
 import { exportJsonSchemaCommand } from './commands/export.js';
 import type { ExportJsonSchemaOptions } from './commands/export.js';
 import { typesCommand } from './commands/types.js';
@@ -37,4 +39,17 @@ export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code
     .option('--name <type>', 'the type name (default: from the contract name, e.g. OrdersRow)')
     .option('-o, --output <file>', 'write here instead of stdout')
     .action(async (file: string, opts: TypesOptions) => setCode(await typesCommand(file, opts, io)));
+
+  sub('diff')
+    .description(
+      'classify each change between two versions of a contract and check the semver bump (exit 1: a breaking change the version does not announce)',
+    )
+    .argument('<old>', 'a .contract.ts file, or git:<ref>:<path> (e.g. git:main:contracts/orders.contract.ts)')
+    .argument('<new>', 'a .contract.ts file, or git:<ref>:<path>')
+    .option('--contract <name>', 'which contract, when a file defines several')
+    .addOption(
+      new Option('--format <format>', 'text, or markdown for a pull-request comment').choices(['text', 'markdown']).default('text'),
+    )
+    .option('-o, --output <file>', 'write here instead of stdout')
+    .action(async (before: string, after: string, opts: DiffOptions) => setCode(await diffCommand(before, after, opts, io)));
 }

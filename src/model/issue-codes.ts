@@ -119,7 +119,9 @@ export const ISSUE_CODES = {
   },
   'load.not_plain_data': { hint: 'a contract, suite or config exports a function or class instance: export plain values only' },
   // --- the contract lifecycle commands: export, types, diff, lint, init, suggest (src/lifecycle)
-  'lifecycle.git_read': { hint: 'git:<ref>:<path> could not be read with git show: check the ref and the path (relative to the repository root)' },
+  'lifecycle.git_read': {
+    hint: 'git:<ref>:<path> could not be read with git show: check the ref and the path (relative to the repository root)',
+  },
   'lifecycle.no_contract': { hint: 'the file defines no contract, or none with the name given by --contract' },
   'lifecycle.several_contracts': { hint: 'the file defines several contracts: choose one with --contract <name>' },
   'lifecycle.output_is_input': { hint: '--output names the file being read: choose another file' },
