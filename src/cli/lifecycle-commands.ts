@@ -4,6 +4,8 @@ import { diffCommand } from './commands/diff.js';
 import type { DiffOptions } from './commands/diff.js';
 import { exportJsonSchemaCommand } from './commands/export.js';
 import type { ExportJsonSchemaOptions } from './commands/export.js';
+import { lintCommand } from './commands/lint.js';
+import type { LintOptions } from './commands/lint.js';
 import { typesCommand } from './commands/types.js';
 import type { TypesOptions } from './commands/types.js';
 import type { CliIo } from './io.js';
@@ -52,4 +54,12 @@ export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code
     )
     .option('-o, --output <file>', 'write here instead of stdout')
     .action(async (before: string, after: string, opts: DiffOptions) => setCode(await diffCommand(before, after, opts, io)));
+
+  sub('lint')
+    .description(
+      'find contradictions in contracts (min > max, a pattern the allowed values fail, a nullable key, a reference to an unknown dataset): exit 2',
+    )
+    .argument('[paths...]', 'contract files, directories or globs (default: those of a run)')
+    .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
+    .action(async (paths: string[], opts: LintOptions) => setCode(await lintCommand(paths, opts, io)));
 }

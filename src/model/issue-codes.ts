@@ -126,6 +126,15 @@ export const ISSUE_CODES = {
   'lifecycle.several_contracts': { hint: 'the file defines several contracts: choose one with --contract <name>' },
   'lifecycle.output_is_input': { hint: '--output names the file being read: choose another file' },
   'lifecycle.file_exists': { hint: 'datacheck never overwrites a file: move it away or write elsewhere' },
+  'lint.empty_bound': { hint: 'the lower bound is above the upper bound: no value could pass' },
+  'lint.nullable_key': { hint: 'a primary key column is marked .nullable(): a key is never null, so drop .nullable() or the key' },
+  'lint.pattern_rejects_allowed': {
+    hint: "the column's pattern rejects some of its allowed values: those values could never pass both checks",
+  },
+  'lint.allowed_outside_bounds': {
+    hint: "some allowed values lie outside the column's min/max or length: they could never pass both checks",
+  },
+  'lint.unknown_reference': { hint: '.references() names a dataset or column no contract of the project has' },
   'lifecycle.invalid_json_schema': { hint: 'datacheck types reads the JSON Schema of one row: an object schema with properties' },
 } as const satisfies Record<string, { hint: string }>;
 
