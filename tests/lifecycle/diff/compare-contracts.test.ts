@@ -14,7 +14,7 @@ const base = {
   },
 };
 const before = defineContract(base) as unknown as ContractDef;
-const after = (columns: Record<string, unknown>, rest: Record<string, unknown> = {}) =>
+const changed = (columns: Record<string, unknown>, rest: Record<string, unknown> = {}) =>
   defineContract({ ...base, ...rest, columns: { ...base.columns, ...columns } } as typeof base) as unknown as ContractDef;
 const kinds = (c: ContractDef) => compareContracts(before, c).map((x) => `${x.impact} ${x.kind}${x.column ? ` ${x.column}` : ''}`);
 
@@ -24,57 +24,57 @@ describe('compareContracts: what the issue calls breaking', () => {
     expect(kinds(defineContract({ ...base, columns }) as unknown as ContractDef)).toEqual(['breaking column.removed note']);
   });
   it('a narrowed type, and a change of kind', () => {
-    expect(kinds(after({ amount: col.int16().between(0, 100) }))).toEqual(['breaking type.narrowed amount']);
-    expect(kinds(after({ note: col.string().nullable() }, {}))).toEqual([]);
-    expect(kinds(after({ note: col.date().nullable() }))).toEqual(['breaking type.narrowed note']); // a date is a string, not back
+    expect(kinds(changed({ amount: col.int16().between(0, 100) }))).toEqual(['breaking type.narrowed amount']);
+    expect(kinds(changed({ note: col.string().nullable() }, {}))).toEqual([]);
+    expect(kinds(changed({ note: col.date().nullable() }))).toEqual(['breaking type.narrowed note']); // a date is a string, not back
     const one = (c: ReturnType<typeof col.date> | ReturnType<typeof col.int32>) =>
       defineContract({ name: 'x', columns: { c } }) as unknown as ContractDef;
     expect(compareContracts(one(col.date()), one(col.int32())).map((c) => c.kind)).toEqual(['type.changed']);
   });
   it('nullable -> required', () => {
-    expect(kinds(after({ note: col.string() }))).toEqual(['breaking nullability.required note']);
+    expect(kinds(changed({ note: col.string() }))).toEqual(['breaking nullability.required note']);
   });
   it('a removed allowed value (and an added one beside it is non-breaking)', () => {
-    expect(kinds(after({ status: col.string().oneOf(['placed', 'delivered']) }))).toEqual([
+    expect(kinds(changed({ status: col.string().oneOf(['placed', 'delivered']) }))).toEqual([
       'breaking allowed_value.removed status',
       'non-breaking allowed_value.added status',
     ]);
   });
   it('a changed key', () => {
-    expect(kinds(after({ id: col.int32().unique(), status: col.string().oneOf(['placed', 'shipped']).primaryKey() }))).toContain(
+    expect(kinds(changed({ id: col.int32().unique(), status: col.string().oneOf(['placed', 'shipped']).primaryKey() }))).toContain(
       'breaking key.changed',
     );
   });
   it('a tightened bound, a new pattern, a new required column', () => {
-    expect(kinds(after({ amount: col.int32().between(1, 100) }))).toEqual(['breaking bound.tightened amount']);
-    expect(kinds(after({ note: col.string().nullable().pattern(/^x/) }))).toEqual(['breaking pattern.added note']);
-    expect(kinds(after({ shop: col.string() }))).toEqual(['breaking column.added_required shop']);
+    expect(kinds(changed({ amount: col.int32().between(1, 100) }))).toEqual(['breaking bound.tightened amount']);
+    expect(kinds(changed({ note: col.string().nullable().pattern(/^x/) }))).toEqual(['breaking pattern.added note']);
+    expect(kinds(changed({ shop: col.string() }))).toEqual(['breaking column.added_required shop']);
   });
 });
 
 describe('compareContracts: what the issue calls non-breaking', () => {
   it('an added optional column', () => {
-    expect(kinds(after({ coupon: col.string().nullable() }))).toEqual(['non-breaking column.added_optional coupon']);
+    expect(kinds(changed({ coupon: col.string().nullable() }))).toEqual(['non-breaking column.added_optional coupon']);
   });
   it('a widened type', () => {
-    expect(kinds(after({ amount: col.int64().between(0, 100) }))).toEqual(['non-breaking type.widened amount']);
-    expect(kinds(after({ amount: col.float64().between(0, 100) }))).toEqual(['non-breaking type.widened amount']);
+    expect(kinds(changed({ amount: col.int64().between(0, 100) }))).toEqual(['non-breaking type.widened amount']);
+    expect(kinds(changed({ amount: col.float64().between(0, 100) }))).toEqual(['non-breaking type.widened amount']);
   });
   it('an added allowed value', () => {
-    expect(kinds(after({ status: col.string().oneOf(['placed', 'shipped', 'returned']) }))).toEqual([
+    expect(kinds(changed({ status: col.string().oneOf(['placed', 'shipped', 'returned']) }))).toEqual([
       'non-breaking allowed_value.added status',
     ]);
   });
   it('a relaxed bound, on either end, or a bound removed', () => {
-    expect(kinds(after({ amount: col.int32().between(-5, 500) }))).toEqual([
+    expect(kinds(changed({ amount: col.int32().between(-5, 500) }))).toEqual([
       'non-breaking bound.relaxed amount',
       'non-breaking bound.relaxed amount',
     ]);
-    expect(kinds(after({ amount: col.int32().min(0) }))).toEqual(['non-breaking bound.relaxed amount']);
+    expect(kinds(changed({ amount: col.int32().min(0) }))).toEqual(['non-breaking bound.relaxed amount']);
   });
   it('documentation is informational, and no change is no change', () => {
-    expect(kinds(after({ note: col.string().nullable().description('free text') }))).toEqual(['informational description.changed note']);
-    expect(compareContracts(before, after({}))).toEqual([]);
+    expect(kinds(changed({ note: col.string().nullable().description('free text') }))).toEqual(['informational description.changed note']);
+    expect(compareContracts(before, changed({}))).toEqual([]);
   });
   it('compares date bounds as dates', () => {
     const d = (lo: string, hi: string) =>
