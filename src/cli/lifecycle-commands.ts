@@ -4,6 +4,7 @@ import { diffCommand } from './commands/diff.js';
 import type { DiffOptions } from './commands/diff.js';
 import { exportJsonSchemaCommand } from './commands/export.js';
 import type { ExportJsonSchemaOptions } from './commands/export.js';
+import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import type { LintOptions } from './commands/lint.js';
 import { typesCommand } from './commands/types.js';
@@ -62,4 +63,8 @@ export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code
     .argument('[paths...]', 'contract files, directories or globs (default: those of a run)')
     .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
     .action(async (paths: string[], opts: LintOptions) => setCode(await lintCommand(paths, opts, io)));
+
+  sub('init')
+    .description('scaffold a config, one contract, one suite and their data, which pass (never overwrites a file)')
+    .action(() => setCode(initCommand(io)));
 }

@@ -65,7 +65,7 @@ export function refuseExisting(io: CliIo, files: string[]): Issue | undefined {
   return {
     code: 'lifecycle.file_exists',
     message: `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: datacheck never overwrites a file`,
-    expected: 'paths where no file exists yet (move or remove the file, or choose another --output)',
+    expected: 'paths where no file exists yet (move or remove the file, or write elsewhere)',
     found: existing.join(', '),
   };
 }
