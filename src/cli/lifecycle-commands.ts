@@ -7,6 +7,8 @@ import type { ExportJsonSchemaOptions } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import type { LintOptions } from './commands/lint.js';
+import { suggestCommand } from './commands/suggest.js';
+import type { SuggestOptions } from './commands/suggest.js';
 import { typesCommand } from './commands/types.js';
 import type { TypesOptions } from './commands/types.js';
 import type { CliIo } from './io.js';
@@ -67,4 +69,13 @@ export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code
   sub('init')
     .description('scaffold a config, one contract, one suite and their data, which pass (never overwrites a file)')
     .action(() => setCode(initCommand(io)));
+
+  sub('suggest')
+    .description('profile a data file (CSV, JSON, NDJSON, Parquet) or a table and write a contract with the checks it passes')
+    .argument('<data>', 'a data file, or schema.table with --connection')
+    .option('--connection <name>', 'read <data> as a table of this connection of the config')
+    .option('--name <dataset>', 'the contract name (default: from the file or table name)')
+    .option('-o, --output <file>', "where to write (default contracts/<name>.contract.ts; '-' for stdout); never over an existing file")
+    .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
+    .action(async (data: string, opts: SuggestOptions) => setCode(await suggestCommand(data, opts, io)));
 }

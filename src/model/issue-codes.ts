@@ -135,6 +135,10 @@ export const ISSUE_CODES = {
     hint: "some allowed values lie outside the column's min/max or length: they could never pass both checks",
   },
   'lint.unknown_reference': { hint: '.references() names a dataset or column no contract of the project has' },
+  'lifecycle.unsupported_data': {
+    hint: 'datacheck suggest reads CSV, TSV, JSON, NDJSON and Parquet files, or a table of a connection (--connection)',
+  },
+  'lifecycle.profile_failed': { hint: 'the data could not be profiled: the message says why (unreadable file, unknown table)' },
   'lifecycle.invalid_json_schema': { hint: 'datacheck types reads the JSON Schema of one row: an object schema with properties' },
 } as const satisfies Record<string, { hint: string }>;
 
