@@ -86,6 +86,7 @@ describe('datacheck suggest: the written contract passes on the data it was draw
     expect(again.stderr).toContain('contracts/raw_stores.contract.ts already exists');
     expect(readFileSync(path.join(dir, 'contracts/raw_stores.contract.ts'), 'utf8')).toBe('// mine\n');
 
+    writeFileSync(path.join(dir, 'data/notes.txt'), 'not data\n');
     const unknown = await datacheck(dir, ['suggest', 'data/notes.txt', '-o', '-']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('datacheck suggest reads CSV, TSV, JSON, NDJSON and Parquet files; data/notes.txt is none of them');
