@@ -52,7 +52,13 @@ export async function profileData(target: Target, cwd: string, connections: Reco
   const described = await describe(target, cwd, connections);
   if ('code' in described) return described;
   const source: SourceDef = 'file' in target ? { file: path.relative(cwd, path.resolve(cwd, target.file)) || target.file } : target;
-  const typed = described.filter((c) => c.logical !== undefined);
+  // DuckDB's sniffer reads uuid-looking text in CSV and JSON as UUID, which has no logical type;
+  // in a text file it is text, and datacheck's own readers read it so: a string (format uuid).
+  const textFile = 'file' in target && !/\.parquet$/i.test(target.file);
+  const physical = described.map((c) =>
+    c.logical === undefined && textFile && c.arrowType === 'UUID' ? { ...c, logical: { type: 'string' } as const } : c,
+  );
+  const typed = physical.filter((c) => c.logical !== undefined);
   const columns: Record<string, ColumnDef> = Object.fromEntries(
     typed.map((c) => [c.name, { type: c.logical!, nullable: true, unique: true }] as [string, ColumnDef]),
   );
@@ -91,7 +97,7 @@ export async function profileData(target: Target, cwd: string, connections: Reco
       distinct: passed('profile', 'unique', c.name),
       formats: FORMATS.filter((f) => passed(`format_${f}`, 'format', c.name)),
     })),
-    skipped: described.filter((c) => c.logical === undefined).map((c) => c.name),
+    skipped: physical.filter((c) => c.logical === undefined).map((c) => c.name),
   };
 }
 

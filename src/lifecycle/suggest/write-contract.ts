@@ -23,7 +23,7 @@ export function contractSource(input: {
     '  },',
     '});',
   ];
-  if (input.skipped.length > 0) lines.splice(3, 0, `// Left out (no datacheck type): ${input.skipped.map(comment).join(', ')}`);
+  if (input.skipped.length > 0) lines.splice(2, 0, `// Left out (no datacheck type): ${input.skipped.map(comment).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
 

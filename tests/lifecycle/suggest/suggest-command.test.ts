@@ -60,6 +60,17 @@ describe('datacheck suggest: the written contract passes on the data it was draw
     expect(contract).toMatch(/PClass: col\.string\(\)(\.nullable\(\))?\.oneOf\(\['\*', '1st', '2nd', '3rd'\]\),/);
   });
 
+  it('NDJSON (the bundled stores): uuid text stays a string with its format', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-suggest-'));
+    copyFileSync(path.join(root, 'fixtures/jaffle_shop/stores.ndjson'), path.join(dir, 'stores.ndjson'));
+    const suggest = await datacheck(dir, ['suggest', 'stores.ndjson']);
+    expect(suggest.code).toBe(0);
+    const contract = readFileSync(path.join(dir, 'contracts/stores.contract.ts'), 'utf8');
+    expect(contract).toContain("id: col.string().primaryKey().format('uuid'),");
+    expect(contract).not.toContain('Left out');
+    expect((await datacheck(dir, [])).code).toBe(0);
+  });
+
   it('a table of a DuckDB connection (the bundled warehouse)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-suggest-'));
     copyFileSync(path.join(root, 'fixtures/jaffle_shop/warehouse.duckdb'), path.join(dir, 'warehouse.duckdb'));
