@@ -1,3 +1,4 @@
+import { printable } from '../../reporters/format-value.js';
 import { markdownText } from '../../reporters/markdown-text.js';
 import type { ContractChange, Impact } from './changes.js';
 import type { VersionCheck } from './version-bump.js';
@@ -26,7 +27,8 @@ export function renderDiffText(diff: ContractDiff): string {
   }
   out.push(versionLine(diff.version));
   if (unannouncedBreaking(diff)) out.push('FAIL: a breaking change the version does not announce');
-  return `${out.join('\n')}\n`;
+  // Contract text (allowed values, names) cannot forge or repaint lines of a CI log.
+  return `${out.map(printable).join('\n')}\n`;
 }
 
 function versionLine(v: VersionCheck): string {
