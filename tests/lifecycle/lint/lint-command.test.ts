@@ -63,4 +63,16 @@ describe('datacheck lint', () => {
     expect(issue.location?.line).toBe(made.columns.n.location?.line);
     expect(lintContracts([made])).toEqual([]);
   });
+
+  it('finds a nullable column in a compound key', () => {
+    const lines = defineContract({
+      name: 'lines',
+      primaryKey: ['order_id', 'line_no'],
+      columns: { order_id: col.int32(), line_no: col.int32().nullable(), qty: col.int32() },
+    }) as unknown as ContractDef;
+    const issues = lintContracts([lines]);
+    expect(issues.map((i) => i.code)).toEqual(['lint.nullable_key']);
+    expect(issues[0].message).toBe('lines: primaryKey [order_id, line_no] has nullable column line_no: a key value is never null');
+    expect(issues[0].location?.line).toBe(lines.columns.line_no.location?.line);
+  });
 });
