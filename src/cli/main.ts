@@ -7,6 +7,7 @@ import type { PlanOptions } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import type { ReportOptions } from './commands/report.js';
 import { EXIT } from './exit-codes.js';
+import { addLifecycleCommands } from './lifecycle-commands.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { normalizeArgv } from './normalize-argv.js';
@@ -128,5 +129,6 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
       setCode(await planCommand(paths, opts, io));
     });
 
+  addLifecycleCommands(program, io, setCode);
   return program;
 }

@@ -123,6 +123,28 @@ export const ISSUE_CODES = {
     hint: 'a file did not finish loading within the load timeout (an endless loop or an await that never settles); set loadTimeout, --load-timeout or DATACHECK_LOAD_TIMEOUT',
   },
   'load.not_plain_data': { hint: 'a contract, suite or config exports a function or class instance: export plain values only' },
+  // --- the contract lifecycle commands: export, types, diff, lint, init, suggest (src/lifecycle)
+  'lifecycle.git_read': {
+    hint: 'git:<ref>:<path> could not be read with git show: check the ref and the path (relative to the repository root)',
+  },
+  'lifecycle.no_contract': { hint: 'the file defines no contract, or none with the name given by --contract' },
+  'lifecycle.several_contracts': { hint: 'the file defines several contracts: choose one with --contract <name>' },
+  'lifecycle.output_is_input': { hint: '--output names the file being read: choose another file' },
+  'lifecycle.file_exists': { hint: 'datacheck never overwrites a file: move it away or write elsewhere' },
+  'lint.empty_bound': { hint: 'the lower bound is above the upper bound: no value could pass' },
+  'lint.nullable_key': { hint: 'a primary key column is marked .nullable(): a key is never null, so drop .nullable() or the key' },
+  'lint.pattern_rejects_allowed': {
+    hint: "the column's pattern rejects some of its allowed values: those values could never pass both checks",
+  },
+  'lint.allowed_outside_bounds': {
+    hint: "some allowed values lie outside the column's min/max or length: they could never pass both checks",
+  },
+  'lint.unknown_reference': { hint: '.references() names a dataset or column no contract of the project has' },
+  'lifecycle.unsupported_data': {
+    hint: 'datacheck suggest reads CSV, TSV, JSON, NDJSON and Parquet files, or a table of a connection (--connection)',
+  },
+  'lifecycle.profile_failed': { hint: 'the data could not be profiled: the message says why (unreadable file, unknown table)' },
+  'lifecycle.invalid_json_schema': { hint: 'datacheck types reads the JSON Schema of one row: an object schema with properties' },
 } as const satisfies Record<string, { hint: string }>;
 
 /** A stable machine code of an Issue: one of ISSUE_CODES. */
