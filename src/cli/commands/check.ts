@@ -9,13 +9,15 @@ import type { RunInput } from '../../run/runner.js';
 import { EXIT, EXIT_ON_SIGNAL, exitCodeFor } from '../exit-codes.js';
 import type { StopSignal } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { dbtOptions } from '../dbt-options.js';
+import type { DbtFlags } from '../dbt-options.js';
 import { planOptions } from '../plan-options.js';
 import { refuseOverwritingInputs } from '../output-guard.js';
 import { runInputFiles } from '../run-input-files.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends DbtFlags {
   config?: string;
   reporter?: string[];
   outputFile?: string[];
@@ -84,6 +86,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     issues: project.issues,
     ...planOptions(opts, config, selection.reporters),
     ...(config.connections && { connections: config.connections }),
+    dbt: dbtOptions(opts, config, configFile, io.cwd, io.env),
     context,
     ...(io.signal && { signal: io.signal }),
     memoryLimitBytes: duckdbMemoryBytes(config.memory),
