@@ -94,11 +94,9 @@ function postgresUrl(values: Record<string, unknown>, fail: Fail): string {
   const password = text('password') ?? text('pass') ?? '';
   const port = text('port') ?? '5432';
   if (!/^\d+$/.test(port)) throw fail('the postgres port is not a number', 'port: 5432', port);
-  const url = new URL(`postgres://${host!.includes(':') ? `[${host}]` : host}:${port}`);
-  url.username = user!;
-  url.password = password;
-  url.pathname = `/${encodeURIComponent(dbname!)}`;
+  // Built from encoded parts: URL's own setters leave a '%' as it is, so a password holding '%20' would change.
+  const hostPart = host!.includes(':') ? `[${host}]` : host!;
   const sslmode = text('sslmode');
-  if (sslmode) url.searchParams.set('sslmode', sslmode);
-  return url.toString();
+  const query = sslmode ? `?sslmode=${encodeURIComponent(sslmode)}` : '';
+  return `postgres://${encodeURIComponent(user!)}:${encodeURIComponent(password)}@${hostPart}:${port}/${encodeURIComponent(dbname!)}${query}`;
 }
