@@ -40,7 +40,9 @@ export function readManifest(file: string): Manifest {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new DatacheckError({
       code: missing ? 'dbt.no_manifest' : 'dbt.manifest_invalid',
-      message: missing ? `${file} does not exist` : `${file} cannot be read (${(e as NodeJS.ErrnoException).code})`,
+      message: missing
+        ? `${file} does not exist: run \`dbt parse\` (or \`dbt build\`) in the dbt project first`
+        : `${file} cannot be read (${(e as NodeJS.ErrnoException).code})`,
       expected: 'the manifest dbt writes into its target folder',
       found: missing ? 'no manifest' : 'an unreadable file',
       hint: 'run `dbt parse` (or `dbt build`) in the dbt project first: it writes target/manifest.json',

@@ -46,6 +46,9 @@ export async function importDbtCommand(project: string | undefined, opts: Import
     writeFileSync(path.join(out, f.path), f.text);
     io.stdout.write(`wrote ${path.relative(io.cwd, path.join(out, f.path)) || f.path}\n`);
   }
+  // Seeds' and sources' files sit outside the default models/ folder: say how to run them all.
+  const tops = [...new Set(result.files.map((f) => path.relative(io.cwd, path.join(out, f.path.split(/[\\/]/)[0])) || '.'))];
+  if (tops.length) io.stdout.write(`check them: datacheck ${tops.join(' ')}\n`);
   for (const note of result.notes) io.stderr.write(`note: ${note}\n`);
   if (result.untranslated.length) {
     io.stdout.write(`\nnot translated (${result.untranslated.length}; also written as comments in the files):\n`);

@@ -57,8 +57,8 @@ export async function importDbt(options: DbtOptions): Promise<DbtImport> {
       const facts = await factsOf(spec, project, warehouse, notes);
       const rendered = renderNode(spec, facts);
       const base = path.join(path.dirname(spec.file), spec.dataset);
-      files.push({ path: `${base}.contract.ts`, text: rendered.contract });
-      if (rendered.suite) files.push({ path: `${base}.check.ts`, text: rendered.suite });
+      if (rendered.contract) files.push({ path: `${base}.contract.ts`, text: rendered.contract });
+      if (rendered.contract && rendered.suite) files.push({ path: `${base}.check.ts`, text: rendered.suite });
       untranslated.push(...rendered.untranslated);
     }
   } finally {

@@ -13,7 +13,8 @@ export interface Untranslated {
 }
 
 export interface RenderedNode {
-  contract: string;
+  /** Absent when no column has a known type: a contract without columns does not load, so nothing is written (and that is listed). */
+  contract?: string;
   /** Absent when every test became a contract promise. */
   suite?: string;
   untranslated: Untranslated[];
@@ -58,8 +59,9 @@ export function renderNode(spec: DbtNodeSpec, facts: NodeFacts): RenderedNode {
       facts.columnTypes?.has(y.name) || !facts.columnTypes
         ? 'its type is unknown (no data_type, and the warehouse was not reachable)'
         : 'the relation has no such column';
-    if (y.tests.length === 0) skip(`${spec.dataset}.${y.name}`, 'column', why);
+    if (y.tests.length + y.constraints.length === 0) skip(`${spec.dataset}.${y.name}`, 'column', why);
     for (const t of y.tests) skip(`${spec.dataset}.${y.name}`, t.name, `column left out of the contract: ${why}`);
+    for (const c of y.constraints) skip(`${spec.dataset}.${y.name}`, `constraint ${c.type}`, `column left out of the contract: ${why}`);
   }
 
   const apply = (column: string, promise: ColumnPromise, test: string) => {
@@ -117,6 +119,15 @@ export function renderNode(spec: DbtNodeSpec, facts: NodeFacts): RenderedNode {
       );
   }
 
+  if (plans.size === 0) {
+    skip(
+      spec.dataset,
+      'contract',
+      'no column with a known type (declare data_type, or import where the dbt target is reachable): no file written',
+    );
+    for (const line of suite) skip(spec.dataset, line, 'a suite check of a contract that was not written');
+    return { untranslated };
+  }
   const description = descriptionOf(spec.description, facts.descriptions?.node);
   const header = headerComment(spec, untranslated);
   const lines = [

@@ -18,6 +18,7 @@ const PROFILES = `jaffle_shop:
 `;
 
 let dir: string;
+let importOutput: string;
 
 beforeAll(async () => {
   dir = jaffleProject(PROFILES, { 'seeds/seeds.yml': SEED_TESTS_YML });
@@ -28,10 +29,14 @@ beforeAll(async () => {
   db.closeSync();
   const imported = await datacheck(dir, ['import', 'dbt']);
   if (imported.code !== 0) throw new Error(imported.stderr);
+  importOutput = imported.stdout;
 }, 60_000);
 
 describe('dbt on DuckDB: the jaffle_shop project', () => {
   it('imports schema.yml tests beside the YAML, listing what it cannot translate in the files', () => {
+    expect(importOutput).toContain('wrote models/staging/stg_orders.contract.ts');
+    expect(importOutput).toContain('not translated (2; also written as comments in the files):');
+    expect(importOutput).toContain('check them: datacheck models seeds');
     const orders = readFileSync(path.join(dir, 'models/orders.contract.ts'), 'utf8');
     expect(orders).toContain("source: { dbt: 'orders' }");
     // unique + not_null, and relationships to ref('customers'), as contract promises; the types the warehouse reports
@@ -66,11 +71,17 @@ describe('dbt on DuckDB: the jaffle_shop project', () => {
     expect(plan.stdout).toContain('"postgres"."public"."orders"');
   });
 
+  it('a report is never written over the dbt target’s database file', async () => {
+    const r = await datacheck(dir, ['models', '--reporter', 'json', '--output-file', 'postgres.duckdb']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('postgres.duckdb');
+  });
+
   it('a missing manifest says to run dbt parse', async () => {
     const other = jaffleProject(PROFILES);
     rmSync(path.join(other, 'target'), { recursive: true });
     const r = await datacheck(other, ['plan', path.join(dir, 'models/orders.contract.ts'), '--dbt-project', other]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('manifest.json does not exist');
+    expect(r.stderr).toContain('manifest.json does not exist: run `dbt parse` (or `dbt build`) in the dbt project first');
   });
 });

@@ -1,0 +1,51 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importDbt } from '../../../src/import/dbt/import-dbt.js';
+import { SHARED_DIR } from '../../support/shared-dir.js';
+
+// dbt-project-evaluator's YAML with enforced model contracts (copied into a temp project at test time).
+// There is no manifest or profile here: types come from data_type alone.
+function project(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-dbt-contracts-'));
+  mkdirSync(path.join(dir, 'models'));
+  for (const f of ['_dim_model_7.yml', 'reports.yml'])
+    cpSync(path.join(SHARED_DIR, 'oracles/dbt/contract-example', f), path.join(dir, 'models', f));
+  writeFileSync(path.join(dir, 'dbt_project.yml'), 'name: evaluator\nprofile: evaluator\n');
+  return dir;
+}
+
+describe('import of dbt model contracts without a warehouse', () => {
+  it('plain data_type becomes the column type; Jinja data_type is listed, and a contract without typed columns is not written', async () => {
+    const dir = project();
+    const result = await importDbt({ project: dir, cwd: dir, env: {}, home: dir });
+    expect(result.files.map((f) => f.path)).toEqual(['models/report_1.contract.ts']);
+    expect(result.files[0].text).toContain("col: col.bool().nullable().description('col me maybe')");
+    // report_1's contract is not enforced: extra columns stay allowed
+    expect(result.files[0].text).not.toContain('extraColumns');
+    expect(result.untranslated.map((u) => `${u.where} ${u.test}`)).toEqual([
+      'dim_model_7.id unique',
+      'dim_model_7.id constraint not_null',
+      'dim_model_7 contract',
+      'report_2.id column',
+      'report_2 contract',
+    ]);
+    expect(result.untranslated[0].reason).toContain('its type is unknown');
+    // no manifest: said once, as a note
+    expect(result.notes[0]).toContain('column types from data_type only');
+  });
+
+  it('an enforced contract forbids extra columns', async () => {
+    const dir = project();
+    writeFileSync(
+      path.join(dir, 'models', 'reports.yml'),
+      'models:\n  - name: r\n    config: { contract: { enforced: true } }\n    columns:\n      - name: id\n        data_type: integer\n        constraints: [{ type: primary_key }, { type: check, expression: "id > 0" }]\n',
+    );
+    const result = await importDbt({ project: dir, cwd: dir, env: {}, home: dir });
+    const r = result.files.find((f) => f.path === 'models/r.contract.ts')!.text;
+    expect(r).toContain('id: col.int32().primaryKey(),');
+    expect(r).toContain("extraColumns: 'forbid',");
+    expect(r).toContain("// - r.id: constraint check: 'id > 0': a check constraint has no datacheck equivalent");
+  });
+});
