@@ -63,6 +63,13 @@ describe('dbt on DuckDB: the jaffle_shop project', () => {
     expectDbtOutcomes(JSON.parse(run.stdout) as RunResult);
   }, 120_000);
 
+  it('with no paths, the contracts beside the models are found (models/ is a default path)', async () => {
+    const run = await datacheck(dir, ['--reporter', 'json', '--output-file', '-']);
+    expect(run.code, run.stderr).toBe(0);
+    const names = (JSON.parse(run.stdout) as RunResult).datasets.map((d) => d.name).sort();
+    expect(names).toEqual(['customers', 'orders', 'stg_customers', 'stg_orders', 'stg_payments']);
+  }, 60_000);
+
   it('reads a contract on a dbt relation in SQL inside DuckDB', async () => {
     const plan = await datacheck(dir, ['plan', 'models/orders.contract.ts']);
     expect(plan.code, plan.stderr).toBe(0);

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../src/model/result.js';
@@ -75,6 +78,41 @@ describe('dbt on PostgreSQL: the jaffle_shop project', () => {
     expect(r.stdout).toContain('dataset orders (dbt:orders): SQL, postgres on dbt:jaffle_shop.ci');
     expect(r.stdout).toContain('"postgres"."public"."orders"');
   });
+
+  it('a hand-written contract outside the dbt project finds it through the config key dbt', async () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'datacheck-dbt-user-'));
+    mkdirSync(path.join(other, 'contracts'));
+    const config = { project: path.relative(other, dir), profilesDir: dir };
+    writeFileSync(
+      path.join(other, 'datacheck.config.ts'),
+      `import { defineConfig } from 'datacheck/config';\nexport default defineConfig({ dbt: ${JSON.stringify(config)} });\n`,
+    );
+    writeFileSync(
+      path.join(other, 'contracts/orders.contract.ts'),
+      [
+        "import { col, defineContract } from 'datacheck';",
+        'export default defineContract({',
+        "  name: 'orders',",
+        "  source: { dbt: 'orders' },",
+        '  columns: {',
+        '    order_id: col.int32().primaryKey(),',
+        // the statuses jaffle_shop's schema.yml accepts; amounts are sums of whole dollars (bigint in PostgreSQL)
+        "    status: col.string().oneOf(['placed', 'shipped', 'completed', 'return_pending', 'returned']),",
+        '    amount: col.int64().min(0),',
+        '  },',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const r = await datacheck(other, ['--reporter', 'json', '--output-file', '-'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const [orders] = (JSON.parse(r.stdout) as RunResult).datasets;
+    expect(orders.rowCount).toBe(99);
+    expect(orders.location).toEqual({
+      namespace: `postgres://${env.JAFFLE_PG_HOST}:${env.JAFFLE_PG_PORT}`,
+      name: 'postgres.public.orders',
+    });
+  }, 60_000);
 
   it('an unset env_var() without a default is a clear error, as in dbt', async () => {
     const { JAFFLE_PG_PASSWORD: _p, ...rest } = env;
