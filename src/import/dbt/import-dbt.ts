@@ -13,6 +13,8 @@ import { readSchemaFiles } from './read-schema-files.js';
 import { renderNode } from './render-files.js';
 import type { NodeFacts, Untranslated } from './render-files.js';
 
+const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
 export interface ImportedFile {
   /** Relative to the output folder. */
   path: string;
@@ -54,6 +56,11 @@ export async function importDbt(options: DbtOptions): Promise<DbtImport> {
   const untranslated: Untranslated[] = [];
   try {
     for (const spec of specs) {
+      // The name becomes a file name and an import path: nothing that could leave the folder or break the import.
+      if (!SAFE_NAME.test(spec.dataset)) {
+        untranslated.push({ where: spec.file, test: 'name', reason: `the name ${JSON.stringify(spec.dataset)} cannot be a file name: no file written` });
+        continue;
+      }
       const facts = await factsOf(spec, project, warehouse, notes);
       const rendered = renderNode(spec, facts);
       const base = path.join(path.dirname(spec.file), spec.dataset);

@@ -153,7 +153,7 @@ export function renderNode(spec: DbtNodeSpec, facts: NodeFacts): RenderedNode {
   if (suite.length) {
     rendered.suite = [
       "import { defineSuite } from 'datacheck';",
-      `import contract from './${spec.dataset}.contract';`,
+      `import contract from ${lit(`./${spec.dataset}.contract`)};`,
       '',
       `// dbt tests of ${spec.file} with a severity, a where or thresholds, or without a contract equivalent.`,
       'export default defineSuite(contract, (t) => [',

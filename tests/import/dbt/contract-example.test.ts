@@ -36,6 +36,21 @@ describe('import of dbt model contracts without a warehouse', () => {
     expect(result.notes[0]).toContain('column types from data_type only');
   });
 
+  it('a name that cannot be a file name writes nothing, and says so', async () => {
+    const dir = project();
+    writeFileSync(
+      path.join(dir, 'models', 'reports.yml'),
+      'models:\n  - name: ../../evil\n    columns:\n      - { name: id, data_type: int }\n',
+    );
+    const result = await importDbt({ project: dir, cwd: dir, env: {}, home: dir });
+    expect(result.files.map((f) => f.path)).not.toContain(expect.stringContaining('evil'));
+    expect(result.untranslated).toContainEqual({
+      where: 'models/reports.yml',
+      test: 'name',
+      reason: 'the name "../../evil" cannot be a file name: no file written',
+    });
+  });
+
   it('an enforced contract forbids extra columns', async () => {
     const dir = project();
     writeFileSync(
