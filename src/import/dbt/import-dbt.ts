@@ -58,7 +58,11 @@ export async function importDbt(options: DbtOptions): Promise<DbtImport> {
     for (const spec of specs) {
       // The name becomes a file name and an import path: nothing that could leave the folder or break the import.
       if (!SAFE_NAME.test(spec.dataset)) {
-        untranslated.push({ where: spec.file, test: 'name', reason: `the name ${JSON.stringify(spec.dataset)} cannot be a file name: no file written` });
+        untranslated.push({
+          where: spec.file,
+          test: 'name',
+          reason: `the name ${JSON.stringify(spec.dataset)} cannot be a file name: no file written`,
+        });
         continue;
       }
       const facts = await factsOf(spec, project, warehouse, notes);
