@@ -96,6 +96,15 @@ export function renderNode(spec: DbtNodeSpec, facts: NodeFacts): RenderedNode {
     for (const c of y.constraints) constrain(c.type, [y.name], c);
   }
   for (const test of spec.tests) translate(test, undefined);
+  if (spec.freshness) {
+    const f = spec.freshness;
+    const unit = { minute: 'm', hour: 'h', day: 'd' }[f.period];
+    if (f.severity === 'warn')
+      skip(spec.dataset, 'freshness warn_after', 'a contract states freshness as an error; only error_after is translated');
+    else if (!unit || !plans.has(f.column))
+      skip(spec.dataset, 'freshness', `needs a period of minute, hour or day and loaded_at_field ${f.column} in the contract`);
+    else freshness = `{ column: ${lit(f.column)}, within: ${lit(`${f.count}${unit}`)} }`;
+  }
   let primaryKey: string[] | undefined;
   for (const c of spec.constraints) constrain(c.type, c.columns ?? [], c);
 

@@ -51,6 +51,31 @@ describe('import of dbt model contracts without a warehouse', () => {
     });
   });
 
+  it("a source's error_after freshness becomes the contract's; warn_after alone is listed", async () => {
+    const dir = project();
+    writeFileSync(
+      path.join(dir, 'models', 'reports.yml'),
+      [
+        'sources:',
+        '  - name: shop',
+        '    loaded_at_field: loaded_at',
+        '    freshness: { error_after: { count: 12, period: hour } }',
+        '    tables:',
+        '      - name: orders',
+        '        columns: [{ name: loaded_at, data_type: timestamp }]',
+        '      - name: refunds',
+        '        freshness: { warn_after: { count: 1, period: day } }',
+        '        columns: [{ name: loaded_at, data_type: timestamp }]',
+        '',
+      ].join('\n'),
+    );
+    const result = await importDbt({ project: dir, cwd: dir, env: {}, home: dir });
+    const orders = result.files.find((f) => f.path === 'models/shop__orders.contract.ts')!.text;
+    expect(orders).toContain("source: { dbt: 'shop.orders' },");
+    expect(orders).toContain("freshness: { column: 'loaded_at', within: '12h' },");
+    expect(result.untranslated).toContainEqual(expect.objectContaining({ where: 'shop__refunds', test: 'freshness warn_after' }));
+  });
+
   it('an enforced contract forbids extra columns', async () => {
     const dir = project();
     writeFileSync(
