@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 import { DatacheckError } from '../../model/issue.js';
 
 /**
@@ -7,6 +7,17 @@ import { DatacheckError } from '../../model/issue.js';
  * the file, line and column; `display` is the path as the user sees it.
  */
 export function readYamlFile(file: string, display: string): unknown {
+  return readYamlDocument(file, display).value;
+}
+
+/** A parsed YAML file, and where a key path such as `models[0].columns[2].name` is written in it. */
+export interface YamlFile {
+  value: unknown;
+  /** 1-based line and column of the path, or of its nearest written parent. */
+  locate(pathText: string): { line: number; column: number };
+}
+
+export function readYamlDocument(file: string, display: string): YamlFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -17,7 +28,8 @@ export function readYamlFile(file: string, display: string): unknown {
       location: { file: display, line: 0, column: 0 },
     });
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter });
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
@@ -29,7 +41,18 @@ export function readYamlFile(file: string, display: string): unknown {
       found: error.message.split('\n')[0],
     });
   }
-  return doc.toJS();
+  const locate = (pathText: string) => {
+    const keys = [...pathText.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+    for (let n = keys.length; n > 0; n--) {
+      const node = doc.getIn(keys.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  return { value: doc.toJS(), locate };
 }
 
 /** A plain object (mapping) or undefined: YAML gives anything, dbt files have mappings at every level that matters. */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import fg from 'fast-glob';
 import { DatacheckError } from '../../model/issue.js';
-import { asMapping, readYamlFile } from '../../access/dbt/read-yaml.js';
+import { asMapping, readYamlDocument } from '../../access/dbt/read-yaml.js';
+import type { YamlFile } from '../../access/dbt/read-yaml.js';
 import type { DbtColumnSpec, DbtConstraint, DbtNodeSpec, DbtTest } from './dbt-yaml-model.js';
 
 const CONFIG_KEYS = new Set([
@@ -29,17 +30,19 @@ export async function readSchemaFiles(projectDir: string, folders: string[]): Pr
 }
 
 function readSchemaFile(projectDir: string, file: string): DbtNodeSpec[] {
-  const doc = asMapping(readYamlFile(path.join(projectDir, file), file)) ?? {};
+  const yaml = readYamlDocument(path.join(projectDir, file), file);
+  const doc = asMapping(yaml.value) ?? {};
+  const shapeError = shapeErrorIn(file, yaml);
   const list = (key: string): Record<string, unknown>[] => {
     const v = doc[key];
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) throw shapeError(file, key, 'a list', typeof v);
-    return v.map((e, i) => asMapping(e) ?? (shapeError(file, `${key}[${i}]`, 'a mapping with a name', typeof e) as never));
+    if (!Array.isArray(v)) throw shapeError(key, 'a list', typeof v);
+    return v.map((e, i) => asMapping(e) ?? (shapeError(`${key}[${i}]`, 'a mapping with a name', typeof e) as never));
   };
   const specs: DbtNodeSpec[] = [];
   for (const kind of ['model', 'seed', 'snapshot'] as const) {
     for (const [i, m] of list(`${kind}s`).entries()) {
-      if (typeof m.name !== 'string') throw shapeError(file, `${kind}s[${i}].name`, 'a name', typeof m.name);
+      if (typeof m.name !== 'string') throw shapeError(`${kind}s[${i}].name`, 'a name', typeof m.name);
       const config = asMapping(m.config) ?? {};
       specs.push({
         resourceType: kind,
@@ -48,8 +51,8 @@ function readSchemaFile(projectDir: string, file: string): DbtNodeSpec[] {
         file,
         ...(typeof m.description === 'string' && { description: m.description }),
         enforced: asMapping(config.contract)?.enforced === true,
-        columns: columnsOf(m, file, `${kind}s[${i}]`),
-        tests: testsOf(m, file, `${kind}s[${i}]`),
+        columns: columnsOf(m, shapeError, `${kind}s[${i}]`),
+        tests: testsOf(m, shapeError, `${kind}s[${i}]`),
         constraints: constraintsOf(m.constraints),
       });
     }
@@ -59,7 +62,7 @@ function readSchemaFile(projectDir: string, file: string): DbtNodeSpec[] {
     for (const [j, raw] of tables.entries()) {
       const t = asMapping(raw) ?? {};
       if (typeof t.name !== 'string' || typeof s.name !== 'string')
-        throw shapeError(file, `sources[${i}].tables[${j}].name`, 'a name', typeof t.name);
+        throw shapeError(`sources[${i}].tables[${j}].name`, 'a name', typeof t.name);
       const loadedAt = (t.loaded_at_field ?? s.loaded_at_field) as unknown;
       const freshness = asMapping(t.freshness ?? s.freshness);
       const after = asMapping(freshness?.error_after) ?? asMapping(freshness?.warn_after);
@@ -70,8 +73,8 @@ function readSchemaFile(projectDir: string, file: string): DbtNodeSpec[] {
         file,
         ...(typeof t.description === 'string' && { description: t.description }),
         enforced: false,
-        columns: columnsOf(t, file, `sources[${i}].tables[${j}]`),
-        tests: testsOf(t, file, `sources[${i}].tables[${j}]`),
+        columns: columnsOf(t, shapeError, `sources[${i}].tables[${j}]`),
+        tests: testsOf(t, shapeError, `sources[${i}].tables[${j}]`),
         constraints: [],
         ...(typeof loadedAt === 'string' &&
           after &&
@@ -85,31 +88,32 @@ function readSchemaFile(projectDir: string, file: string): DbtNodeSpec[] {
   return specs;
 }
 
-function columnsOf(node: Record<string, unknown>, file: string, where: string): DbtColumnSpec[] {
+function columnsOf(node: Record<string, unknown>, shapeError: ShapeError, where: string): DbtColumnSpec[] {
   const cols = Array.isArray(node.columns) ? node.columns : [];
   return cols.map((raw, i) => {
     const c = asMapping(raw) ?? {};
-    if (typeof c.name !== 'string') throw shapeError(file, `${where}.columns[${i}].name`, 'a column name', typeof c.name);
+    if (typeof c.name !== 'string') throw shapeError(`${where}.columns[${i}].name`, 'a column name', typeof c.name);
     return {
       name: c.name,
       ...(typeof c.description === 'string' && { description: c.description }),
       ...(typeof c.data_type === 'string' && { dataType: c.data_type }),
       constraints: constraintsOf(c.constraints),
-      tests: testsOf(c, file, `${where}.columns[${i}]`),
+      tests: testsOf(c, shapeError, `${where}.columns[${i}]`),
     };
   });
 }
 
 /** `data_tests:` (dbt >= 1.8) and the older `tests:`, both read. */
-function testsOf(node: Record<string, unknown>, file: string, where: string): DbtTest[] {
+function testsOf(node: Record<string, unknown>, shapeError: ShapeError, where: string): DbtTest[] {
   const raw = [...(Array.isArray(node.data_tests) ? node.data_tests : []), ...(Array.isArray(node.tests) ? node.tests : [])];
-  return raw.map((t, i) => normalizeTest(t, file, `${where}.tests[${i}]`));
+  // The index is of the merged list: the location falls back to the test list's parent when it is off.
+  return raw.map((t, i) => normalizeTest(t, shapeError, `${where}.${Array.isArray(node.data_tests) ? 'data_tests' : 'tests'}[${i}]`));
 }
 
-function normalizeTest(raw: unknown, file: string, where: string): DbtTest {
+function normalizeTest(raw: unknown, shapeError: ShapeError, where: string): DbtTest {
   if (typeof raw === 'string') return { name: raw, args: {} };
   const m = asMapping(raw);
-  if (!m) throw shapeError(file, where, 'a test name or { test_name: { arguments } }', typeof raw);
+  if (!m) throw shapeError(where, 'a test name or { test_name: { arguments } }', typeof raw);
   let name: string;
   let body: Record<string, unknown>;
   if (typeof m.test_name === 'string') {
@@ -118,7 +122,7 @@ function normalizeTest(raw: unknown, file: string, where: string): DbtTest {
     body = m;
   } else {
     const keys = Object.keys(m);
-    if (keys.length !== 1) throw shapeError(file, where, 'one test name as the key', keys.join(', ') || 'no key');
+    if (keys.length !== 1) throw shapeError(where, 'one test name as the key', keys.join(', ') || 'no key');
     name = keys[0];
     body = asMapping(m[name]) ?? {};
   }
@@ -157,12 +161,18 @@ function constraintsOf(raw: unknown): DbtConstraint[] {
   });
 }
 
-function shapeError(file: string, key: string, expected: string, found: string): DatacheckError {
-  return new DatacheckError({
-    code: 'dbt.yaml_invalid',
-    message: `${file}: ${key} is not ${expected}`,
-    expected,
-    found,
-    location: { file, line: 0, column: 0 },
-  });
+type ShapeError = (key: string, expected: string, found: string) => DatacheckError;
+
+/** An error about the file's shape, at the line and column where the key is written. */
+function shapeErrorIn(file: string, yaml: YamlFile): ShapeError {
+  return (key, expected, found) => {
+    const { line, column } = yaml.locate(key);
+    return new DatacheckError({
+      code: 'dbt.yaml_invalid',
+      message: `${file}:${line}:${column}: ${key} is not ${expected}`,
+      expected,
+      found,
+      location: { file, line, column },
+    });
+  };
 }

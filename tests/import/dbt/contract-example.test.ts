@@ -76,6 +76,23 @@ describe('import of dbt model contracts without a warehouse', () => {
     expect(result.untranslated).toContainEqual(expect.objectContaining({ where: 'shop__refunds', test: 'freshness warn_after' }));
   });
 
+  it('a schema.yml of the wrong shape, or not YAML, is an error at its line and column', async () => {
+    const dir = project();
+    const yml = path.join(dir, 'models', 'reports.yml');
+    writeFileSync(yml, 'models:\n  - name: r\n    columns:\n      - name: id\n      - description: no name\n');
+    await expect(importDbt({ project: dir, cwd: dir, env: {}, home: dir })).rejects.toMatchObject({
+      issue: {
+        code: 'dbt.yaml_invalid',
+        message: 'models/reports.yml:5:9: models[0].columns[1].name is not a column name',
+        location: { line: 5, column: 9 },
+      },
+    });
+    writeFileSync(yml, 'models:\n  - name: r\n    columns: [\n');
+    await expect(importDbt({ project: dir, cwd: dir, env: {}, home: dir })).rejects.toMatchObject({
+      issue: { code: 'dbt.yaml_invalid', location: { file: 'models/reports.yml' } },
+    });
+  });
+
   it('an enforced contract forbids extra columns', async () => {
     const dir = project();
     writeFileSync(
