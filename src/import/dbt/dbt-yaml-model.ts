@@ -23,6 +23,8 @@ export interface DbtColumnSpec {
   name: string;
   description?: string;
   dataType?: string;
+  /** `meta: { pii: true }` (or contains_pii / is_pii), or a `pii` tag: its values never leave the process. */
+  pii: boolean;
   constraints: DbtConstraint[];
   tests: DbtTest[];
 }

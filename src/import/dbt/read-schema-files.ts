@@ -97,6 +97,7 @@ function columnsOf(node: Record<string, unknown>, shapeError: ShapeError, where:
       name: c.name,
       ...(typeof c.description === 'string' && { description: c.description }),
       ...(typeof c.data_type === 'string' && { dataType: c.data_type }),
+      pii: isPii(c),
       constraints: constraintsOf(c.constraints),
       tests: testsOf(c, shapeError, `${where}.columns[${i}]`),
     };
@@ -159,6 +160,16 @@ function constraintsOf(raw: unknown): DbtConstraint[] {
       },
     ];
   });
+}
+
+const PII_META = ['pii', 'contains_pii', 'is_pii'];
+
+/** dbt has no pii setting of its own: teams mark columns in `meta` or with a tag (also under `config:` since dbt 1.10). */
+function isPii(column: Record<string, unknown>): boolean {
+  const config = asMapping(column.config) ?? {};
+  const meta = { ...(asMapping(column.meta) ?? {}), ...(asMapping(config.meta) ?? {}) };
+  const tags = [...(Array.isArray(column.tags) ? column.tags : []), ...(Array.isArray(config.tags) ? config.tags : [])];
+  return PII_META.some((k) => meta[k] === true) || tags.some((t) => String(t).toLowerCase() === 'pii');
 }
 
 type ShapeError = (key: string, expected: string, found: string) => DatacheckError;

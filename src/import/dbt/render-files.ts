@@ -36,6 +36,7 @@ interface ColumnPlan {
   oneOf?: unknown[];
   references?: string;
   description?: string;
+  pii: boolean;
 }
 
 /** The `.contract.ts` and `.check.ts` text for one dbt node. */
@@ -51,7 +52,14 @@ export function renderNode(spec: DbtNodeSpec, facts: NodeFacts): RenderedNode {
     const builder = (y?.dataType && builderOfSqlType(y.dataType)) || facts.columnTypes?.get(name);
     if (!builder) continue;
     const description = descriptionOf(y?.description, facts.descriptions?.columns[name]);
-    plans.set(name, { builder, notNull: false, unique: false, primaryKey: false, ...(description && { description }) });
+    plans.set(name, {
+      builder,
+      notNull: false,
+      unique: false,
+      primaryKey: false,
+      pii: y?.pii ?? false,
+      ...(description && { description }),
+    });
   }
   for (const y of spec.columns) {
     if (plans.has(y.name)) continue;
@@ -181,6 +189,7 @@ function columnCode(p: ColumnPlan): string {
   else if (p.unique) s += '.unique()';
   if (p.oneOf) s += `.oneOf(${lit(p.oneOf)})`;
   if (p.references) s += `.references(${lit(p.references)})`;
+  if (p.pii) s += '.pii()';
   if (p.description) s += `.description(${lit(p.description)})`;
   return s;
 }

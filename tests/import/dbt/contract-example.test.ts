@@ -97,12 +97,15 @@ describe('import of dbt model contracts without a warehouse', () => {
     const dir = project();
     writeFileSync(
       path.join(dir, 'models', 'reports.yml'),
-      'models:\n  - name: r\n    config: { contract: { enforced: true } }\n    columns:\n      - name: id\n        data_type: integer\n        constraints: [{ type: primary_key }, { type: check, expression: "id > 0" }]\n',
+      'models:\n  - name: r\n    config: { contract: { enforced: true } }\n    columns:\n      - name: id\n        data_type: integer\n        constraints: [{ type: primary_key }, { type: check, expression: "id > 0" }]\n      - { name: email, data_type: text, meta: { contains_pii: true } }\n      - { name: phone, data_type: text, tags: [PII] }\n',
     );
     const result = await importDbt({ project: dir, cwd: dir, env: {}, home: dir });
     const r = result.files.find((f) => f.path === 'models/r.contract.ts')!.text;
     expect(r).toContain('id: col.int32().primaryKey(),');
     expect(r).toContain("extraColumns: 'forbid',");
+    // columns a team marked as personal data stay masked in every report
+    expect(r).toContain('email: col.string().nullable().pii(),');
+    expect(r).toContain('phone: col.string().nullable().pii(),');
     expect(r).toContain("// - r.id: constraint check: 'id > 0': a check constraint has no datacheck equivalent");
   });
 });
