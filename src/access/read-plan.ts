@@ -11,6 +11,8 @@ import { resolveFiles } from '../sources/resolve-files.js';
 import type { ResolvedFile } from '../sources/resolve-files.js';
 import { sourceError } from '../sources/source-error.js';
 import { fileSourceNames } from '../sources/source-names.js';
+import type { DbtResolution } from './dbt/dbt-resolution.js';
+import { findRelation } from './dbt/manifest.js';
 import { csvGoesToDuckdb, csvRelation } from './duckdb-files.js';
 
 type FileSource = Extract<SourceDef, { file: unknown }>;
@@ -62,6 +64,8 @@ export interface ReadContext {
   connections: Record<string, ConnectionDef>;
   /** Directory relative source paths resolve against (the config file's folder, or the working directory). */
   baseDir: string;
+  /** The run's dbt project, when a contract has a `{ dbt }` source. */
+  dbt?: DbtResolution | undefined;
 }
 
 /**
@@ -84,14 +88,7 @@ export async function decideRead(contract: ContractDef, ctx: ReadContext): Promi
   try {
     if ('table' in source || 'query' in source) return tableRead(source, ctx);
     if ('data' in source) return memoryRead(source, contract);
-    if (!('file' in source)) {
-      throw sourceError(
-        'source.unsupported',
-        contract.name,
-        'dbt sources cannot be read yet; only { file }, { table } and { query } sources are supported',
-        { expected: '{ file: ... }', found: '{ dbt: ... }' },
-      );
-    }
+    if ('dbt' in source) return dbtRead(source, ctx);
     return await fileRead(source, contract, ctx);
   } catch (e) {
     const issue: Issue = isDatacheckError(e)
@@ -131,6 +128,31 @@ function tableRead(source: Extract<SourceDef, { connection: string }>, ctx: Read
 function memoryRead(source: DataSource, contract: ContractDef): ReadPlan {
   classifyInMemory(source.data, contract.name); // an unusable value is refused now, before anything runs
   return { engine: 'arrow', source, files: [], description: describeSource(source), why: 'in-memory data is read by the Arrow engine' };
+}
+
+/** A dbt model, seed, snapshot or source: its relation from the manifest, read in SQL on the profile's target. */
+function dbtRead(source: Extract<SourceDef, { dbt: string }>, ctx: ReadContext): ReadPlan {
+  if (!ctx.dbt) {
+    throw new DatacheckError({
+      code: 'dbt.no_project',
+      message: `dbt: '${source.dbt}' needs a dbt project, and none was given`,
+      expected: '--dbt-project <dir>, or dbt: { project } in datacheck.config.ts',
+      found: 'no dbt project',
+    });
+  }
+  if (!ctx.dbt.ok) throw new DatacheckError(ctx.dbt.issue);
+  const { project } = ctx.dbt;
+  const relation = findRelation(project.manifest, source.dbt);
+  const { def, profile, target } = project.connection;
+  return {
+    engine: 'sql',
+    connection: project.connectionName,
+    dialect: def.kind,
+    relation: { kind: 'table', parts: relation.parts },
+    source,
+    description: `dbt:${source.dbt} (${relation.parts.join('.')})`,
+    why: `the dbt ${relation.resourceType} ${relation.uniqueId} is read where dbt built it, on target '${target}' of profile '${profile}' (${def.kind})`,
+  };
 }
 
 async function fileRead(source: FileSource, contract: ContractDef, ctx: ReadContext): Promise<ReadPlan> {

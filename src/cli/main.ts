@@ -4,6 +4,8 @@ import { checkCommand } from './commands/check.js';
 import type { CheckOptions } from './commands/check.js';
 import { planCommand } from './commands/plan.js';
 import type { PlanOptions } from './commands/plan.js';
+import { importDbtCommand } from './commands/import-dbt.js';
+import type { ImportDbtOptions } from './commands/import-dbt.js';
 import { reportCommand } from './commands/report.js';
 import type { ReportOptions } from './commands/report.js';
 import { EXIT } from './exit-codes.js';
@@ -82,6 +84,12 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
         'column distributions for charts: full, or basic (nulls, min/max); default full with the html reporter',
       ).choices(['basic', 'full']),
     )
+    .option('--dbt-project <dir>', 'the dbt project { dbt } sources resolve through (default: the working directory)')
+    .option(
+      '--profiles-dir <dir>',
+      'the folder holding the dbt profiles.yml (default: DBT_PROFILES_DIR, the working directory, the project, ~/.dbt)',
+    )
+    .option('--target <name>', "the dbt target of the profile (default: DBT_TARGET, then the profile's target)")
     .option('--openlineage-required', 'exit 2 when the OpenLineage events cannot be delivered (default: a warning)')
     .option('--verbose', 'list passing checks too')
     .option('--debug', 'print stack traces and timings')
@@ -123,6 +131,12 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
       collect,
     )
     .addOption(new Option('--profile <level>', 'column distributions: full (histograms, top values) or basic').choices(['basic', 'full']))
+    .option('--dbt-project <dir>', 'the dbt project { dbt } sources resolve through (default: the working directory)')
+    .option(
+      '--profiles-dir <dir>',
+      'the folder holding the dbt profiles.yml (default: DBT_PROFILES_DIR, the working directory, the project, ~/.dbt)',
+    )
+    .option('--target <name>', "the dbt target of the profile (default: DBT_TARGET, then the profile's target)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (paths: string[], opts: PlanOptions) => {
@@ -130,5 +144,20 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     });
 
   addLifecycleCommands(program, io, setCode);
+  const importCmd = program.command('import').description('write contracts and suites from another tool’s definitions');
+  importCmd
+    .command('dbt')
+    .description('write .contract.ts/.check.ts files from a dbt project’s schema.yml tests and model contracts')
+    .argument('[project]', 'the dbt project folder (default: the working directory)')
+    .option('--out <dir>', 'where the files go, mirroring the YAML files’ folders (default: the dbt project)')
+    .option('--force', 'overwrite files that exist')
+    .option('--profiles-dir <dir>', 'the folder holding profiles.yml (column types are read from the warehouse through it)')
+    .option('--target <name>', 'the dbt target of the profile')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action(async (project: string | undefined, opts: ImportDbtOptions) => {
+      setCode(await importDbtCommand(project, opts, io));
+    });
+
   return program;
 }

@@ -45,6 +45,19 @@ export interface TlsOptions {
   servername?: string;
 }
 
+/**
+ * Where `source: { dbt: 'orders' }` is resolved: a dbt project's `target/manifest.json` names the
+ * relation, its `profiles.yml` the connection. Paths are relative to the config file's folder.
+ */
+export interface DbtSettings {
+  /** The folder holding dbt_project.yml (default: the working directory). `--dbt-project` overrides it. */
+  project?: string;
+  /** The folder holding profiles.yml, as dbt's `--profiles-dir` (default: dbt's search, see the README). */
+  profilesDir?: string;
+  /** The profile's target (default: `DBT_TARGET`, then the profile's own `target:`). `--target` overrides it. */
+  target?: string;
+}
+
 /** datacheck.config.ts, as plain data. Every field is optional; CLI flags override it. */
 export interface ConfigDef {
   kind: 'config';
@@ -57,6 +70,8 @@ export interface ConfigDef {
   /** `warn`: warnings fail the run too (exit 1). Default `error`. */
   failOn?: Severity;
   connections?: Record<string, ConnectionDef>;
+  /** The dbt project `{ dbt: '...' }` sources resolve through. */
+  dbt?: DbtSettings;
   /** Type-check contract and suite files with TypeScript before running (default true). */
   typecheck?: boolean;
   /**

@@ -68,7 +68,9 @@ export const ISSUE_CODES = {
   'source.io': { hint: 'the file exists but could not be read (permissions, a directory, a disk error)' },
   'source.invalid_gzip': { hint: 'a .gz file is not valid gzip' },
   'source.unknown_format': { hint: "the format cannot be told from the file's extension; set source.format" },
-  'source.unsupported': { hint: 'this kind of source cannot be read this way (dbt sources, a table without a connection)' },
+  'source.unsupported': {
+    hint: 'this kind of source cannot be read this way (a table or dbt source given to the file readers, engine duckdb for JSON)',
+  },
   'source.sql_only': { hint: 'a table or query source is read in SQL only; a metric that needs its rows cannot run' },
   'source.schema_conflict': { hint: 'the files of a glob give one column different types' },
   'csv.parse': { hint: 'the CSV tokenizer refused the file; the line is given' },
@@ -94,6 +96,17 @@ export const ISSUE_CODES = {
   },
 
   // --- connections and SQL (src/run/connections.ts, src/engines/sql)
+  // --- dbt projects (src/access/dbt, src/import/dbt)
+  'dbt.no_project': {
+    hint: 'no dbt_project.yml where the dbt project was looked for (--dbt-project, the config key dbt.project, or the working directory)',
+  },
+  'dbt.no_manifest': { hint: 'the dbt project has no target/manifest.json: run `dbt parse` (or `dbt build`) first' },
+  'dbt.manifest_invalid': { hint: 'target/manifest.json is not a dbt manifest datacheck reads (not JSON, or not schema v12)' },
+  'dbt.unknown_node': { hint: 'a { dbt } source names no model, seed, snapshot or source of the manifest (or several)' },
+  'dbt.profile': {
+    hint: 'the dbt profile could not be used: profiles.yml missing or invalid, no such profile or target, an unset env_var(), an adapter other than duckdb or postgres',
+  },
+  'dbt.yaml_invalid': { hint: 'a dbt YAML file (dbt_project.yml, profiles.yml, schema.yml) does not parse or has the wrong shape' },
   'connection.unknown': { hint: "a source names a connection the config's connections do not have" },
   'connection.invalid': { hint: 'a connection is missing something it needs (a duckdb connection without a path)' },
   'connection.unsupported': { hint: 'a connection is of a kind this build of datacheck cannot open' },

@@ -17,6 +17,7 @@ const KNOWN_KEYS = new Set([
   'maxFailingRows',
   'failOn',
   'connections',
+  'dbt',
   'typecheck',
   'profile',
   'loadTimeout',
@@ -119,6 +120,16 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
   if (config.loadTimeout !== undefined && parseLoadTimeout(config.loadTimeout, 'loadTimeout').issue)
     bad('loadTimeout', "a positive duration: milliseconds (30000) or '500ms', '30s', '2m'");
   if (parseMemory(config.memory).error) bad('memory', "a size of at least 64MiB, e.g. '4GB', '512MiB', or a share of the machine, '50%'");
+  const dbt = config.dbt as Record<string, unknown> | undefined;
+  if (
+    dbt !== undefined &&
+    !(
+      typeof dbt === 'object' &&
+      dbt !== null &&
+      Object.entries(dbt).every(([k, v]) => ['project', 'profilesDir', 'target'].includes(k) && (v === undefined || typeof v === 'string'))
+    )
+  )
+    bad('dbt', "{ project?: 'path/to/dbt/project', profilesDir?: 'path', target?: 'dev' } (strings)");
   const reporters = config.reporters;
   const spec = (r: unknown) =>
     typeof r === 'string' || (Array.isArray(r) && typeof r[0] === 'string' && (r[1] === undefined || typeof r[1] === 'object'));

@@ -2,6 +2,7 @@ import { decideRead } from '../access/read-plan.js';
 import type { ReadPlan } from '../access/read-plan.js';
 import { planReferences } from '../access/plan-references.js';
 import type { ReadableDataset, ReferencePlan } from '../access/plan-references.js';
+import type { DbtResolution } from '../access/dbt/dbt-resolution.js';
 import type { ConnectionDef } from '../model/config.js';
 import type { ContractDef } from '../model/contract.js';
 import type { Issue } from '../model/issue.js';
@@ -22,6 +23,8 @@ export interface PlanRunInput {
   connections: Record<string, ConnectionDef>;
   /** Directory relative source paths resolve against. */
   baseDir: string;
+  /** The dbt project `{ dbt }` sources resolve through (resolveDbt). */
+  dbt?: DbtResolution | undefined;
 }
 
 /** One dataset of the run, fully planned: its metrics, how it is read, how its references are answered. */
@@ -50,7 +53,7 @@ export async function planRun(input: PlanRunInput): Promise<RunPlan> {
   for (const [name, d] of collected)
     readable.set(name, {
       contract: d.contract,
-      read: await decideRead(d.contract, { connections: input.connections, baseDir: input.baseDir }),
+      read: await decideRead(d.contract, { connections: input.connections, baseDir: input.baseDir, dbt: input.dbt }),
     });
   const datasets: PlannedDataset[] = [];
   for (const [name, dataset] of collected) {

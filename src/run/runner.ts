@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { ConnectionRegistry, defaultOpeners } from '../access/connections.js';
 import type { ConnectionOpeners } from '../access/connections.js';
+import type { DbtOptions } from '../access/dbt/dbt-project.js';
+import { resolveDbt, withDbtConnection } from '../access/dbt/dbt-resolution.js';
 import type { SqlTransfer } from '../engines/engine.js';
 import type { ConnectionDef } from '../model/config.js';
 import type { ContractDef } from '../model/contract.js';
@@ -30,6 +32,8 @@ export interface RunInput {
   profile?: ProfileLevel;
   /** Named connections of the config (`{ table, connection }` and `{ query, connection }` sources). */
   connections?: Record<string, ConnectionDef>;
+  /** Where `{ dbt }` sources are resolved: the dbt project folder, profiles folder and target. */
+  dbt?: DbtOptions;
   /** Openers by connection kind, added to the built-in ones (DuckDB). */
   openers?: ConnectionOpeners;
   /** Where connection credentials are read from (default process.env). */
@@ -60,6 +64,7 @@ export async function runPipeline(input: RunInput): Promise<PipelineOutput> {
   const started = input.startedAt ?? new Date();
   const t0 = performance.now() - (Date.now() - started.getTime());
   const now = input.now ?? started;
+  const dbt = resolveDbt(input.contracts, input.dbt);
   const plan = await planRun({
     contracts: input.contracts,
     suites: input.suites,
@@ -69,11 +74,13 @@ export async function runPipeline(input: RunInput): Promise<PipelineOutput> {
     profile: input.profile ?? 'full',
     connections: input.connections ?? {},
     baseDir: input.cwd,
+    dbt,
   });
+  const withDbt = withDbtConnection(input.connections ?? {}, input.env ?? process.env, dbt);
   const connections = new ConnectionRegistry(
-    input.connections ?? {},
+    withDbt.connections,
     { ...defaultOpeners(input.cwd, input.memoryLimitBytes), ...input.openers },
-    input.env,
+    withDbt.env,
     input.memoryLimitBytes,
   );
   const stop = () => void connections.interrupt();

@@ -37,7 +37,7 @@ export const openSource: OpenSource = async (def, ctx) => {
     throw sourceError(
       'source.unsupported',
       ctx.contract.name,
-      'dbt sources cannot be read yet; only { file }, { table } and { query } sources are supported',
+      `dbt:${def.dbt} is read in SQL where dbt built it (through the manifest and profile), not by the file readers`,
       {
         expected: '{ file: ... }',
         found: '{ dbt: ... }',

@@ -9,13 +9,16 @@ import type { RunInput } from '../../run/runner.js';
 import { EXIT, EXIT_ON_SIGNAL, exitCodeFor } from '../exit-codes.js';
 import type { StopSignal } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { resolveDbt, withDbtConnection } from '../../access/dbt/dbt-resolution.js';
+import { dbtOptions } from '../dbt-options.js';
+import type { DbtFlags } from '../dbt-options.js';
 import { planOptions } from '../plan-options.js';
 import { refuseOverwritingInputs } from '../output-guard.js';
 import { runInputFiles } from '../run-input-files.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends DbtFlags {
   config?: string;
   reporter?: string[];
   outputFile?: string[];
@@ -61,12 +64,14 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   if (interruptedBy(io.signal)) return EXIT_ON_SIGNAL[interruptedBy(io.signal)!];
 
   // A report written over a file the run reads would destroy it: refused before any data is read.
+  // The dbt target's DuckDB file counts too (the manifest is read again by the run: a few ms).
+  const dbt = dbtOptions(opts, config, configFile, io.cwd, io.env);
   const readFiles = await runInputFiles({
     cwd: io.cwd,
     userFiles: project.files,
     configFile,
     contracts: project.contracts,
-    connections: config.connections,
+    connections: withDbtConnection(config.connections ?? {}, io.env, resolveDbt(project.contracts, dbt)).connections,
   });
   const overwrite = refuseOverwritingInputs(selection.reporters, readFiles, io.cwd);
   if (overwrite) {
@@ -84,6 +89,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     issues: project.issues,
     ...planOptions(opts, config, selection.reporters),
     ...(config.connections && { connections: config.connections }),
+    dbt,
     context,
     ...(io.signal && { signal: io.signal }),
     memoryLimitBytes: duckdbMemoryBytes(config.memory),

@@ -7,10 +7,13 @@ import { planRun } from '../../run/plan-run.js';
 import { prepareProject } from '../../run/prepare.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { resolveDbt } from '../../access/dbt/dbt-resolution.js';
+import { dbtOptions } from '../dbt-options.js';
+import type { DbtFlags } from '../dbt-options.js';
 import { planOptions } from '../plan-options.js';
 import { selectReporters } from '../select-reporters.js';
 
-export interface PlanOptions {
+export interface PlanOptions extends DbtFlags {
   config?: string;
   filter?: string[];
   dialect?: Dialect['name'];
@@ -28,7 +31,7 @@ export interface PlanOptions {
 export async function planCommand(paths: string[], opts: PlanOptions, io: CliIo): Promise<number> {
   const { loader, issues: timeoutIssues, useConfig } = loaderForRun(io.cwd, undefined, io.env);
   const loadedConfig = await loadConfigFile(opts.config, io.cwd, loader);
-  const { config } = loadedConfig;
+  const { config, file: configFile } = loadedConfig;
   useConfig(config);
   const selection = selectReporters(opts.reporter, config.reporters, undefined);
   if (!selection.ok) {
@@ -43,6 +46,7 @@ export async function planCommand(paths: string[], opts: PlanOptions, io: CliIo)
     ...planOptions(opts, config, selection.reporters),
     connections: config.connections ?? {},
     baseDir: io.cwd,
+    dbt: resolveDbt(project.contracts, dbtOptions(opts, config, configFile, io.cwd, io.env)),
   });
   const issues = [...timeoutIssues, ...plan.issues];
   for (const issue of issues) io.stderr.write(`error: ${issue.message}\n`);

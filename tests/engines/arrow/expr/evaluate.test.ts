@@ -19,7 +19,7 @@ import {
 import type { Vector } from 'apache-arrow';
 import { parseExpr } from '../../../../src/expr/parse-expr.js';
 import { evaluatePredicate } from '../../../../src/engines/arrow/expr/evaluate.js';
-import { isDatacheckError } from '../../../../src/model/issue.js';
+import { issueOf } from '../../../support/issue-of.js';
 
 /** A batch from named Arrow vectors (nullable fields). */
 function batchOf(cols: Record<string, Vector>): RecordBatch {
@@ -36,16 +36,6 @@ const T = 1,
   F = 0,
   N = 2;
 const evalOn = (batch: RecordBatch, text: string) => Array.from(evaluatePredicate(parseExpr(text), batch, { now: NOW }));
-
-function issueOf(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (isDatacheckError(e)) return e.issue;
-    throw e;
-  }
-  throw new Error('expected a DatacheckError');
-}
 
 const people = batchOf({
   id: vectorFromArray([1n, 2n, 3n, null, 9007199254740993n], new Int64()),
