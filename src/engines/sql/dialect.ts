@@ -4,7 +4,14 @@ import type { RegexFeatures } from './regex.js';
 import type { SqlRelation } from './sql-connection.js';
 
 /** What a dialect can say it cannot do, so the compiler reports `sql.unsupported` instead of guessing. */
-export type DialectGap = 'exact_quantile' | 'row_number' | 'float_remainder';
+export type DialectGap =
+  | 'exact_quantile'
+  | 'row_number'
+  | 'float_remainder'
+  /** No window functions (`count(*) OVER (...)`): duplicate samples, top-value distinct counts. */
+  | 'window'
+  /** No correlated subquery (`NOT EXISTS (... WHERE r.k = t.k)`): referential anti-joins. */
+  | 'correlated_subquery';
 
 /**
  * The differences between SQL engines, as small hooks. Everything else (SELECT, CASE, IN, IS
@@ -16,6 +23,15 @@ export interface Dialect {
   quoteIdent(id: string): string;
   /** Placeholder of the i-th (1-based) bound parameter. */
   param(i: number): string;
+  /**
+   * For engines without server-side parameters (ClickHouse 18.16): the dialect's one escaping
+   * function, which renders every value as a literal. The query then has no params.
+   */
+  literal?(value: unknown): string;
+  /** Logical negation, where `NOT x` misbehaves (three-valued like NOT: NULL stays NULL). */
+  not?(arg: string): string;
+  /** TRUE and FALSE where the engine has no such keywords (ClickHouse 18.16: 1 and 0). */
+  booleans?: { TRUE: string; FALSE: string };
   /** `agg(x) FILTER (WHERE c)` is available; else filters become CASE inside the aggregate. */
   filterClause: boolean;
   /** Functions spelled differently from the default (`args` already rendered). */
