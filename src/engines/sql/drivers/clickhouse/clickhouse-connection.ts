@@ -6,6 +6,7 @@ import type { PhysicalColumn } from '../../../../model/metric.js';
 import type { DatasetLocation } from '../../../../model/result.js';
 import { clickhouseDialect } from '../../dialects/clickhouse.js';
 import { renderSelect } from '../../render.js';
+import { interruptedError } from '../../interrupted.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from '../../sql-connection.js';
 import { connectionRedactor, type Redactor } from '../postgres/redact.js';
 
@@ -49,14 +50,25 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
     },
   });
 
+  // The requests running now, for cancel(): aborting one closes its HTTP connection. 18.16 has
+  // no cancel_http_readonly_queries_on_client_close, so the server may go on until max_execution_time.
+  const running = new Set<AbortController>();
+  let interrupted = false;
+
   async function run(q: SqlQuery, phase: Phase): Promise<{ meta: Meta[]; data: Record<string, unknown>[] }> {
     if (q.params.length > 0)
       throw new Error('ClickHouse queries carry their values as literals; a query with params was not rendered for it');
+    if (interrupted) throw interruptedError(target.namespace);
+    const abort = new AbortController();
+    running.add(abort);
     try {
-      const result = await client.query({ query: q.sql, format: 'JSON' });
+      const result = await client.query({ query: q.sql, format: 'JSON', abort_signal: abort.signal });
       return (await result.json()) as { meta: Meta[]; data: Record<string, unknown>[] };
     } catch (e) {
+      if (interrupted) throw interruptedError(target.namespace);
       throw clickhouseError(e, phase, where, target.redact, q.sql);
+    } finally {
+      running.delete(abort);
     }
   }
 
@@ -87,6 +99,12 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
       if (relation.kind !== 'table' || relation.parts.length === 0 || relation.parts.length > 2) return undefined;
       const [database, table] = relation.parts.length === 2 ? relation.parts : [target.database, relation.parts[0]];
       return { namespace: target.namespace, name: `${database}.${table}` };
+    },
+    async cancel() {
+      interrupted = true;
+      const stopped = running.size;
+      for (const a of running) a.abort();
+      return stopped;
     },
     close() {
       return (closed ??= client.close());
