@@ -28,6 +28,10 @@ export interface Dialect {
    * function, which renders every value as a literal. The query then has no params.
    */
   literal?(value: unknown): string;
+  /** `arg [NOT] IN (list)` (list items rendered, NULL as `NULL`), where the engine's IN is not SQL's. */
+  inList?(arg: string, list: string[], negate: boolean): string;
+  /** AND / OR of rendered conditions, where the engine's are not SQL's three-valued (Kleene) logic. */
+  logic?(op: 'AND' | 'OR', args: string[]): string;
   /** Logical negation, where `NOT x` misbehaves (three-valued like NOT: NULL stays NULL). */
   not?(arg: string): string;
   /** TRUE and FALSE where the engine has no such keywords (ClickHouse 18.16: 1 and 0). */
@@ -46,6 +50,8 @@ export interface Dialect {
   regexFeatures: RegexFeatures;
   /** `left % right` with JavaScript's meaning (sign of the dividend), where `%` itself differs. */
   remainder?(left: string, right: string): string;
+  /** count(DISTINCT) counts every NaN apart (ClickHouse's uniqExact): the compiler counts NaN once itself. */
+  nanDistinctEach?: boolean;
   /** Decimal columns may hold NaN (PostgreSQL numeric): the compiler treats them as floats. */
   decimalNaN?: boolean;
   /** An expression compared and ordered by code point. */

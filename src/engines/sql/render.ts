@@ -69,12 +69,14 @@ class Renderer {
         return e.binaryCollation ? `(${this.d.binaryCollate(left)} ${e.op} ${this.d.binaryCollate(right)})` : `(${left} ${e.op} ${right})`;
       }
       case 'logic':
+        if (this.d.logic) return this.d.logic(e.op, e.args.map(r));
         return `(${e.args.map(r).join(` ${e.op} `)})`;
       case 'not':
         return this.d.not ? this.d.not(r(e.arg)) : `(NOT ${r(e.arg)})`;
       case 'is_null':
         return `(${r(e.arg)} IS ${e.negate ? 'NOT ' : ''}NULL)`;
       case 'in':
+        if (this.d.inList) return this.d.inList(r(e.arg), e.list.map(r), e.negate);
         return `(${r(e.arg)} ${e.negate ? 'NOT IN' : 'IN'} (${e.list.map(r).join(', ')}))`;
       case 'case':
         return `CASE ${e.whens.map(([w, t]) => `WHEN ${r(w)} THEN ${r(t)}`).join(' ')}${e.else ? ` ELSE ${r(e.else)}` : ''} END`;

@@ -2,7 +2,7 @@ import { clickhouseDialect, clickhouseLiteral } from '../../../src/engines/sql/d
 import { openClickhouseConnection } from '../../../src/engines/sql/drivers/clickhouse/clickhouse-connection.js';
 import type { SqlConnection } from '../../../src/engines/sql/sql-connection.js';
 import { computeSqlMetrics } from '../../../src/engines/sql/sql-engine.js';
-import { type ClickhouseCluster, clickhouseAdmin, startClickhouseCluster } from '../../support/clickhouse-server.js';
+import { type ClickhouseCluster, type ClickhouseShard, clickhouseAdmin, startClickhouseCluster } from '../../support/clickhouse-server.js';
 import type { ColumnType, EngineUnderTest, TestTable } from './tables.js';
 
 // ClickHouse 18.16 has no Bool type: booleans are UInt8 0/1, as its own comparisons return them.
@@ -26,13 +26,31 @@ function literalOf(v: unknown, type: ColumnType): string {
   return clickhouseLiteral(v);
 }
 
+/** A MergeTree table on one shard with these rows (one INSERT, so one part in insertion order). */
+async function insert(
+  shard: ClickhouseShard,
+  table: string,
+  columns: string,
+  names: string[],
+  t: TestTable,
+  rows: unknown[][],
+): Promise<void> {
+  await clickhouseAdmin(shard, `CREATE TABLE ${table} (${columns}) ENGINE = MergeTree() ORDER BY tuple()`);
+  if (rows.length === 0) return;
+  const tuples = rows.map((row) => `(${names.map((n, j) => literalOf(row[j], t.columns[n])).join(', ')})`);
+  await clickhouseAdmin(shard, `INSERT INTO ${table} VALUES ${tuples.join(', ')}`);
+}
+
 /**
  * A real two-shard ClickHouse cluster as one more engine. Each table is a MergeTree table on each
  * shard (the first half of the rows on shard 1, the rest on shard 2) and a `Distributed` table
  * over both, which datacheck reads through its own `openClickhouseConnection` as the reader:
- * every metric is computed by both shards. The cluster is started on first use and stopped by close().
+ * every metric is computed by both shards. `distributed: false`: one MergeTree table on shard 1. The cluster is started on first use and stopped by close().
  */
-export function clickhouseUnderTest(database: string): EngineUnderTest & {
+export function clickhouseUnderTest(
+  database: string,
+  options: { distributed?: boolean } = {},
+): EngineUnderTest & {
   cluster(): Promise<ClickhouseCluster>;
   connection(): Promise<SqlConnection>;
   createTable(table: TestTable, name?: string): Promise<string[]>;
@@ -56,15 +74,15 @@ export function clickhouseUnderTest(database: string): EngineUnderTest & {
     const c = await started();
     const names = Object.keys(table.columns);
     const columns = names.map((n) => `${q(n)} ${CH_TYPES[table.columns[n]]}`).join(', ');
+    if (options.distributed === false) {
+      // One MergeTree table on shard 1, one part in insertion order: samples number rows as the Arrow engine does.
+      await insert(c.shards[0], `${q(database)}.${q(name)}`, columns, names, table, table.rows);
+      return [database, name];
+    }
     const local = `${q(database)}.${q(`${name}_local`)}`;
     const half = Math.ceil(table.rows.length / 2);
     const parts = [table.rows.slice(0, half), table.rows.slice(half)];
-    for (const [i, shard] of c.shards.entries()) {
-      await clickhouseAdmin(shard, `CREATE TABLE ${local} (${columns}) ENGINE = MergeTree() ORDER BY tuple()`);
-      if (parts[i].length === 0) continue;
-      const tuples = parts[i].map((row) => `(${names.map((n, j) => literalOf(row[j], table.columns[n])).join(', ')})`);
-      await clickhouseAdmin(shard, `INSERT INTO ${local} VALUES ${tuples.join(', ')}`);
-    }
+    for (const [i, shard] of c.shards.entries()) await insert(shard, local, columns, names, table, parts[i]);
     const distributed = `${q(database)}.${q(name)}`;
     await clickhouseAdmin(
       c.shards[0],

@@ -28,6 +28,9 @@ export const clickhouseDialect: Dialect = {
   // 18.16 folds not(not(x)) in one place of a query and not in another, then cannot find the
   // column it expects ("Not found column ... in block"); x = 0 is the same three-valued negation.
   not: (x) => `(${x} = 0)`,
+  inList,
+  logic,
+  nanDistinctEach: true,
   filterClause: false,
   countIf: (c) => `countIf(${c})`,
   fns: {
@@ -39,6 +42,14 @@ export const clickhouseDialect: Dialect = {
     upper: (a) => notNull(a[0], (x) => `upperUTF8(${x})`, "''"),
     lower: (a) => notNull(a[0], (x) => `lowerUTF8(${x})`, "''"),
     is_nan: (a) => `isNaN(${a[0]})`,
+    // coalesce(), ifNull() and if() of a Nullable column and a Nullable constant fail in 18.16
+    // ("Illegal column for DataTypeNullable", "Illegal columns String and Const(Nullable(String))");
+    // multiIf does not.
+    coalesce: (a) =>
+      `multiIf(${a
+        .slice(0, -1)
+        .flatMap((x) => [`isNotNull(${x})`, x])
+        .join(', ')}, ${a[a.length - 1]})`,
     // toDateTime(x, 'UTC') reads a Date as midnight UTC and keeps a DateTime's instant, whatever
     // the server's time zone. DateTime has whole seconds, so milliseconds are whole thousands.
     epoch_ms: (a) => `(toInt64(toUnixTimestamp(toDateTime(${a[0]}, 'UTC'))) * 1000)`,
@@ -69,6 +80,31 @@ export const clickhouseDialect: Dialect = {
   rowNumber: '(rowNumberInAllBlocks() + 1)',
   gaps: ['exact_quantile', 'window', 'correlated_subquery', 'float_remainder'],
 };
+
+/**
+ * SQL's AND and OR (Kleene logic: false AND NULL is false, true OR NULL is true). 18.16's and()
+ * and or() answer NULL AND 0 with NULL and 0 OR NULL with 0, which NOT then turns into wrong
+ * failing-row counts; so the decisive value is tested first, then NULL, then the other value.
+ */
+function logic(op: 'AND' | 'OR', args: string[]): string {
+  const decisive = op === 'AND' ? 0 : 1;
+  const isDecisive = args.map((a) => (op === 'AND' ? `(ifNull(${a}, 1) = 0)` : `(ifNull(${a}, 0) != 0)`)).join(' OR ');
+  const anyNull = args.map((a) => `isNull(${a})`).join(' OR ');
+  return `multiIf(${isDecisive}, ${decisive}, ${anyNull}, NULL, ${1 - decisive})`;
+}
+
+/**
+ * SQL's IN with a NULL in the list: true on a match, else unknown (NOT IN: false on a match, else
+ * unknown). ClickHouse leaves the NULL out of the set and answers false, so the NULL is taken out
+ * here and put back as the unknown.
+ */
+function inList(arg: string, list: string[], negate: boolean): string {
+  const values = list.filter((x) => x !== 'NULL');
+  const test = values.length > 0 ? `(${arg} IN (${values.join(', ')}))` : '0';
+  // NULL IN (...) is 0 in ClickHouse; in SQL it is unknown.
+  const known = values.length === list.length ? (negate ? `(${test} = 0)` : test) : `if(${test}, ${negate ? 0 : 1}, NULL)`;
+  return `if(isNull(${arg}), NULL, ${known})`;
+}
 
 /** f(x) on the non-null x (NULL stays NULL): some 18.16 string functions refuse a Nullable argument. */
 function notNull(x: string, f: (x: string) => string, empty: string): string {
