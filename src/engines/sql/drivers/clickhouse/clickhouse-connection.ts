@@ -271,9 +271,19 @@ function clickhouseError(e: unknown, phase: Phase, where: string, redact: Redact
   const err = (e ?? {}) as { message?: string; code?: string };
   const raw = err.message || String(e);
   const serverCode = Number(/Code: (\d+)/.exec(raw)?.[1] ?? err.code);
-  const text = redact(raw.replace(/^Code: \d+, e\.displayText\(\) = (DB::Exception: )?/, '').replace(/, e\.what\(\) = .*$/s, ''));
+  // A syntax error quotes the statement from the failing position on, and the statement's literals
+  // can be values (keys fetched from another dataset), so that part is cut.
+  const text = redact(
+    raw
+      .replace(/^Code: \d+, e\.displayText\(\) = (DB::Exception: )?/, '')
+      .replace(/, e\.what\(\) = .*$/s, '')
+      .replace(/(failed at position \d+)[^]*$/, '$1 (the statement text is not shown)'),
+  );
   const issue = classify(serverCode, err.code, text, phase);
-  const sqlLine = phase === 'query' ? ` (SQL: ${firstLine(sql)})` : '';
+  // The statement's first line, up to its first literal: values are inline here, not bound.
+  const line = firstLine(sql);
+  const shown = line.includes("'") ? `${line.slice(0, line.indexOf("'"))}...` : line;
+  const sqlLine = phase === 'query' ? ` (SQL: ${shown})` : '';
   return new DatacheckError({ ...issue, message: redact(`${where}: ${issue.message}${sqlLine}`) });
 }
 

@@ -94,6 +94,29 @@ describe('safety of the connection', () => {
     expect(text).toContain("connection 'wh' (clickhouse://127.0.0.1:");
   });
 
+  it('never quotes the statement of a syntax error (its literals may be values)', async () => {
+    const error = await conn.query({ sql: `SELECT ${clickhouseLiteral('jane@example.com')} AS a,, 1`, params: [] }).catch((e) => e);
+    expect(isDatacheckError(error) && error.issue.code).toBe('sql.error');
+    expect(error.issue.message).toMatch(/Syntax error: failed at position \d+ \(the statement text is not shown\)/);
+    expect(JSON.stringify(error.issue)).not.toContain('jane@example.com');
+  });
+
+  it('cancel() stops the running request and refuses new ones (run.interrupted)', async () => {
+    const cluster = await ch.cluster();
+    const c = await openClickhouseConnection('wh', { kind: 'clickhouse', urlEnv: 'U' }, { U: cluster.shards[0].url });
+    try {
+      const running = c.query({ sql: 'SELECT count() AS n FROM (SELECT number FROM system.numbers LIMIT 100000000000)', params: [] });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await c.cancel()).toBe(1);
+      const stopped = await running.catch((e) => e);
+      expect(isDatacheckError(stopped) && stopped.issue.code).toBe('run.interrupted');
+      const refused = await c.query({ sql: 'SELECT 1 AS a', params: [] }).catch((e) => e);
+      expect(isDatacheckError(refused) && refused.issue.code).toBe('run.interrupted');
+    } finally {
+      await c.close();
+    }
+  });
+
   it('cancels a query past statementTimeoutMs', async () => {
     const cluster = await ch.cluster();
     const slow = await openClickhouseConnection(
