@@ -277,7 +277,7 @@ function clickhouseError(e: unknown, phase: Phase, where: string, redact: Redact
     raw
       .replace(/^Code: \d+, e\.displayText\(\) = (DB::Exception: )?/, '')
       .replace(/, e\.what\(\) = .*$/s, '')
-      .replace(/(failed at position \d+)[^]*$/, '$1 (the statement text is not shown)'),
+      .replace(/(failed at position \d+).*$/s, '$1 (the statement text is not shown)'),
   );
   const issue = classify(serverCode, err.code, text, phase);
   // The statement's first line, up to its first literal: values are inline here, not bound.
