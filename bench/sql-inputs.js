@@ -9,6 +9,7 @@ import { PROJECT_DIR } from './config.js';
 import { runDatacheckCli } from './datacheck-run.js';
 import { checksSqlFrom, runDuckdbChecks } from './duckdb-checks.js';
 import { PG_TABLE, loadOrders, runPostgresChecks, startBenchPostgres } from './postgres-input.js';
+import { loadOrdersClickhouse, runClickhouseChecks, startBenchClickhouse } from './clickhouse-input.js';
 
 const lit = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
@@ -73,6 +74,7 @@ export function sqlInputs({ parquet, csv, duckdbFile, cli, only }) {
   // are in bench/project/datacheck.config.ts (the PostgreSQL URL from DATACHECK_BENCH_PG_URL).
   const viaTable = (connection, env) => viaCli({ DATACHECK_BENCH_TABLE: PG_TABLE, DATACHECK_BENCH_CONNECTION: connection, ...env });
   let server;
+  let clickhouse;
   const inputs = [
     {
       name: 'parquet',
@@ -90,6 +92,24 @@ export function sqlInputs({ parquet, csv, duckdbFile, cli, only }) {
       teardown: () => server?.stop(),
       handWritten: () => runPostgresChecks(server.url),
       datacheck: () => viaTable('pg', { DATACHECK_BENCH_PG_URL: server.url })(),
+    },
+    {
+      // A two-shard cluster: a Distributed table over a MergeTree table on each shard.
+      name: 'clickhouse',
+      async setup(log) {
+        clickhouse = await startBenchClickhouse();
+        log(`clickhouse: two throwaway servers (started in ${(clickhouse.cluster.startMs / 1000).toFixed(1)} s)`);
+        await loadOrdersClickhouse(clickhouse, parquet, log);
+      },
+      teardown: () => clickhouse?.cluster.stop(),
+      handWritten: () => runClickhouseChecks(clickhouse),
+      datacheck: () =>
+        runDatacheckCli({
+          env: { DATACHECK_BENCH_TABLE: PG_TABLE, DATACHECK_BENCH_CONNECTION: 'ch', DATACHECK_BENCH_CH_URL: clickhouse.url },
+          debug: true,
+          errorIsResult: true,
+          ...cliOpts,
+        }),
     },
     {
       name: 'duckdb-table',

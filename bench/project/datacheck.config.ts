@@ -9,6 +9,8 @@ import { defineConfig } from 'datacheck/config';
 export default defineConfig({
   connections: {
     pg: { kind: 'postgres', urlEnv: 'DATACHECK_BENCH_PG_URL' },
+    // the bench's two-shard ClickHouse cluster (the Distributed table's database in the URL's path)
+    ch: { kind: 'clickhouse', urlEnv: 'DATACHECK_BENCH_CH_URL' },
     wh: { kind: 'duckdb', path: process.env.DATACHECK_BENCH_DUCKDB ?? '../data/orders-5000000.duckdb' },
   },
 });

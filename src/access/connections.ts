@@ -20,6 +20,10 @@ export type ConnectionOpeners = Partial<Record<ConnectionDef['kind'], Connection
 const openPostgres: ConnectionOpener = async (name, def, env) =>
   (await import('../engines/sql/drivers/postgres/pg-connection.js')).openPostgresConnection(name, def, env);
 
+/** @clickhouse/client loads only when a run has a ClickHouse connection. */
+const openClickhouse: ConnectionOpener = async (name, def, env) =>
+  (await import('../engines/sql/drivers/clickhouse/clickhouse-connection.js')).openClickhouseConnection(name, def, env);
+
 /**
  * The openers datacheck ships: one for every connection kind (a kind without one does not compile).
  * `memoryLimitBytes` bounds each embedded DuckDB (the config's `memory`).
@@ -27,6 +31,7 @@ const openPostgres: ConnectionOpener = async (name, def, env) =>
 export function defaultOpeners(baseDir: string, memoryLimitBytes?: number): Record<ConnectionKind, ConnectionOpener> {
   return {
     postgres: openPostgres,
+    clickhouse: openClickhouse,
     duckdb: (name, def) => {
       if (!def.path) {
         return Promise.reject(

@@ -28,7 +28,7 @@ export type ReferencePlan =
       sampleSize: number;
       read: Exclude<ReadPlan, { engine: 'none' }>;
       contract: ContractDef;
-      checkedIn: 'arrow' | 'duckdb' | 'postgres';
+      checkedIn: 'arrow' | 'duckdb' | 'postgres' | 'clickhouse';
     }
   | { metric: string; dataset: string; how: 'unanswerable'; issue: Issue };
 

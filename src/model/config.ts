@@ -9,11 +9,12 @@ export type ReporterSpec = string | [string, Record<string, unknown>];
 
 export interface ConnectionDef {
   /** Spelt out, not an alias, so a type error in a config shows the choices. */
-  kind: 'postgres' | 'duckdb';
+  kind: 'postgres' | 'duckdb' | 'clickhouse';
   /**
    * Name of the environment variable holding the connection URL (credentials never live in files,
    * so a literal `url` key is rejected). PostgreSQL: `postgres://user:password@host:port/database`,
-   * libpq URL parameters such as `?sslmode=verify-full` included.
+   * libpq URL parameters such as `?sslmode=verify-full` included. ClickHouse (HTTP interface):
+   * `http://user:password@host:8123/database`, or https.
    */
   urlEnv?: string;
   /** DuckDB database file. */
@@ -23,7 +24,10 @@ export interface ConnectionDef {
    * with the server certificate verified against the system CAs; an object to adjust that.
    */
   ssl?: boolean | TlsOptions;
-  /** PostgreSQL: the server cancels any one query running longer than this (default 300000, 5 minutes). */
+  /**
+   * PostgreSQL and ClickHouse: the server cancels any one query running longer than this (default
+   * 300000, 5 minutes; ClickHouse's max_execution_time counts whole seconds).
+   */
   statementTimeoutMs?: number;
   /** PostgreSQL: give up connecting after this long (default 15000). */
   connectTimeoutMs?: number;

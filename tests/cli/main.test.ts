@@ -215,7 +215,9 @@ describe('main(): options', () => {
     );
     const io = fakeIo(dir);
     expect(await main([], io)).toBe(EXIT.error);
-    expect(io.out()).toMatch(/✖ datacheck\.config\.ts:3:31 TS2322: Type '"mysql"' is not assignable to type '"postgres" \| "duckdb"'/);
+    expect(io.out()).toMatch(
+      /✖ datacheck\.config\.ts:3:31 TS2322: Type '"mysql"' is not assignable to type '"postgres" \| "duckdb" \| "clickhouse"'/,
+    );
     expect(io.inputs[0].contracts).toEqual([]);
   });
 

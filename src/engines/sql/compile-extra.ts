@@ -6,7 +6,7 @@ import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, compilePredicate } from './compile-expr.js';
 import type { CompileInput } from './compile-input.js';
-import { consideredFilter, filterOf } from './compile-input.js';
+import { consideredFilter, filterOf, refuseGap } from './compile-input.js';
 import { missingColumn } from './metric-values.js';
 import { histogram, topValues } from './compile-profile-queries.js';
 import { sampleRow } from './sample-rows.js';
@@ -159,6 +159,7 @@ function duplicates(
   alias: (part: string) => string,
   hidden: Set<string>,
 ): CompiledQuery[] {
+  refuseGap(input, 'window', 'the duplicate rows are found with a window count, and');
   const keys = keyColumns(spec.columns, ctx);
   const where = filterOf(spec.where, ctx, ...keys.map((k) => isNull(k, true)));
   const perKey: Select = {
@@ -203,6 +204,7 @@ function orphans(
   input: CompileInput,
   hidden: Set<string>,
 ): CompiledQuery[] {
+  refuseGap(input, 'correlated_subquery', 'orphans are counted with a correlated NOT EXISTS, and');
   const ref = input.references?.get(spec.ref.dataset);
   if (!ref) throw new SqlUnsupported(`'${spec.ref.dataset}' is not readable on the same connection`);
   if (spec.columns.length !== 1 || spec.ref.columns.length !== 1)

@@ -4,8 +4,8 @@ import type { From, SqlExpr } from './ast.js';
 import { and, col, isNull, not } from './ast.js';
 import type { ColumnKinds } from './column-kinds.js';
 import type { ExprContext } from './compile-expr.js';
-import { compilePredicate } from './compile-expr.js';
-import type { Dialect } from './dialect.js';
+import { SqlUnsupported, compilePredicate } from './compile-expr.js';
+import type { Dialect, DialectGap } from './dialect.js';
 import { missingColumn } from './metric-values.js';
 
 /*
@@ -54,4 +54,17 @@ export function consideredFilter(
   const raw = spec.column !== undefined && spec.includeNulls ? rawColumns?.get(spec.column) : undefined;
   if (raw !== undefined) keep.push(not(and(isNull(col(spec.column!, ctx.table)), isNull(col(raw, ctx.table), true))));
   return filterOf(spec.where, ctx, ...keep);
+}
+
+const GAP_WORDS: Record<DialectGap, string> = {
+  window: 'has no window functions',
+  correlated_subquery: 'has no correlated subqueries',
+  exact_quantile: 'has no exact quantile aggregate',
+  row_number: 'has no row numbers',
+  float_remainder: 'has no exact floating-point remainder',
+};
+
+/** Throws SqlUnsupported (the metric ends `sql.unsupported`) when the dialect lacks what a query needs. */
+export function refuseGap(input: CompileInput, gap: DialectGap, what: string): void {
+  if (input.dialect.gaps.includes(gap)) throw new SqlUnsupported(`${what} ${input.dialect.name} ${GAP_WORDS[gap]}`);
 }

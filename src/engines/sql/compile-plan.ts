@@ -152,6 +152,13 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
       if (spec.columns.length !== 1) return undefined;
       const [c] = spec.columns;
       if (!ctx.columns.has(c)) throw missingColumn(c, ctx);
+      if (ctx.columns.get(c) === 'float' && input.dialect.nanDistinctEach) {
+        // NaN counts once, as in the Arrow engine: the other values, plus one when any NaN is there.
+        const nan = fn('is_nan', [col(c)]);
+        const a = add('distinct', fn('count_distinct', [col(c)], filterOf(spec.where, ctx, not(nan))));
+        const b = add('nans', countStar(filterOf(spec.where, ctx, nan)));
+        return (row) => n(row[a]) + (n(row[b]) > 0 ? 1 : 0);
+      }
       const a = add('distinct', fn('count_distinct', [col(c)], filterOf(spec.where, ctx)));
       return (row) => n(row[a]);
     }

@@ -5,7 +5,7 @@ import type { CompiledQuery, QueryState } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, columnValue } from './compile-expr.js';
 import type { CompileInput } from './compile-input.js';
-import { filterOf } from './compile-input.js';
+import { filterOf, refuseGap } from './compile-input.js';
 import { numericValue } from './metric-values.js';
 
 /*
@@ -128,6 +128,7 @@ export function topValues(
   ctx: ExprContext,
   input: CompileInput,
 ): CompiledQuery[] {
+  refuseGap(input, 'window', 'the distinct count of top values is a window count over the groups, and');
   const v = columnValue(spec.column, ctx);
   const where = filterOf(spec.where, ctx, ...topValueFilter(v));
   const truncated = (s: QueryState) => void s.results.set(key, { ok: true, value: { top: [], truncated: true } satisfies TopValuesValue });

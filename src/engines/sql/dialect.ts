@@ -4,7 +4,14 @@ import type { RegexFeatures } from './regex.js';
 import type { SqlRelation } from './sql-connection.js';
 
 /** What a dialect can say it cannot do, so the compiler reports `sql.unsupported` instead of guessing. */
-export type DialectGap = 'exact_quantile' | 'row_number' | 'float_remainder';
+export type DialectGap =
+  | 'exact_quantile'
+  | 'row_number'
+  | 'float_remainder'
+  /** No window functions (`count(*) OVER (...)`): duplicate samples, top-value distinct counts. */
+  | 'window'
+  /** No correlated subquery (`NOT EXISTS (... WHERE r.k = t.k)`): referential anti-joins. */
+  | 'correlated_subquery';
 
 /**
  * The differences between SQL engines, as small hooks. Everything else (SELECT, CASE, IN, IS
@@ -16,6 +23,19 @@ export interface Dialect {
   quoteIdent(id: string): string;
   /** Placeholder of the i-th (1-based) bound parameter. */
   param(i: number): string;
+  /**
+   * For engines without server-side parameters (ClickHouse 18.16): the dialect's one escaping
+   * function, which renders every value as a literal. The query then has no params.
+   */
+  literal?(value: unknown): string;
+  /** `arg [NOT] IN (list)` (list items rendered, NULL as `NULL`), where the engine's IN is not SQL's. */
+  inList?(arg: string, list: string[], negate: boolean): string;
+  /** AND / OR of rendered conditions, where the engine's are not SQL's three-valued (Kleene) logic. */
+  logic?(op: 'AND' | 'OR', args: string[]): string;
+  /** Logical negation, where `NOT x` misbehaves (three-valued like NOT: NULL stays NULL). */
+  not?(arg: string): string;
+  /** TRUE and FALSE where the engine has no such keywords (ClickHouse 18.16: 1 and 0). */
+  booleans?: { TRUE: string; FALSE: string };
   /** `agg(x) FILTER (WHERE c)` is available; else filters become CASE inside the aggregate. */
   filterClause: boolean;
   /** Functions spelled differently from the default (`args` already rendered). */
@@ -30,6 +50,8 @@ export interface Dialect {
   regexFeatures: RegexFeatures;
   /** `left % right` with JavaScript's meaning (sign of the dividend), where `%` itself differs. */
   remainder?(left: string, right: string): string;
+  /** count(DISTINCT) counts every NaN apart (ClickHouse's uniqExact): the compiler counts NaN once itself. */
+  nanDistinctEach?: boolean;
   /** Decimal columns may hold NaN (PostgreSQL numeric): the compiler treats them as floats. */
   decimalNaN?: boolean;
   /** An expression compared and ordered by code point. */

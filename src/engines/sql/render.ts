@@ -2,13 +2,19 @@ import type { From, Select, SqlExpr } from './ast.js';
 import type { Dialect } from './dialect.js';
 import type { SqlQuery } from './sql-connection.js';
 
-/** Renders a SELECT for one dialect: identifiers quoted by it, every value a bound parameter. */
+/**
+ * Renders a SELECT for one dialect: identifiers quoted by it, every value a bound parameter, or,
+ * for a dialect with a `literal` hook, a literal rendered by that one escaping function.
+ */
 export function renderSelect(select: Select, dialect: Dialect): SqlQuery {
   const params: unknown[] = [];
-  const bind = (v: unknown) => {
-    params.push(v);
-    return dialect.param(params.length);
-  };
+  const literal = dialect.literal;
+  const bind = literal
+    ? (v: unknown) => literal(v)
+    : (v: unknown) => {
+        params.push(v);
+        return dialect.param(params.length);
+      };
   return { sql: new Renderer(dialect, bind).select(select, ''), params };
 }
 
@@ -54,7 +60,7 @@ class Renderer {
       case 'num':
         return finite(e.value);
       case 'raw':
-        return e.sql;
+        return e.sql === 'TRUE' || e.sql === 'FALSE' ? (this.d.booleans?.[e.sql] ?? e.sql) : e.sql;
       case 'fn':
         return this.fn(e);
       case 'bin': {
@@ -63,12 +69,14 @@ class Renderer {
         return e.binaryCollation ? `(${this.d.binaryCollate(left)} ${e.op} ${this.d.binaryCollate(right)})` : `(${left} ${e.op} ${right})`;
       }
       case 'logic':
+        if (this.d.logic) return this.d.logic(e.op, e.args.map(r));
         return `(${e.args.map(r).join(` ${e.op} `)})`;
       case 'not':
-        return `(NOT ${r(e.arg)})`;
+        return this.d.not ? this.d.not(r(e.arg)) : `(NOT ${r(e.arg)})`;
       case 'is_null':
         return `(${r(e.arg)} IS ${e.negate ? 'NOT ' : ''}NULL)`;
       case 'in':
+        if (this.d.inList) return this.d.inList(r(e.arg), e.list.map(r), e.negate);
         return `(${r(e.arg)} ${e.negate ? 'NOT IN' : 'IN'} (${e.list.map(r).join(', ')}))`;
       case 'case':
         return `CASE ${e.whens.map(([w, t]) => `WHEN ${r(w)} THEN ${r(t)}`).join(' ')}${e.else ? ` ELSE ${r(e.else)}` : ''} END`;

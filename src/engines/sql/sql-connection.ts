@@ -23,8 +23,8 @@ export type SqlRelation =
  * Errors never carry credentials: implementations redact the URL from messages.
  */
 export interface SqlConnection {
-  /** Name of the dialect object that renders SQL for this engine: 'duckdb' | 'postgres'. */
-  dialect: 'duckdb' | 'postgres';
+  /** Name of the dialect object that renders SQL for this engine. */
+  dialect: 'duckdb' | 'postgres' | 'clickhouse';
   /**
    * Runs one query; rows as plain objects keyed by column alias. Values are normalized so engines
    * agree: SQL NULL -> null; integers, decimals and floats -> number (NaN/Infinity kept);

@@ -3,6 +3,6 @@
  * and `datacheck plan --dialect` are typed from. Kept apart from the dialect objects so the CLI can
  * offer the names without loading the SQL compiler.
  */
-export const DIALECT_NAMES = ['duckdb', 'postgres', 'snowflake', 'bigquery', 'trino', 'spark'] as const;
+export const DIALECT_NAMES = ['duckdb', 'postgres', 'snowflake', 'bigquery', 'trino', 'spark', 'clickhouse'] as const;
 
 export type DialectName = (typeof DIALECT_NAMES)[number];

@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialect.js';
 import { bigqueryDialect } from './bigquery.js';
+import { clickhouseDialect } from './clickhouse.js';
 import type { DialectName } from './dialect-names.js';
 import { duckdbDialect } from './duckdb.js';
 import { postgresDialect } from './postgres.js';
@@ -8,7 +9,7 @@ import { sparkDialect } from './spark.js';
 import { trinoDialect } from './trino.js';
 
 /**
- * Every dialect by name: DuckDB and PostgreSQL run in tests; the warehouses are checked by golden SQL.
+ * Every dialect by name: DuckDB, PostgreSQL and ClickHouse run in tests; the warehouses are checked by golden SQL.
  * Typed from DIALECT_NAMES: a name without a dialect, or a dialect not in the list, does not compile.
  */
 export const DIALECTS: Record<DialectName, Dialect> = {
@@ -18,4 +19,5 @@ export const DIALECTS: Record<DialectName, Dialect> = {
   bigquery: bigqueryDialect,
   trino: trinoDialect,
   spark: sparkDialect,
+  clickhouse: clickhouseDialect,
 };
