@@ -17,6 +17,12 @@ export interface RegexFeatures {
   wordBoundary: boolean;
   /** How to write "any character, newlines included". */
   anyChar: string;
+  /**
+   * Case-insensitive matching folds ASCII letters only (ClickHouse 18.16's `match`: /ÜNÏ/i misses
+   * 'ünï'). Then `i` is refused where JavaScript would fold more: a non-ASCII character in the
+   * pattern, or the `u` flag (whose case folding also maps k to the Kelvin sign, s to ſ).
+   */
+  caseFoldsAsciiOnly?: boolean;
 }
 
 export type RegexTranslation = { ok: true; pattern: string; caseInsensitive: boolean } | { ok: false; reason: string };
@@ -34,6 +40,11 @@ export function translateRegex(source: string, flags: string, features: RegexFea
     if (f === 'm') return unsupported("the 'm' flag (line anchors) has no exact SQL equivalent");
     if (f === 'v') return unsupported("the 'v' flag is not supported in SQL");
     if (!'isugyd'.includes(f)) return unsupported(`unknown flag '${f}'`);
+  }
+  if (features.caseFoldsAsciiOnly && flags.includes('i')) {
+    if (flags.includes('u')) return unsupported("the 'i' flag with 'u' folds Unicode case, and this engine folds ASCII letters only");
+    if (/[^\x00-\x7f]|\\u|\\x[89a-fA-F]/.test(source))
+      return unsupported("the 'i' flag on non-ASCII letters: this engine folds the case of ASCII letters only");
   }
   const dotAll = flags.includes('s');
   const unicode = flags.includes('u');

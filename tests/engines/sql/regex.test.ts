@@ -14,6 +14,16 @@ describe('JavaScript regexes translated for SQL engines', () => {
     expect(t('[^@\\s]+')).toMatchObject({ pattern: expect.stringMatching(/^\[\^@\t\n/) });
   });
 
+  it('refuses case-insensitive matching an engine cannot fold as JavaScript does (ClickHouse folds ASCII only)', () => {
+    const ch = DIALECTS.clickhouse.regexFeatures;
+    expect(translateRegex('ÜNÏ', 'i', ch)).toEqual({ ok: false, reason: expect.stringMatching(/folds the case of ASCII letters only/) });
+    expect(translateRegex('\\u00dc', 'i', ch)).toMatchObject({ ok: false });
+    expect(translateRegex('k', 'iu', ch)).toMatchObject({ ok: false, reason: expect.stringMatching(/'u' folds Unicode case/) });
+    expect(translateRegex('B+?', 'i', ch)).toMatchObject({ ok: true, caseInsensitive: true });
+    expect(translateRegex('ÜNÏ', '', ch)).toMatchObject({ ok: true });
+    expect(t('ÜNÏ', 'i')).toMatchObject({ ok: true });
+  });
+
   it("keeps JavaScript's dot: no line terminators, unless the s flag", () => {
     expect(t('a.b')).toMatchObject({ pattern: 'a[^\n\r\u2028\u2029]b' });
     expect(t('a.b', 's')).toMatchObject({ pattern: 'a(?s:.)b' });

@@ -74,7 +74,7 @@ export const clickhouseDialect: Dialect = {
   // Integer modulo by zero throws in ClickHouse even on rows a NULL or a CASE leaves out (both
   // sides are computed for every row), so a zero or NULL divisor becomes 1 inside and NULL outside.
   remainder: (l, r) => `if(ifNull(${r}, 0) = 0, NULL, ${l} % ifNull(nullIf(${r}, 0), 1))`,
-  regexFeatures: { nonCapturing: true, lazy: true, wordBoundary: true, anyChar: '(?s:.)' },
+  regexFeatures: { nonCapturing: true, lazy: true, wordBoundary: true, anyChar: '(?s:.)', caseFoldsAsciiOnly: true },
   // String compares bytes; UTF-8 byte order is code-point order.
   binaryCollate: (e) => e,
   rowNumber: '(rowNumberInAllBlocks() + 1)',
