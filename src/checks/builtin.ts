@@ -14,6 +14,7 @@ import { references } from './kinds/references.js';
 import { rowCount } from './kinds/row-count.js';
 import { schema } from './kinds/schema.js';
 import { unique } from './kinds/unique.js';
+import { violations } from './kinds/violations.js';
 
 /** Every check kind, listed explicitly (no registration by import side effects). */
 const KINDS: CheckKind<any>[] = [
@@ -32,6 +33,7 @@ const KINDS: CheckKind<any>[] = [
   columnStat,
   freshness,
   references,
+  violations,
 ];
 
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(KINDS.map((k) => [k.kind, k]));
