@@ -6,7 +6,7 @@ import type { SuiteDef } from '../model/suite.js';
 import { assignCheckIds } from '../checks/check-id.js';
 import { captureCallSite } from './call-site.js';
 import type { AnyColumn, Column, Family } from './column.js';
-import { ColumnChecks } from './column-checks.js';
+import { ColumnChecks, violationsBound } from './column-checks.js';
 import type { ColumnChecksFor } from './column-checks.js';
 import type { Contract } from './define-contract.js';
 import { MetricBound, SuiteCheck, orInvalid } from './suite-check.js';
@@ -23,6 +23,8 @@ export interface SuiteBuilder<S extends Record<string, AnyColumn>> {
   /** A compound key: no two rows share these values (rows with a null part are ignored). */
   unique(columns: readonly (keyof S & string)[], options?: RowCheckOptions): SuiteCheck;
   column<K extends keyof S & string>(name: K): ChecksOf<S[K]>;
+  /** ODCS duplicateValues over several columns: rows whose (non-null) key another row repeats, counted or in percent. */
+  duplicates(columns: readonly (keyof S & string)[], options?: { unit?: 'rows' | 'percent' }): MetricBound<number>;
 }
 
 function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyColumn>> {
@@ -53,6 +55,7 @@ function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyCol
       }, SuiteCheck.invalid);
     },
     column: (name) => new ColumnChecks(name) as never,
+    duplicates: (columns, options) => violationsBound({ rule: 'duplicate', columns: [...columns] }, options),
   };
 }
 

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CliIo } from '../io.js';
+import type { ExportOdcsOptions } from './export-odcs.js';
+import { exportOdcsCommand } from './export-odcs.js';
+import type { ImportOptions } from './import.js';
+import { importCommand } from './import.js';
 import type { TestOptions } from './test.js';
 import { testCommand } from './test.js';
 
@@ -28,5 +32,30 @@ export function addStandardCommands(program: Command, io: CliIo, setCode: (code:
     .option('--debug', 'print stack traces')
     .action(async (file: string, opts: TestOptions) => {
       setCode(await testCommand(file, opts, io));
+    });
+
+  // `export` is the lifecycle commands' parent (export jsonschema): odcs is one more format under it.
+  const exporter = program.commands.find((c) => c.name() === 'export') ?? sub('export').description('write a contract in another format');
+  exporter
+    .command('odcs')
+    .description('an Open Data Contract Standard (v3.1.0) document of a contract, with the suite checks ODCS can express')
+    .argument('<contract>', 'a .contract.ts file')
+    .option('-c, --config <file>', 'config file (its connections name the server)')
+    .option('-o, --output <file>', 'write here instead of stdout')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action(async (file: string, opts: ExportOdcsOptions) => {
+      setCode(await exportOdcsCommand(file, opts, io));
+    });
+
+  sub('import')
+    .description('write .contract.ts (and .check.ts) files from an ODCS or Data Contract Specification file')
+    .argument('<format>', 'odcs or dcs')
+    .argument('<file>', 'the contract file, e.g. orders.odcs.yaml')
+    .option('-d, --out-dir <dir>', 'project folder to write contracts/ and checks/ into (default .)')
+    .option('-s, --server <name>', 'the server whose location becomes the source (default: the first)')
+    .option('--force', 'overwrite existing files')
+    .action(async (format: string, file: string, opts: ImportOptions) => {
+      setCode(await importCommand(format, file, opts, io));
     });
 }

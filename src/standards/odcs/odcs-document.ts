@@ -98,3 +98,6 @@ export interface OdcsQuality {
   mustNotBeBetween?: [number, number];
   [key: string]: unknown;
 }
+
+/** Custom properties that carry what ODCS has no field for (datacheck's own promises), so an import gives them back. */
+export const CUSTOM = { extraColumns: 'datacheckExtraColumns', patternFlags: 'datacheckPatternFlags' } as const;

@@ -6,6 +6,7 @@ import type { DocPath, YamlDocument } from '../yaml-document.js';
 import { pathText } from '../yaml-document.js';
 import { typeOfProperty } from './logical-types.js';
 import type { OdcsDocument, OdcsObject, OdcsProperty, OdcsQuality } from './odcs-document.js';
+import { CUSTOM } from './odcs-document.js';
 import { boundOf, severityOf, violationOf } from './quality-rules.js';
 
 /** One ODCS schema object as datacheck sees it: a contract and the checks of its quality rules. */
@@ -82,11 +83,14 @@ function mapObject(odcs: OdcsDocument, object: OdcsObject, path: DocPath, ctx: C
     drafts.push(...qualityChecks(q, [...path, 'quality', k], ctx, object.name, undefined));
   const freshness = odcsFreshness(odcs, object.name);
   const description = object.description ?? odcs.description?.purpose;
+  const owner = custom(odcs.customProperties, 'owner');
   const contract: ContractDef = {
     kind: 'contract',
     name: object.name,
     version: odcs.version,
+    ...(typeof owner === 'string' && { owner }),
     ...(description !== undefined && { description }),
+    ...(custom(object.customProperties, CUSTOM.extraColumns) === 'forbid' && { extraColumns: 'forbid' as const }),
     ...(ctx.sourceOf && { source: ctx.sourceOf(object) }),
     columns,
     ...(keyed.length > 1 && { primaryKey: keyed.sort((a, b) => a.position - b.position).map((k) => k.name) }),
@@ -116,6 +120,8 @@ function mapProperty(p: OdcsProperty, path: DocPath, ctx: Ctx, dataset: string, 
     column.length = { ...(minLength !== undefined && { min: minLength }), ...(maxLength !== undefined && { max: maxLength }) };
   }
   if (typeof o.pattern === 'string') column.pattern = o.pattern;
+  const flags = custom(p.customProperties, CUSTOM.patternFlags);
+  if (typeof flags === 'string' && column.pattern !== undefined) column.patternFlags = flags;
   // A date or timestamp's `format` is how it is written (yyyy-MM-dd), not a value format.
   if (typeof o.format === 'string' && type.type === 'string') {
     const format = FORMATS[o.format.toLowerCase()];
@@ -178,6 +184,11 @@ function qualityChecks(q: OdcsQuality, path: DocPath, ctx: Ctx, dataset: string,
   return [
     { ...common, kind: 'violations', ...target, params: { violation, bound: bound.bound, ...(bound.outside && { outside: true }), unit } },
   ];
+}
+
+/** The value of a custom property (ODCS's `customProperties: [{ property, value }]`). */
+function custom(list: unknown, name: string): unknown {
+  return Array.isArray(list) ? (list as { property?: string; value?: unknown }[]).find((c) => c?.property === name)?.value : undefined;
 }
 
 /** A freshness service level on one of this object's properties (`element: orders.created_at`). */
