@@ -49,8 +49,8 @@ function server(source: SourceDef | undefined, connection: ExportConnection | un
         server: 'local',
         type: 'local',
         path: files[0],
-        format: fmt,
-        ...((format === 'ndjson' || format === 'jsonl') && { delimiter: 'new_line' }),
+        // ODCS 3.1 local servers have no delimiter field; the format is free text, so NDJSON says so.
+        format: format === 'ndjson' || format === 'jsonl' ? 'ndjson' : fmt,
       },
     ];
   }
