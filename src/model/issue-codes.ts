@@ -167,7 +167,7 @@ export const ISSUE_CODES = {
     hint: 'the contract uses a part of the standard datacheck cannot check (named in the message); it is not skipped silently',
   },
   'standard.unknown_server': { hint: '--server names a server the contract does not declare' },
-  'standard.not_exportable': { hint: 'a datacheck contract holds something the target standard cannot express' },
+  'standard.unreadable': { hint: 'the ODCS or Data Contract Specification file named on the command line cannot be read' },
 } as const satisfies Record<string, { hint: string }>;
 
 /** A stable machine code of an Issue: one of ISSUE_CODES. */
