@@ -43,7 +43,7 @@ export async function readStandardFile(
       ok: false,
       issues: [
         {
-          code: 'discover.nothing_found',
+          code: 'standard.unreadable',
           message: `cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
           expected: 'a readable contract file',
           found: display,
