@@ -55,14 +55,37 @@ function columnSource(c: ColumnDef): string {
   else if (c.min !== undefined) parts.push(`min(${lit(c.min)})`);
   else if (c.max !== undefined) parts.push(`max(${lit(c.max)})`);
   if (c.length) parts.push(`length(${c.length.min ?? 0}${c.length.max !== undefined ? `, ${c.length.max}` : ''})`);
-  if (c.pattern !== undefined)
-    parts.push(c.patternFlags ? `pattern(new RegExp(${lit(c.pattern)}, ${lit(c.patternFlags)}))` : `pattern(${lit(c.pattern)})`);
+  if (c.pattern !== undefined) parts.push(`pattern(${regexSource(c.pattern, c.patternFlags ?? '')})`);
   if (c.format) parts.push(`format(${lit(c.format)})`);
   if (c.references) parts.push(`references(${lit(c.references)})`);
   if (c.description !== undefined) parts.push(`description(${lit(c.description)})`);
   if (c.pii) parts.push('pii()');
   if (c.tags) parts.push(`tags(${c.tags.map(lit).join(', ')})`);
   return parts.join('.');
+}
+
+/** A JavaScript regex that compiles (an invalid one is left to defineContract, which names its line). */
+function compiles(pattern: string, flags: string): boolean {
+  try {
+    new RegExp(pattern, flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A regex literal when the source can be one (it compiles, no line breaks, no unescaped slash, no
+ * leading `*` that would open a comment), else `new RegExp(...)`.
+ */
+function regexSource(pattern: string, flags: string): string {
+  const literal =
+    pattern !== '' &&
+    !pattern.startsWith('*') &&
+    !/[\n\r\u2028\u2029]/.test(pattern) &&
+    /^(?:[^\\/]|\\.)*$/.test(pattern) &&
+    compiles(pattern, flags);
+  return literal ? `/${pattern}/${flags}` : `new RegExp(${lit(pattern)}${flags ? `, ${lit(flags)}` : ''})`;
 }
 
 function sourceSource(s: SourceDef): string {
