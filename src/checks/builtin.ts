@@ -13,6 +13,7 @@ import { range } from './kinds/range.js';
 import { references } from './kinds/references.js';
 import { rowCount } from './kinds/row-count.js';
 import { schema } from './kinds/schema.js';
+import { sqlRule } from './kinds/sql-rule.js';
 import { unique } from './kinds/unique.js';
 import { violations } from './kinds/violations.js';
 
@@ -34,6 +35,7 @@ const KINDS: CheckKind<any>[] = [
   freshness,
   references,
   violations,
+  sqlRule,
 ];
 
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(KINDS.map((k) => [k.kind, k]));

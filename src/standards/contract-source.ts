@@ -89,7 +89,8 @@ function regexSource(pattern: string, flags: string): string {
 }
 
 function sourceSource(s: SourceDef): string {
-  if ('file' in s) return `{ file: ${lit(s.file)}${s.format ? `, format: ${lit(s.format)}` : ''} }`;
+  if ('file' in s)
+    return `{ file: ${lit(s.file)}${s.format ? `, format: ${lit(s.format)}` : ''}${s.engine ? `, engine: ${lit(s.engine)}` : ''} }`;
   if ('table' in s) return `{ table: ${lit(s.table)}, connection: ${lit(s.connection)} }`;
   if ('query' in s) return `{ query: ${lit(s.query)}, connection: ${lit(s.connection)} }`;
   return `{ dbt: ${lit(s.dbt)} }`;
@@ -98,7 +99,7 @@ function sourceSource(s: SourceDef): string {
 /** A contract as a `.contract.ts` file: what a person would write with defineContract and col. */
 export function contractSource(contract: ContractDef, from: string): string {
   const lines = [
-    `// Imported from ${from} by datacheck import. Edit freely: this file is now the contract.`,
+    comment(`Imported from ${from} by datacheck import. Edit freely: this file is now the contract.`),
     "import { col, defineContract } from 'datacheck';",
     '',
     'export default defineContract({',
@@ -128,9 +129,17 @@ function boundSource(b: Bound): string {
   return `atMost(${lit(b.max)}${strict})`;
 }
 
+/** A one-line comment: text from the contract can never end it and start code. */
+const comment = (text: string): string => `// ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
+
 /** One suite check as a line of `defineSuite`, or a comment saying why the DSL cannot write it. */
 function checkSource(c: CheckDef): string {
   const tail = `${c.title !== undefined ? `.title(${lit(c.title)})` : ''}${c.severity === 'warn' ? '.warn()' : ''}`;
+  if (c.kind === 'sql_rule') {
+    const p = c.params as { query: string; bound: Bound; outside?: boolean };
+    if (p.outside) return comment(`not expressible in the suite DSL (mustNotBe / mustNotBeBetween): ${c.title ?? p.query}`);
+    return `t.sql(${lit(p.query)}).${boundSource(p.bound)}${tail}`;
+  }
   if (c.kind === 'row_count') return `t.rowCount().${boundSource((c.params as { bound: Bound }).bound)}${tail}`;
   if (c.kind === 'range') {
     const p = c.params as { min: number | string | null; max: number | string | null; strict?: boolean };
@@ -140,7 +149,9 @@ function checkSource(c: CheckDef): string {
     const p = c.params as unknown as ViolationsParams;
     const unit = p.unit === 'percent' ? ", { unit: 'percent' }" : '';
     if (p.outside)
-      return `// not expressible in the suite DSL (mustNotBe / mustNotBeBetween): ${c.title ?? c.kind}; datacheck test <the ODCS file> checks it`;
+      return comment(
+        `not expressible in the suite DSL (mustNotBe / mustNotBeBetween): ${c.title ?? c.kind}; datacheck test <the ODCS file> checks it`,
+      );
     const v = p.violation;
     const head =
       v.rule === 'duplicate'
@@ -150,13 +161,13 @@ function checkSource(c: CheckDef): string {
         : `t.column(${lit(c.column)}).violations(${lit(v)}${unit})`;
     return `${head}.${boundSource(p.bound)}${tail}`;
   }
-  return `// a ${c.kind} check the import does not write`;
+  return comment(`a ${c.kind} check the import does not write`);
 }
 
 /** The quality rules of a contract as a `.check.ts` suite importing the contract file. */
 export function suiteSource(contractImport: string, checks: CheckDef[], from: string): string {
   return [
-    `// Quality rules imported from ${from} by datacheck import.`,
+    comment(`Quality rules imported from ${from} by datacheck import.`),
     "import { defineSuite } from 'datacheck';",
     `import contract from ${lit(contractImport)};`,
     '',

@@ -16,9 +16,8 @@ const NOT_REPLAYED: Record<string, string> = {
   's3-json-complex': 'S3 server',
   's3-json-multiple-models': 'S3 server',
   'local-delta-orders': "format 'delta' (Delta Lake) is not read: a run issue standard.unsupported, exit 2",
-  // Quality rules not built: a run issue standard.unsupported (exit 2), never a silent pass.
-  'local-json-nd-flights': 'SQL quality rules (type: sql) are not built yet',
-  'quality-local-fallback': 'SQL quality rules (type: sql) are not built yet',
+  // SQL rules run in SQL; datacheck reads JSON with its own readers (DuckDB reads its CSV and Parquet).
+  'local-json-nd-flights': 'its SQL rules are over NDJSON files, which datacheck does not read in SQL: those checks error (exit 2)',
   // Types.
   'parquet-map': "logicalType 'map' has no datacheck type: standard.unsupported, exit 2",
   'parquet-all-types':
@@ -78,13 +77,20 @@ describe('datacontract-cli cases replayed by datacheck test', () => {
     expect(result.issues[0]).toMatchObject({ code: 'standard.unknown_server', message: expect.stringContaining("'nonexistent'") });
   });
 
-  it('an SQL quality rule is a run issue at its line, never silently passed', async () => {
-    const { code, result } = await testContract('fixtures/quality-local-fallback/datacontract.yaml');
+  it('local-json-nd-flights: SQL rules over JSON files error with the reason, never pass silently', async () => {
+    const { code, result } = await testContract('fixtures/local-json-nd/datacontract.yaml');
     expect(code).toBe(2);
-    expect(result.issues.map((i) => [i.code, i.location?.line])).toEqual([
-      ['standard.unsupported', 22],
-      ['standard.unsupported', 27],
+    const sql = result.datasets.flatMap((d) => d.checks).filter((c) => c.kind === 'sql_rule');
+    expect(sql.map((c) => [c.outcome, c.location?.line])).toEqual([
+      ['error', 28],
+      ['error', 32],
     ]);
+  });
+
+  it('quality-id-single and quality-id-passing, without the --quality-id filter: the SQL rule fails on amount -5', async () => {
+    const { result } = await testContract('cases/quality_id_filter.odcs.yaml');
+    const outcomes = Object.fromEntries(result.datasets.flatMap((d) => d.checks).map((c) => [c.title, c.outcome]));
+    expect(outcomes).toMatchObject({ order_id_is_unique: 'fail', orders_not_empty: 'pass', 'amounts are positive': 'fail' });
   });
 });
 

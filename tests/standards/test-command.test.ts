@@ -139,6 +139,39 @@ describe('datacheck test on an ODCS file over local files', () => {
   });
 });
 
+describe('SQL quality rules (type: sql)', () => {
+  const sqlContract = (extra: string) => `${header}schema:
+  - name: products
+    quality:
+      - { type: sql, query: 'SELECT count(*) FROM products WHERE weight > 1', mustBeBetween: [3, 5], description: heavy products }
+      - { type: sql, query: 'SELECT max(weight) FROM \${table};', mustNotBe: 4, description: no weight of 4 }
+      - { type: sql, query: 'SELECT no_such_column FROM products', mustBe: 0, description: broken query }
+    properties:
+      - { name: sku, logicalType: string${extra} }
+      - { name: unit, logicalType: string }
+      - { name: weight, logicalType: number }
+`;
+
+  it('runs the query over the dataset under its own name (or its table placeholder), read in SQL', async () => {
+    const dir = projectOf({ 'p.odcs.yaml': sqlContract(''), 'data/products.csv': CSV });
+    const { result } = await run(dir, ['p.odcs.yaml']);
+    // 1.5, 2, 3, 4, 2: five weights above 1.
+    expect(byTitle(result, 'heavy products')).toMatchObject({ outcome: 'pass', observed: 5 });
+    expect(byTitle(result, 'no weight of 4')).toMatchObject({ outcome: 'fail', message: 'the query gave 4, expected not equal to 4' });
+    // A query that does not compile is an error of that check, not of the run.
+    expect(byTitle(result, 'broken query').outcome).toBe('error');
+  });
+
+  it('never reports the value when the contract has pii columns', async () => {
+    const dir = projectOf({ 'p.odcs.yaml': sqlContract(', classification: pii'), 'data/products.csv': CSV });
+    const { result } = await run(dir, ['p.odcs.yaml']);
+    const heavy = byTitle(result, 'heavy products');
+    expect(heavy.outcome).toBe('pass');
+    expect(heavy.observed).toBeUndefined();
+    expect(heavy.message).toBe('the query gave the value (hidden: the contract has pii columns)');
+  });
+});
+
 describe('a contract that breaks the ODCS schema is not run (exit 2)', () => {
   it('names the JSON path, the line and what was expected', async () => {
     const broken = `apiVersion: v3.1.0

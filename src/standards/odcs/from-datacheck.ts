@@ -1,5 +1,6 @@
 import type { CheckDef } from '../../model/check.js';
 import type { ColumnDef, ContractDef, SourceDef, StringFormat } from '../../model/contract.js';
+import type { SqlRuleParams } from '../../checks/kinds/sql-rule.js';
 import type { ViolationsParams } from '../../checks/kinds/violations.js';
 import { propertyTypeOf } from './logical-types.js';
 import type { OdcsDocument, OdcsObject, OdcsProperty, OdcsQuality, OdcsServer } from './odcs-document.js';
@@ -129,6 +130,10 @@ function rule(check: CheckDef, props: Map<string, OdcsProperty>): { on: 'object'
     const p = check.params as { bound: CheckDef['params'] & { min: number | null; max: number | null; strict?: boolean } };
     return { on: 'object', quality: { type: 'library', metric: 'rowCount', ...operatorOf(p.bound), ...meta } };
   }
+  if (check.kind === 'sql_rule') {
+    const p = check.params as unknown as SqlRuleParams;
+    return { on: 'object', quality: { type: 'sql', query: p.query, ...operatorOf(p.bound, p.outside), ...meta } };
+  }
   if (check.kind === 'violations') {
     const p = check.params as unknown as ViolationsParams;
     // A one-column duplicates rule sits on its property, as ODCS writes it; a compound one on the object.
@@ -138,7 +143,7 @@ function rule(check: CheckDef, props: Map<string, OdcsProperty>): { on: 'object'
     if (prop === undefined) return `${what}: a rule on '${single ?? check.column}', which the contract does not declare`;
     return { on: prop, quality: { ...qualityOfViolations(p, onObject), ...meta } };
   }
-  return `${what}: a ${check.kind} check (ODCS library rules are nullValues, missingValues, invalidValues, duplicateValues, rowCount)`;
+  return `${what}: a ${check.kind} check (ODCS rules are SQL and the library's nullValues, missingValues, invalidValues, duplicateValues, rowCount)`;
 }
 
 /**

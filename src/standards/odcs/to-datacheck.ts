@@ -99,6 +99,11 @@ function mapObject(odcs: OdcsDocument, object: OdcsObject, path: DocPath, ctx: C
     location: ctx.at(path),
   };
   const checks = assignCheckIds(drafts.map((d) => ({ ...d, id: '', origin: 'suite' as const })));
+  // SQL rules run where the data is read in SQL: CSV and Parquet files go through DuckDB then.
+  const source = contract.source;
+  if (source && 'file' in source && (source.format === 'csv' || source.format === 'parquet') && checks.some((c) => c.kind === 'sql_rule')) {
+    source.engine ??= 'duckdb';
+  }
   return { contract, checks };
 }
 
@@ -156,14 +161,36 @@ function qualityChecks(q: OdcsQuality, path: DocPath, ctx: Ctx, dataset: string,
   const type = q.type ?? (q.metric || q.rule ? 'library' : 'text');
   // `text` rules are prose for people, not something to run.
   if (type === 'text') return [];
-  if (type !== 'library') {
-    ctx.unsupported(path, `a '${type}' quality rule (datacheck runs library rules; SQL rules are not built yet)`);
+  if (type !== 'library' && type !== 'sql') {
+    ctx.unsupported(path, `a '${type}' quality rule (engine-specific; datacheck runs library and sql rules)`);
     return [];
   }
   const bound = boundOf(q);
   if ('error' in bound) {
     ctx.unsupported(path, bound.error);
     return [];
+  }
+  if (type === 'sql') {
+    if (typeof q.query !== 'string') {
+      ctx.unsupported(path, 'an sql rule without a query');
+      return [];
+    }
+    const title = q.description ?? q.name ?? q.id;
+    return [
+      {
+        kind: 'sql_rule',
+        dataset,
+        // A rule on a property names it as ${column}: quoted here, as both SQL dialects quote identifiers.
+        params: {
+          query: column === undefined ? q.query : q.query.replace(/\$?\{(?:column|property)\}/g, `"${column.replace(/"/g, '""')}"`),
+          bound: bound.bound,
+          ...(bound.outside && { outside: true }),
+        },
+        severity: severityOf(q),
+        location: ctx.at(path),
+        ...(title !== undefined && { title }),
+      },
+    ];
   }
   const violation = violationOf(q, column);
   if (typeof violation === 'object' && 'error' in violation) {
