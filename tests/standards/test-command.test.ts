@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -202,6 +202,19 @@ schema:
     const { code, result } = await run(projectOf({ 'bad.odcs.yaml': `${header}schema:\n  - name: [unclosed\n` }), ['bad.odcs.yaml']);
     expect(code).toBe(2);
     expect(result.issues[0]).toMatchObject({ code: 'standard.yaml_syntax', location: { line: 13 } });
+  });
+
+  it('refuses a report path that is the contract or its data, before reading anything', async () => {
+    const dir = projectOf({
+      'p.odcs.yaml': `${header}schema:\n  - name: products\n    properties:\n      - { name: sku, logicalType: string }\n`,
+      'data/products.csv': CSV,
+    });
+    for (const target of ['p.odcs.yaml', 'data/products.csv']) {
+      const { code, err } = await runCli(['test', 'p.odcs.yaml', '--reporter', 'json', '--output-file', target], dir);
+      expect(code).toBe(2);
+      expect(err).toContain(target);
+    }
+    expect(readFileSync(path.join(dir, 'data/products.csv'), 'utf8')).toBe(CSV);
   });
 
   it('--server with a name the contract lacks lists the servers it has', async () => {

@@ -1,9 +1,12 @@
+import path from 'node:path';
 import type { Severity } from '../../model/check.js';
 import { runPipeline } from '../../run/runner.js';
 import { prepareStandardContract } from '../../standards/prepare-standard.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { refuseOverwritingInputs } from '../output-guard.js';
 import { planOptions } from '../plan-options.js';
+import { runInputFiles } from '../run-input-files.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
 
@@ -36,6 +39,18 @@ export async function testCommand(file: string, opts: TestOptions, io: CliIo): P
     ...(opts.server !== undefined && { server: opts.server }),
     env: io.env,
   });
+  // A report written over the contract or its data would destroy it: refused before any data is read.
+  const readFiles = await runInputFiles({
+    cwd: io.cwd,
+    userFiles: [path.resolve(io.cwd, file)],
+    contracts: prepared.contracts,
+    connections: prepared.connections,
+  });
+  const overwrite = refuseOverwritingInputs(selection.reporters, readFiles, io.cwd);
+  if (overwrite) {
+    io.stderr.write(`error: ${overwrite}\n`);
+    return EXIT.error;
+  }
   const context = import('../../run/run-context.js').then((m) => m.runContext(io.cwd, io.env));
   const { result } = await runPipeline({
     cwd: io.cwd,
@@ -48,7 +63,11 @@ export async function testCommand(file: string, opts: TestOptions, io: CliIo): P
     env: prepared.env,
     context,
   });
-  const rendered = await renderAll(result, selection.reporters, io, { verbose: opts.verbose ?? false, debug: opts.debug ?? false });
+  const rendered = await renderAll(result, selection.reporters, io, {
+    verbose: opts.verbose ?? false,
+    debug: opts.debug ?? false,
+    readFiles,
+  });
   if (!rendered) return EXIT.error;
   return exitCodeFor(result, opts.failOn ?? 'error');
 }
