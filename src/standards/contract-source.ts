@@ -108,7 +108,8 @@ export function contractSource(contract: ContractDef, from: string): string {
   if (contract.version !== undefined) lines.push(`  version: ${lit(contract.version)},`);
   if (contract.owner !== undefined) lines.push(`  owner: ${lit(contract.owner)},`);
   if (contract.description !== undefined) lines.push(`  description: ${lit(contract.description)},`);
-  if (contract.source) lines.push(`  source: ${sourceSource(contract.source)},`);
+  // An imported contract's source is always a file or table (in-memory data belongs to a program, not a file).
+  if (contract.source && !('data' in contract.source)) lines.push(`  source: ${sourceSource(contract.source)},`);
   lines.push('  columns: {');
   for (const [name, c] of Object.entries(contract.columns)) lines.push(`    ${ident(name)}: ${columnSource(c)},`);
   lines.push('  },');

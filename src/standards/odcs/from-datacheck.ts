@@ -188,7 +188,9 @@ export function contractToOdcs(contract: ContractDef, checks: CheckDef[], connec
     ...(objectQuality.length > 0 && { quality: objectQuality }),
     ...(contract.extraColumns === 'forbid' && { customProperties: [{ property: CUSTOM.extraColumns, value: 'forbid' }] }),
   };
-  const servers = server(contract.source, connection, dropped);
+  const source = contract.source;
+  if (source && 'data' in source) dropped.push('an in-memory source (ODCS servers name files and tables)');
+  const servers = server(source && !('data' in source) ? source : undefined, connection, dropped);
   const within = contract.freshness && /^(\d+(?:\.\d+)?)\s*([a-z]+)$/.exec(contract.freshness.within);
   const document: OdcsDocument = {
     apiVersion: 'v3.1.0',
