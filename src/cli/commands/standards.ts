@@ -48,14 +48,24 @@ export function addStandardCommands(program: Command, io: CliIo, setCode: (code:
       setCode(await exportOdcsCommand(file, opts, io));
     });
 
-  sub('import')
-    .description('write .contract.ts (and .check.ts) files from an ODCS or Data Contract Specification file')
-    .argument('<format>', 'odcs or dcs')
-    .argument('<file>', 'the contract file, e.g. orders.odcs.yaml')
-    .option('-d, --out-dir <dir>', 'project folder to write contracts/ and checks/ into (default .)')
-    .option('-s, --server <name>', 'the server whose location becomes the source (default: the first)')
-    .option('--force', 'overwrite existing files')
-    .action(async (format: string, file: string, opts: ImportOptions) => {
-      setCode(await importCommand(format, file, opts, io));
-    });
+  // `import` is also the dbt importer's parent (import dbt): odcs and dcs are two more formats under it.
+  const importer =
+    program.commands.find((c) => c.name() === 'import') ?? sub('import').description('write contracts and suites from another format');
+  for (const [format, what] of [
+    ['odcs', 'an Open Data Contract Standard (v3.0, v3.1) file'],
+    ['dcs', 'a Data Contract Specification file'],
+  ] as const) {
+    importer
+      .command(format)
+      .description(`write .contract.ts (and .check.ts) files from ${what}`)
+      .argument('<file>', 'the contract file, e.g. orders.odcs.yaml')
+      .option('-d, --out-dir <dir>', 'project folder to write contracts/ and checks/ into (default .)')
+      .option('-s, --server <name>', 'the server whose location becomes the source (default: the first)')
+      .option('--force', 'overwrite existing files')
+      .exitOverride()
+      .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) })
+      .action(async (file: string, opts: ImportOptions) => {
+        setCode(await importCommand(format, file, opts, io));
+      });
+  }
 }
