@@ -13,7 +13,9 @@ import { range } from './kinds/range.js';
 import { references } from './kinds/references.js';
 import { rowCount } from './kinds/row-count.js';
 import { schema } from './kinds/schema.js';
+import { sqlRule } from './kinds/sql-rule.js';
 import { unique } from './kinds/unique.js';
+import { violations } from './kinds/violations.js';
 
 /** Every check kind, listed explicitly (no registration by import side effects). */
 const KINDS: CheckKind<any>[] = [
@@ -32,6 +34,8 @@ const KINDS: CheckKind<any>[] = [
   columnStat,
   freshness,
   references,
+  violations,
+  sqlRule,
 ];
 
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(KINDS.map((k) => [k.kind, k]));

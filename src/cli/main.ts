@@ -8,6 +8,7 @@ import { importDbtCommand } from './commands/import-dbt.js';
 import type { ImportDbtOptions } from './commands/import-dbt.js';
 import { reportCommand } from './commands/report.js';
 import type { ReportOptions } from './commands/report.js';
+import { addStandardCommands } from './commands/standards.js';
 import { EXIT } from './exit-codes.js';
 import { addLifecycleCommands } from './lifecycle-commands.js';
 import type { CliIo } from './io.js';
@@ -159,5 +160,6 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
       setCode(await importDbtCommand(project, opts, io));
     });
 
+  addStandardCommands(program, io, setCode, reporterHelp());
   return program;
 }

@@ -23,7 +23,20 @@ export interface CommonColumnChecks<T> {
   distinctRatio(): MetricBound<number>;
   /** Share of non-null rows equal to `value`. */
   share(value: SuiteValue<T>): MetricBound<number>;
+  /**
+   * The Open Data Contract Standard's quality metrics: how many rows (or, with `{ unit: 'percent' }`,
+   * what percent) are null, missing (null or one of `values`), invalid (a non-null value outside
+   * `values` and not matching `pattern`) or duplicated, e.g. `.violations({ rule: 'null' }).atMost(5)`.
+   */
+  violations(violation: ColumnViolation, options?: { unit?: 'rows' | 'percent' }): MetricBound<number>;
 }
+
+/** What `violations()` counts on one column (see ViolationsParams in src/checks/kinds/violations.ts). */
+export type ColumnViolation =
+  | { rule: 'null' }
+  | { rule: 'missing'; values: readonly (string | number | boolean | null)[] }
+  | { rule: 'invalid'; values?: readonly (string | number | boolean | null)[]; pattern?: string }
+  | { rule: 'duplicate' };
 export interface OrderedColumnChecks<B> {
   between(min: B | null, max: B | null, options?: RowCheckOptions & BoundOptions): SuiteCheck;
   min(): MetricBound<B>;
@@ -194,6 +207,43 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
   share(value: unknown) {
     return this.stat<number>('share', () => ({ value: plainScalars([value])[0] }));
   }
+  violations(violation: ColumnViolation, options?: { unit?: 'rows' | 'percent' }) {
+    return violationsBound(
+      violation.rule === 'duplicate' ? { rule: 'duplicate', columns: [this.column] } : violation,
+      options,
+      this.column,
+    );
+  }
+}
+
+/** A violations metric waiting for its bound (shared by a column's and a compound key's duplicates). */
+export function violationsBound(
+  violation: ColumnViolation | { rule: 'duplicate'; columns: string[] },
+  options: { unit?: 'rows' | 'percent' } | undefined,
+  column?: string,
+): MetricBound<number> {
+  const location = captureCallSite();
+  checkOptions(options, ['unit'], `${column ?? 'rows'}: violations`, location);
+  const unit = options?.unit ?? 'rows';
+  if (unit !== 'rows' && unit !== 'percent') {
+    throw new DatacheckError({
+      code: 'check.invalid_option',
+      message: `${column ?? 'rows'}: violations() unit must be 'rows' or 'percent'`,
+      location,
+      expected: "'rows' or 'percent'",
+      found: JSON.stringify(unit),
+    });
+  }
+  if (violation.rule === 'invalid' && violation.pattern !== undefined) checkRegex(violation.pattern, '', location);
+  const plain = 'values' in violation && violation.values ? { ...violation, values: [...violation.values] } : { ...violation };
+  return new MetricBound<number>({
+    kind: 'violations',
+    ...(column !== undefined && plain.rule !== 'duplicate' ? { column } : {}),
+    ...(plain.rule === 'duplicate' && { columns: [...(plain as { columns: string[] }).columns] }),
+    params: { violation: plain, unit },
+    severity: 'error',
+    location,
+  });
 }
 
 function regexParams(regex: RegExp | string): { pattern: string; flags: string } {

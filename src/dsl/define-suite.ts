@@ -6,7 +6,7 @@ import type { SuiteDef } from '../model/suite.js';
 import { assignCheckIds } from '../checks/check-id.js';
 import { captureCallSite } from './call-site.js';
 import type { AnyColumn, Column, Family } from './column.js';
-import { ColumnChecks } from './column-checks.js';
+import { ColumnChecks, violationsBound } from './column-checks.js';
 import type { ColumnChecksFor } from './column-checks.js';
 import type { Contract } from './define-contract.js';
 import { MetricBound, SuiteCheck, orInvalid } from './suite-check.js';
@@ -23,6 +23,13 @@ export interface SuiteBuilder<S extends Record<string, AnyColumn>> {
   /** A compound key: no two rows share these values (rows with a null part are ignored). */
   unique(columns: readonly (keyof S & string)[], options?: RowCheckOptions): SuiteCheck;
   column<K extends keyof S & string>(name: K): ChecksOf<S[K]>;
+  /**
+   * An SQL rule (ODCS `type: sql`): the first value of a SELECT, where the dataset is visible under
+   * its contract's name, e.g. `t.sql('SELECT max(amount) FROM orders').atMost(1000)`. SQL engines only.
+   */
+  sql(query: string): MetricBound<number>;
+  /** ODCS duplicateValues over several columns: rows whose (non-null) key another row repeats, counted or in percent. */
+  duplicates(columns: readonly (keyof S & string)[], options?: { unit?: 'rows' | 'percent' }): MetricBound<number>;
 }
 
 function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyColumn>> {
@@ -53,6 +60,20 @@ function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyCol
       }, SuiteCheck.invalid);
     },
     column: (name) => new ColumnChecks(name) as never,
+    sql(query) {
+      const location = captureCallSite();
+      if (typeof query !== 'string' || query.trim() === '') {
+        throw new DatacheckError({
+          code: 'check.invalid_option',
+          message: `sql() on '${contract.name}' needs a SELECT query`,
+          location,
+          expected: `a query such as 'SELECT count(*) FROM ${contract.name}'`,
+          found: JSON.stringify(query),
+        });
+      }
+      return new MetricBound<number>({ kind: 'sql_rule', params: { query }, severity: 'error', location });
+    },
+    duplicates: (columns, options) => violationsBound({ rule: 'duplicate', columns: [...columns] }, options),
   };
 }
 

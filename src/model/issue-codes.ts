@@ -158,6 +158,16 @@ export const ISSUE_CODES = {
   },
   'lifecycle.profile_failed': { hint: 'the data could not be profiled: the message says why (unreadable file, unknown table)' },
   'lifecycle.invalid_json_schema': { hint: 'datacheck types reads the JSON Schema of one row: an object schema with properties' },
+  'standard.yaml_syntax': { hint: 'an ODCS or Data Contract Specification file is not valid YAML at the named line' },
+  'standard.schema_invalid': { hint: "the contract breaks the standard's JSON Schema at the named JSON path and line" },
+  'standard.schema_missing': {
+    hint: 'the official JSON Schema of the standard was not found: set DATACHECK_STANDARD_SCHEMAS to the folder holding it',
+  },
+  'standard.unsupported': {
+    hint: 'the contract uses a part of the standard datacheck cannot check (named in the message); it is not skipped silently',
+  },
+  'standard.unknown_server': { hint: '--server names a server the contract does not declare' },
+  'standard.unreadable': { hint: 'the ODCS or Data Contract Specification file named on the command line cannot be read' },
 } as const satisfies Record<string, { hint: string }>;
 
 /** A stable machine code of an Issue: one of ISSUE_CODES. */

@@ -54,7 +54,12 @@ export type MetricSpec =
    */
   | { kind: 'top_values'; column: string; k: number; maxDistinct: number; where?: Expr }
   /** The dataset's physical schema as read from the source (names and types). */
-  | { kind: 'schema' };
+  | { kind: 'schema' }
+  /**
+   * The first value of a user's SQL query (an ODCS `type: sql` quality rule), run where the data
+   * lives with the dataset visible under `table` (a CTE of that name). SQL engines only.
+   */
+  | { kind: 'sql_scalar'; query: string; table: string };
 
 /*
  * Value shapes by metric kind:
@@ -64,6 +69,7 @@ export type MetricSpec =
  *   moments -> MomentsValue; quantiles -> number[] (empty: no values)
  *   duplicate_count, predicate_failures, parse_failures, orphan_count -> FailuresValue
  *   schema -> { columns: PhysicalColumn[] }
+ *   sql_scalar -> number | string | null (the query's first value)
  */
 
 export type MetricKind = MetricSpec['kind'];

@@ -27,16 +27,16 @@ describe('check kinds describe themselves', () => {
         .filter((k) => k.scope === 'dataset')
         .map((k) => k.kind)
         .sort(),
-    ).toEqual(['column_count', 'row_count', 'schema']);
+    ).toEqual(['column_count', 'row_count', 'schema', 'sql_rule']);
   });
 
-  it('observe values only where a value of the column shows: freshness, and the value statistics', () => {
+  it('observe values only where a value of the column shows: freshness, the value statistics, the result of an SQL rule', () => {
     const stat = CHECK_KINDS.get('column_stat')!;
     const values = Object.keys(STATISTICS).filter((s) => observesOf(stat, { stat: s } as never) === 'values');
     expect(values).toEqual(['min', 'max', 'sum', 'mean', 'stddev', 'median', 'quantile']);
     expect(
       [...CHECK_KINDS.values()].filter((k) => k.kind !== 'column_stat' && observesOf(k, {} as never) === 'values').map((k) => k.kind),
-    ).toEqual(['freshness']);
+    ).toEqual(['freshness', 'sql_rule']);
   });
 
   it('are named by no file of evaluate, plan, run or the reporters, which read the declarations instead', () => {

@@ -89,6 +89,8 @@ export type From = { t: 'relation'; relation: SqlRelation; alias?: string } | { 
 
 export interface Select {
   t: 'select';
+  /** Common table expressions before the SELECT: `WITH "name" AS (query), ...`. */
+  with?: { name: string; query: Select }[];
   columns: SelectItem[] | '*';
   /** Extra items after `*` (e.g. a row number). */
   extra?: SelectItem[];

@@ -109,6 +109,8 @@ export function compileExtraQueries(
       return topValues(m.key, spec, ctx, input);
     case 'orphan_count':
       return orphans(m.key, spec, ctx, input, hidden);
+    case 'sql_scalar':
+      return [sqlScalar(m.key, spec, input)];
     default:
       void add;
       return [];
@@ -251,4 +253,36 @@ function orphans(
       input.dialect.preservesScanOrder,
     ),
   ];
+}
+
+/** `{model}`, `{table}`, `${table}`, `{object}`, `${object}`: the placeholders ODCS tools put in SQL rules for the dataset. */
+const PLACEHOLDER = /\$?\{(?:model|table|object|schema)\}/g;
+
+/**
+ * A user's SQL rule, run as written with the dataset visible under its name: the relation (a
+ * table, the typed view of a CSV, files) becomes a CTE named after the dataset, so
+ * `SELECT MIN(amount) FROM orders` reads what the contract reads. The query is wrapped, never
+ * edited beyond its placeholders and a trailing semicolon; the connection stays read-only.
+ */
+function sqlScalar(key: string, spec: Extract<MetricSpec, { kind: 'sql_scalar' }>, input: CompileInput): CompiledQuery {
+  const quoted = input.dialect.quoteIdent(spec.table);
+  const sql = spec.query.trim().replace(/;\s*$/, '').replace(PLACEHOLDER, quoted);
+  return {
+    label: `SQL rule (${spec.query.trim().slice(0, 60)})`,
+    keys: [key],
+    select: {
+      t: 'select',
+      with: [{ name: spec.table, query: { t: 'select', columns: '*', from: input.from } }],
+      columns: '*',
+      from: { t: 'relation', relation: { kind: 'query', sql }, alias: 'rule' },
+      limit: 1,
+    },
+    apply(rows, s) {
+      const first = rows[0] ? Object.values(rows[0])[0] : null;
+      s.results.set(key, {
+        ok: true,
+        value: typeof first === 'number' || typeof first === 'string' || first === null ? first : String(first),
+      });
+    },
+  };
 }

@@ -26,9 +26,16 @@ class Renderer {
 
   select(s: Select, indent: string): string {
     const inner = `${indent}  `;
+    // Rendered first: parameters are numbered in the order they appear in the text.
+    const ctes = (s.with ?? []).map((w) => `${this.d.quoteIdent(w.name)} AS (\n${inner}${this.select(w.query, inner)}\n${indent})`);
     const items = s.columns === '*' ? ['*'] : s.columns.map((c) => `${this.expr(c.expr)} AS ${this.d.quoteIdent(c.alias)}`);
     for (const c of s.extra ?? []) items.push(`${this.expr(c.expr)} AS ${this.d.quoteIdent(c.alias)}`);
-    const lines = [`SELECT`, items.map((x) => `${inner}${x}`).join(',\n'), `${indent}FROM ${this.from(s.from, inner)}`];
+    const lines = [
+      ...(ctes.length > 0 ? [`WITH ${ctes.join(', ')}`] : []),
+      `SELECT`,
+      items.map((x) => `${inner}${x}`).join(',\n'),
+      `${indent}FROM ${this.from(s.from, inner)}`,
+    ];
     if (s.where) lines.push(`${indent}WHERE ${this.expr(s.where)}`);
     if (s.groupBy?.length) lines.push(`${indent}GROUP BY ${s.groupBy.map((e) => this.expr(e)).join(', ')}`);
     if (s.having) lines.push(`${indent}HAVING ${this.expr(s.having)}`);

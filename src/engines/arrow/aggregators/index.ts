@@ -48,6 +48,7 @@ export function aggregatorFor(spec: MetricSpec, sampleColumns?: readonly string[
     case 'schema':
       return schema();
     case 'orphan_count':
+    case 'sql_scalar':
       return undefined;
   }
 }
