@@ -1,6 +1,7 @@
 import type { Severity } from './check.js';
 import type { Issue, SourceLocation } from './issue.js';
 import type { FailingRow } from './metric.js';
+import type { TrackedMetric } from './history.js';
 import type { Measure } from './measure.js';
 
 export type Outcome = 'pass' | 'fail' | 'warn' | 'error' | 'skipped';
@@ -28,6 +29,13 @@ export interface CheckResult {
    * (optional, purely additive): results written before it have none, and read as before.
    */
   measure?: Measure;
+  /**
+   * The number the check measured under its history name (row_count, column statistics, change and
+   * anomaly checks): what the history store keeps and change and anomaly checks compare. Absent for
+   * kinds without one number, and on pii columns unless it is a count or share. Added within schema
+   * version 1 (optional, additive).
+   */
+  metric?: TrackedMetric;
   /** Rows considered and rows failing, for row-level checks. */
   rows?: { considered: number; failed: number };
   failingRows?: FailingRow[];
