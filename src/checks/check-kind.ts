@@ -44,6 +44,8 @@ export interface Evaluation {
   rows?: { considered: number; failed: number };
   failingRows?: FailingRow[];
   issue?: Issue;
+  /** Why a pass judged nothing (too little history): reporters show it beside the pass. */
+  note?: string;
   /** The number measured, kept in the history under the kind's `tracks` name (finite numbers only). */
   tracked?: number;
 }

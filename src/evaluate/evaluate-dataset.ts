@@ -70,6 +70,7 @@ function toResult(check: PlannedCheck, ev: Evaluation, pii: Set<string>, duratio
     message: shown.message,
     ...(shown.measure && { measure: shown.measure }),
     ...trackedMetric(check, ev, columnIsPii),
+    ...(ev.note !== undefined && { note: ev.note }),
     ...(ev.rows && { rows: ev.rows }),
     ...(ev.failingRows && ev.failingRows.length > 0 && { failingRows: maskRows(ev.failingRows, pii) }),
     ...(ev.issue && { issue: ev.issue }),

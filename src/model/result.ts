@@ -36,6 +36,11 @@ export interface CheckResult {
    * version 1 (optional, additive).
    */
   metric?: TrackedMetric;
+  /**
+   * Set on a pass that judged nothing, saying why (a change check's first run, an anomaly check
+   * with too little history, the history turned off), so such a pass is never silent.
+   */
+  note?: string;
   /** Rows considered and rows failing, for row-level checks. */
   rows?: { considered: number; failed: number };
   failingRows?: FailingRow[];

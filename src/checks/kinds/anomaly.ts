@@ -67,7 +67,7 @@ export const anomaly: CheckKind<AnomalyParams> = defineCheckKind<AnomalyParams>(
     if (recent.length < p.minRuns) {
       const which = p.seasonality === 'weekday' ? ' on this weekday' : '';
       const message = `${show(value)}; not judged: ${recent.length} earlier values of ${metric}${which}, the band needs at least ${p.minRuns}`;
-      return { outcome: 'pass', observed: value, expected, message, measure: measure(recent.length, null), tracked: value };
+      return { outcome: 'pass', observed: value, expected, message, note: message, measure: measure(recent.length, null), tracked: value };
     }
     const band = robustBand(
       recent.map((pt) => pt.value),

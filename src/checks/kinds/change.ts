@@ -69,7 +69,7 @@ export const change: CheckKind<ChangeParams> = defineCheckKind<ChangeParams>({
     if (!base) {
       const when = p.overMs === undefined ? 'no earlier run' : `no run at least ${formatDuration(p.overMs)} old`;
       const message = `${show(value)}; not compared: the history of ${metric} has ${when} yet (${history.points.length} earlier values)`;
-      return { outcome: 'pass', observed: value, expected, message, measure: measure(null, null), tracked: value };
+      return { outcome: 'pass', observed: value, expected, message, note: message, measure: measure(null, null), tracked: value };
     }
     const run = { runId: base.runId, at: base.at };
     const delta = p.relative ? relativeChange(value, base.value) : value - base.value;

@@ -17,6 +17,7 @@ import { refuseOverwritingInputs } from '../output-guard.js';
 import { runInputFiles } from '../run-input-files.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
+import { historySetting } from '../../history/open-history.js';
 
 export interface CheckOptions extends DbtFlags {
   config?: string;
@@ -28,6 +29,8 @@ export interface CheckOptions extends DbtFlags {
   maxFailingRows?: number;
   profile?: 'basic' | 'full';
   typecheck: boolean;
+  /** False with --no-history. */
+  history: boolean;
   loadTimeout?: string;
   verbose?: boolean;
   debug?: boolean;
@@ -93,10 +96,23 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     context,
     ...(io.signal && { signal: io.signal }),
     memoryLimitBytes: duckdbMemoryBytes(config.memory),
+    history: historySetting({
+      cwd: io.cwd,
+      config: config.history,
+      enabled: opts.history !== false,
+      connections: config.connections,
+      env: io.env,
+    }),
   };
-  const { result, transfer } = await time('run', async () =>
-    io.run ? { result: await io.run(input), transfer: undefined } : (await import('../../run/runner.js')).runPipeline(input),
+  const { result, transfer, history } = await time('run', async () =>
+    io.run
+      ? { result: await io.run(input), transfer: undefined, history: undefined }
+      : (await import('../../run/runner.js')).runPipeline(input),
   );
+  // A run that could not be recorded still happened: a warning, the exit code is the run's.
+  if (history && 'issue' in history) io.stderr.write(`datacheck: warning: ${history.issue.message}\n`);
+  if (opts.debug && history && 'appended' in history)
+    io.stderr.write(`datacheck: history: ${history.appended} rows appended to ${history.store}\n`);
 
   // Stopped (Ctrl-C, SIGTERM): the running queries were cancelled on their servers; a report of
   // a half-done run would pass for a whole one, so none is written.

@@ -1,0 +1,46 @@
+import { historyIssue } from '../history/open-history.js';
+import type { HistorySetting } from '../history/open-history.js';
+import type { HistoryNeed } from '../history/history-store.js';
+import type { HistoryView } from '../model/history.js';
+import type { Issue } from '../model/issue.js';
+import type { RunResult } from '../model/result.js';
+import type { PlannedDataset } from './plan-run.js';
+
+/** The tracked metrics the run's change and anomaly checks compare, per dataset. */
+export function historyNeeds(datasets: readonly PlannedDataset[]): HistoryNeed[] {
+  const needs = new Map<string, HistoryNeed>();
+  for (const { plan } of datasets) {
+    for (const check of plan.checks) {
+      if (!check.kind?.readsHistory || !check.kind.tracks || check.issue) continue;
+      const metric = check.kind.tracks(check.def, check.ctx);
+      needs.set(JSON.stringify([plan.contract.name, metric]), { dataset: plan.contract.name, metric });
+    }
+  }
+  return [...needs.values()];
+}
+
+/** Reads what the checks need; a store that fails is `unavailable` (those checks end error), never a crash. */
+export async function readHistory(setting: HistorySetting | undefined, needs: HistoryNeed[]): Promise<HistoryView> {
+  if (!setting) return { state: 'off', reason: 'the metric history is off' };
+  if ('off' in setting) return { state: 'off', reason: setting.off };
+  if ('issue' in setting) return { state: 'unavailable', issue: setting.issue };
+  try {
+    return { state: 'on', datasets: await setting.store.read(needs) };
+  } catch (e) {
+    return { state: 'unavailable', issue: historyIssue(e, setting.store) };
+  }
+}
+
+/** What became of the run in the history: how many rows were appended, or why none were. */
+export type HistoryRecord = { appended: number; store: string } | { off: string } | { issue: Issue };
+
+/** Appends the finished run; a failure is returned (the CLI warns), the run's outcome stays. */
+export async function recordHistory(setting: HistorySetting | undefined, run: RunResult): Promise<HistoryRecord> {
+  if (!setting) return { off: 'the metric history is off' };
+  if ('off' in setting || 'issue' in setting) return setting;
+  try {
+    return { appended: await setting.store.append(run), store: setting.store.describe };
+  } catch (e) {
+    return { issue: historyIssue(e, setting.store) };
+  }
+}
