@@ -59,6 +59,7 @@ export const anomaly: CheckKind<AnomalyParams> = defineCheckKind<AnomalyParams>(
         observed: value,
         expected,
         message: `${show(value)}; ${history.note}`,
+        note: history.note,
         measure: measure(0, null),
         tracked: value,
       };

@@ -61,6 +61,7 @@ export const change: CheckKind<ChangeParams> = defineCheckKind<ChangeParams>({
         observed: value,
         expected,
         message: `${show(value)}; ${history.note}`,
+        note: history.note,
         measure: measure(null, null),
         tracked: value,
       };

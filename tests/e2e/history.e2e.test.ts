@@ -1,0 +1,61 @@
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { duckdbHistoryStore } from '../../src/history/duckdb-store.js';
+import type { RunResult } from '../../src/model/result.js';
+import { datacheck, root } from './harness.js';
+
+/** A copy of the bundled example in a temp directory, so its history never lands in the repository. */
+function bundledExample(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-history-'));
+  for (const f of ['checks', 'contracts', 'fixtures', 'datacheck.config.ts', 'tsconfig.json', 'package.json']) {
+    cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
+  }
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+const changeCheck = (run: RunResult) => run.datasets.find((d) => d.name === 'orders')!.checks.find((c) => c.kind === 'change')!;
+
+describe('the metric history of the bundled example', () => {
+  it('notes the first run, passes an unchanged second, and fails the run whose orders halved', async () => {
+    const dir = bundledExample();
+    const json = path.join(dir, 'out.json');
+    const first = await datacheck(dir, ['--reporter', 'console', '--reporter', 'json', '--output-file', `json=${json}`]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('row_count change at most 20% since the last run (not judged)');
+    expect(first.stdout).toContain('the history of row_count has no earlier run yet');
+    expect(changeCheck(JSON.parse(readFileSync(json, 'utf8')))).toMatchObject({
+      outcome: 'pass',
+      metric: { name: 'row_count', value: 99 },
+    });
+
+    expect((await datacheck(dir, [])).code).toBe(0);
+
+    const orders = path.join(dir, 'fixtures/jaffle_shop/orders.csv');
+    writeFileSync(orders, readFileSync(orders, 'utf8').split('\n').slice(0, 51).join('\n'));
+    const third = await datacheck(dir, ['--reporter', 'json', '--output-file', json]);
+    expect(third.code).toBe(1);
+    const failed = changeCheck(JSON.parse(readFileSync(json, 'utf8')));
+    expect(failed.outcome).toBe('fail');
+    expect(failed.message).toBe('50, was 99 (-49.4949%), expected at most 20% since the last run');
+    expect(failed.measure).toMatchObject({ type: 'change', value: 50, baseline: 99, relative: true, magnitude: true });
+  });
+
+  it('keeps both runs when two run at once on one history file', async () => {
+    const dir = bundledExample();
+    const [a, b] = await Promise.all([datacheck(dir, []), datacheck(dir, [])]);
+    expect([a.code, b.code, a.stderr + b.stderr]).toEqual([0, 0, '']);
+    const rows = await duckdbHistoryStore(path.join(dir, '.datacheck/history.duckdb'), 'history').recent({ dataset: 'orders', runs: 10 });
+    expect(new Set(rows.map((r) => r.runId)).size).toBe(2);
+  });
+
+  it('reads and writes nothing with --no-history, and says so', async () => {
+    const dir = bundledExample();
+    const r = await datacheck(dir, ['--no-history']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('not compared: the metric history is off (--no-history)');
+    expect(() => readFileSync(path.join(dir, '.datacheck/history.duckdb'))).toThrow();
+  });
+});
