@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -37,8 +37,9 @@ export function duckdbHistoryStore(file: string, shown: string): HistoryStore {
   };
   return {
     describe: shown,
+    // Reading never creates the file: only a run's append does.
     read: (needs) =>
-      needs.length === 0
+      needs.length === 0 || !existsSync(file)
         ? Promise.resolve({})
         : withConnection(async (conn) => {
             const q = readPoints(SQL, needs);
@@ -58,12 +59,14 @@ export function duckdbHistoryStore(file: string, shown: string): HistoryStore {
         }
         return rows.length;
       }),
-    recent: (query) =>
-      withConnection(async (conn) => {
-        const q = readRecent(SQL, query);
-        const rows = (await conn.runAndReadAll(q.sql, q.params as DuckDBValue[])).getRowObjectsJS();
-        return rows.map(recentRow);
-      }),
+    recent: async (query) =>
+      !existsSync(file)
+        ? []
+        : withConnection(async (conn) => {
+            const q = readRecent(SQL, query);
+            const rows = (await conn.runAndReadAll(q.sql, q.params as DuckDBValue[])).getRowObjectsJS();
+            return rows.map(recentRow);
+          }),
   };
 }
 

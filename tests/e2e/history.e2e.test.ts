@@ -41,6 +41,18 @@ describe('the metric history of the bundled example', () => {
     expect(failed.outcome).toBe('fail');
     expect(failed.message).toBe('50, was 99 (-49.4949%), expected at most 20% since the last run');
     expect(failed.measure).toMatchObject({ type: 'change', value: 50, baseline: 99, relative: true, magnitude: true });
+
+    // `datacheck history` shows the three runs of the check, as a chart and as JSON.
+    const text = await datacheck(dir, ['history', 'orders', '--check', failed.id]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`orders  ${failed.id}  row_count\n  ██▁  \n`);
+    expect(text.stdout).toMatch(/✗ 50\n$/);
+    const asJson = JSON.parse((await datacheck(dir, ['history', '--check', failed.id, '--json'])).stdout);
+    expect(asJson.series[0].points.map((p: { value: number; outcome: string }) => [p.outcome, p.value])).toEqual([
+      ['pass', 99],
+      ['pass', 99],
+      ['fail', 50],
+    ]);
   });
 
   it('keeps both runs when two run at once on one history file', async () => {

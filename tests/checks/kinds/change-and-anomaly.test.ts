@@ -124,7 +124,7 @@ describe('the DSL', () => {
       ]),
     ).toThrow(/a change limit is a number or a percentage/);
     expect(() => defineSuite(orders, (t) => [t.rowCount().change().between('-10%', 10)])).toThrow(/two numbers or two percentages/);
-    expect(() => defineSuite(orders, (t) => [t.rowCount().change({ over: 'a week' })])).toThrow(/takes a duration/);
+    expect(() => defineSuite(orders, (t) => [t.rowCount().change({ over: 'a week' }).atMost(1)])).toThrow(/takes a duration/);
     expect(() => defineSuite(orders, (t) => [t.rowCount().anomaly({ runs: 3, minRuns: 5 })])).toThrow(/minRuns/);
     expect(() => defineSuite(orders, (t) => [t.rowCount().anomaly({ sensitivty: 3 } as never)])).toThrow(/unknown option 'sensitivty'/);
   });
