@@ -5,10 +5,11 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { DatacheckError } from '../model/issue.js';
 import { historyRows } from './history-rows.js';
-import { createTable, insertStatements, readPoints, readRecent } from './history-sql.js';
+import { createTable, insertStatements, readRecent } from './history-sql.js';
+import { readStore } from './read-store.js';
 import type { HistorySql } from './history-sql.js';
 import type { HistoryStore } from './history-store.js';
-import { pointsFrom, recentRow } from './history-store.js';
+import { recentRow } from './history-store.js';
 
 const SQL: HistorySql = { table: 'results', epochMs: (c) => `epoch_ms(${c})` };
 
@@ -38,14 +39,17 @@ export function duckdbHistoryStore(file: string, shown: string): HistoryStore {
   return {
     describe: shown,
     // Reading never creates the file: only a run's append does.
-    read: (needs) =>
-      needs.length === 0 || !existsSync(file)
-        ? Promise.resolve({})
-        : withConnection(async (conn) => {
-            const q = readPoints(SQL, needs);
-            const rows = (await conn.runAndReadAll(q.sql, q.params as DuckDBValue[])).getRowObjectsJS();
-            return pointsFrom(rows);
-          }),
+    read: (needs, datasets) =>
+      (needs.length === 0 && datasets.length === 0) || !existsSync(file)
+        ? Promise.resolve({ points: {}, trends: {} })
+        : withConnection((conn) =>
+            readStore(
+              async (sql, params) => (await conn.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS(),
+              SQL,
+              needs,
+              datasets,
+            ),
+          ),
     append: (run) =>
       withConnection(async (conn) => {
         const rows = historyRows(run);

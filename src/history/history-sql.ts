@@ -1,4 +1,5 @@
 import type { HistoryNeed, RecentQuery } from './history-store.js';
+import { TREND_RUNS } from '../model/history.js';
 import { HISTORY_COLUMNS, POINTS_PER_METRIC, rowValues } from './history-rows.js';
 import type { HistoryRow } from './history-rows.js';
 
@@ -86,4 +87,16 @@ runs AS (SELECT run_id, min(started_at) AS started FROM picked GROUP BY run_id O
 SELECT p.run_id, ${s.epochMs('p.started_at')} AS at_ms, p.dataset, p.check_id, p.kind, p.outcome, p.metric, p.value
 FROM picked p JOIN runs r ON r.run_id = p.run_id ORDER BY p.started_at, p.dataset, p.check_id`;
   return { sql, params };
+}
+
+/** The outcome counts of each dataset's last TREND_RUNS runs. */
+export function readTrends(s: HistorySql, datasets: readonly string[]): { sql: string; params: unknown[] } {
+  const list = datasets.map((_, i) => `$${i + 1}`).join(', ');
+  const sql = `WITH runs AS (
+  SELECT dataset, run_id, min(started_at) AS started FROM ${s.table} WHERE dataset IN (${list}) GROUP BY dataset, run_id
+), ranked AS (SELECT dataset, run_id, started, row_number() OVER (PARTITION BY dataset ORDER BY started DESC) AS n FROM runs)
+SELECT r.dataset, r.run_id, ${s.epochMs('r.started')} AS at_ms, t.outcome, count(*) AS count
+FROM ranked r JOIN ${s.table} t ON t.dataset = r.dataset AND t.run_id = r.run_id
+WHERE r.n <= ${TREND_RUNS} GROUP BY r.dataset, r.run_id, r.started, t.outcome`;
+  return { sql, params: [...datasets] };
 }

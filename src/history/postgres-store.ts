@@ -5,10 +5,11 @@ import type { PgErrorContext } from '../engines/sql/drivers/postgres/pg-errors.j
 import { poolSettings } from '../engines/sql/drivers/postgres/pg-pool-config.js';
 import type { ConnectionDef } from '../model/config.js';
 import { historyRows } from './history-rows.js';
-import { createTable, insertStatements, quoteIdent, readPoints, readRecent } from './history-sql.js';
+import { createTable, insertStatements, quoteIdent, readRecent } from './history-sql.js';
+import { readStore } from './read-store.js';
 import type { HistorySql } from './history-sql.js';
 import type { HistoryStore } from './history-store.js';
-import { pointsFrom, recentRow } from './history-store.js';
+import { recentRow } from './history-store.js';
 
 /**
  * The shared history store: a schema in PostgreSQL (named in the config), for teams whose CI
@@ -52,14 +53,10 @@ export function postgresHistoryStore(connection: string, def: ConnectionDef, sch
   };
   return {
     describe: shown,
-    read: (needs) =>
-      needs.length === 0
-        ? Promise.resolve({})
-        : withClient(async (client) => {
-            const q = readPoints(sql, needs);
-            const { rows } = await client.query(q.sql, q.params);
-            return pointsFrom(rows);
-          }),
+    read: (needs, datasets) =>
+      needs.length === 0 && datasets.length === 0
+        ? Promise.resolve({ points: {}, trends: {} })
+        : withClient((client) => readStore(async (text, params) => (await client.query(text, params)).rows, sql, needs, datasets)),
     append: (run) =>
       withClient(async (client) => {
         const rows = historyRows(run);

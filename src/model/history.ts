@@ -28,6 +28,16 @@ export type DatasetHistory = Readonly<Record<string, readonly HistoryPoint[]>>;
  * could not be read, change checks end `error` with the issue).
  */
 export type HistoryView =
-  | { state: 'on'; datasets: Readonly<Record<string, DatasetHistory>> }
+  | { state: 'on'; datasets: Readonly<Record<string, DatasetHistory>>; trends: Readonly<Record<string, DatasetRunTrend[]>> }
   | { state: 'off'; reason: string }
   | { state: 'unavailable'; issue: Issue };
+
+/** One earlier run of a dataset, for the trend view: how many of its checks ended each way. */
+export interface DatasetRunTrend {
+  runId: string;
+  startedAt: string;
+  counts: { pass: number; fail: number; warn: number; error: number; skipped: number };
+}
+
+/** How many earlier runs reports chart (sparklines, the trend strip). */
+export const TREND_RUNS = 30;

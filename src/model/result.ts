@@ -1,7 +1,7 @@
 import type { Severity } from './check.js';
 import type { Issue, SourceLocation } from './issue.js';
 import type { FailingRow } from './metric.js';
-import type { TrackedMetric } from './history.js';
+import type { DatasetRunTrend, HistoryPoint, TrackedMetric } from './history.js';
 import type { Measure } from './measure.js';
 
 export type Outcome = 'pass' | 'fail' | 'warn' | 'error' | 'skipped';
@@ -41,6 +41,8 @@ export interface CheckResult {
    * with too little history, the history turned off), so such a pass is never silent.
    */
   note?: string;
+  /** The tracked metric's values in earlier runs, oldest first (at most 30), for trend charts; this run is `metric`. */
+  history?: HistoryPoint[];
   /** Rows considered and rows failing, for row-level checks. */
   rows?: { considered: number; failed: number };
   failingRows?: FailingRow[];
@@ -90,6 +92,8 @@ export interface DatasetResult {
   /** Dataset-level problems (could not read the source, ...). Checks then have outcome `error`. */
   issues: Issue[];
   checks: CheckResult[];
+  /** Earlier runs of this dataset, oldest first (at most 30): outcomes over time, from the metric history. */
+  trend?: DatasetRunTrend[];
   columns: ColumnProfile[];
   durationMs: number;
 }

@@ -2,16 +2,19 @@ import { historyIssue } from '../history/open-history.js';
 import type { HistorySetting } from '../history/open-history.js';
 import type { HistoryNeed } from '../history/history-store.js';
 import type { HistoryView } from '../model/history.js';
+import { TREND_RUNS } from '../model/history.js';
+import type { DatasetResult } from '../model/result.js';
 import type { Issue } from '../model/issue.js';
 import type { RunResult } from '../model/result.js';
 import type { PlannedDataset } from './plan-run.js';
 
-/** The tracked metrics the run's change and anomaly checks compare, per dataset. */
+/** The tracked metrics of the run's checks, per dataset. */
 export function historyNeeds(datasets: readonly PlannedDataset[]): HistoryNeed[] {
   const needs = new Map<string, HistoryNeed>();
   for (const { plan } of datasets) {
     for (const check of plan.checks) {
-      if (!check.kind?.readsHistory || !check.kind.tracks || check.issue) continue;
+      // Every tracked metric: change and anomaly checks judge them, reports chart them.
+      if (!check.kind?.tracks || check.issue) continue;
       const metric = check.kind.tracks(check.def, check.ctx);
       needs.set(JSON.stringify([plan.contract.name, metric]), { dataset: plan.contract.name, metric });
     }
@@ -20,12 +23,13 @@ export function historyNeeds(datasets: readonly PlannedDataset[]): HistoryNeed[]
 }
 
 /** Reads what the checks need; a store that fails is `unavailable` (those checks end error), never a crash. */
-export async function readHistory(setting: HistorySetting | undefined, needs: HistoryNeed[]): Promise<HistoryView> {
+export async function readHistory(setting: HistorySetting | undefined, needs: HistoryNeed[], datasets: string[]): Promise<HistoryView> {
   if (!setting) return { state: 'off', reason: 'the metric history is off' };
   if ('off' in setting) return { state: 'off', reason: setting.off };
   if ('issue' in setting) return { state: 'unavailable', issue: setting.issue };
   try {
-    return { state: 'on', datasets: await setting.store.read(needs) };
+    const read = await setting.store.read(needs, datasets);
+    return { state: 'on', datasets: read.points, trends: read.trends };
   } catch (e) {
     return { state: 'unavailable', issue: historyIssue(e, setting.store) };
   }
@@ -43,4 +47,24 @@ export async function recordHistory(setting: HistorySetting | undefined, run: Ru
   } catch (e) {
     return { issue: historyIssue(e, setting.store) };
   }
+}
+
+/**
+ * The datasets' results with what reports chart: each tracked check's earlier values (the last
+ * TREND_RUNS) and each dataset's recent outcome counts. Nothing when the history is not on.
+ */
+export function withTrends(datasets: DatasetResult[], view: HistoryView): DatasetResult[] {
+  if (view.state !== 'on') return datasets;
+  return datasets.map((d) => {
+    const points = view.datasets[d.name] ?? {};
+    const trend = view.trends[d.name];
+    return {
+      ...d,
+      checks: d.checks.map((c) => {
+        const earlier = c.metric ? points[c.metric.name] : undefined;
+        return earlier && earlier.length > 0 ? { ...c, history: earlier.slice(-TREND_RUNS) } : c;
+      }),
+      ...(trend && trend.length > 0 && { trend }),
+    };
+  });
 }

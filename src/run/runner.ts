@@ -16,7 +16,7 @@ import type { ExecutedRun } from './execute.js';
 import { planRun } from './plan-run.js';
 import { toRunResult } from './run-result.js';
 import type { HistorySetting } from '../history/open-history.js';
-import { historyNeeds, readHistory, recordHistory } from './run-history.js';
+import { historyNeeds, readHistory, recordHistory, withTrends } from './run-history.js';
 import type { HistoryRecord } from './run-history.js';
 
 export { runOutcome } from './run-result.js';
@@ -100,8 +100,9 @@ export async function runPipeline(input: RunInput): Promise<PipelineOutput> {
     input.signal?.removeEventListener('abort', stop);
     await connections.closeAll();
   }
-  const view = await readHistory(input.history, historyNeeds(plan.datasets));
-  const datasets = evaluateRun(executed.datasets, now, view);
+  const names = plan.datasets.map((d) => d.plan.contract.name);
+  const view = await readHistory(input.history, historyNeeds(plan.datasets), names);
+  const datasets = withTrends(evaluateRun(executed.datasets, now, view), view);
   const finished = new Date();
   const durationMs = Math.round(performance.now() - t0);
   const context = input.context ? await input.context : undefined;

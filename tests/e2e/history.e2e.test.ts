@@ -35,13 +35,27 @@ describe('the metric history of the bundled example', () => {
 
     const orders = path.join(dir, 'fixtures/jaffle_shop/orders.csv');
     writeFileSync(orders, readFileSync(orders, 'utf8').split('\n').slice(0, 51).join('\n'));
-    const third = await datacheck(dir, ['--reporter', 'json', '--output-file', json]);
+    const html = path.join(dir, 'out.html');
+    const third = await datacheck(dir, [
+      '--reporter',
+      'json',
+      '--reporter',
+      'html',
+      '--output-file',
+      `json=${json}`,
+      '--output-file',
+      `html=${html}`,
+    ]);
     expect(third.code).toBe(1);
     const failed = changeCheck(JSON.parse(readFileSync(json, 'utf8')));
     expect(failed.outcome).toBe('fail');
     expect(failed.message).toBe('50, was 99 (-49.4949%), expected at most 20% since the last run');
     expect(failed.measure).toMatchObject({ type: 'change', value: 50, baseline: 99, relative: true, magnitude: true });
 
+    // The HTML report charts the row count over the three runs, and the dataset's outcomes.
+    const report = readFileSync(html, 'utf8');
+    expect(report).toContain('aria-label="row_count over the last 3 runs: 99, 99, 50"');
+    expect(report).toContain('aria-label="outcomes of the last 3 runs"');
     // `datacheck history` shows the three runs of the check, as a chart and as JSON.
     const text = await datacheck(dir, ['history', 'orders', '--check', failed.id]);
     expect(text.code).toBe(0);

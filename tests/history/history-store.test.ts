@@ -60,19 +60,24 @@ function behavesAsAStore(open: () => Promise<HistoryStore>) {
     const store = await open();
     expect(await store.append(run('r2', '2024-06-02T00:00:00.000Z', 120))).toBe(3);
     await store.append(run('r1', '2024-06-01T00:00:00.000Z', 100));
-    const read = await store.read([{ dataset: 'orders', metric: 'row_count' }]);
-    expect(read.orders.row_count).toEqual([
+    const read = await store.read([{ dataset: 'orders', metric: 'row_count' }], ['orders']);
+    expect(read.points.orders.row_count).toEqual([
       { runId: 'r1', at: '2024-06-01T00:00:00.000Z', value: 100 },
       { runId: 'r2', at: '2024-06-02T00:00:00.000Z', value: 120 },
     ]);
-    expect(await store.read([{ dataset: 'payments', metric: 'row_count' }])).toEqual({});
+    expect(read.trends.orders).toEqual([
+      { runId: 'r1', startedAt: '2024-06-01T00:00:00.000Z', counts: { pass: 3, fail: 0, warn: 0, error: 0, skipped: 0 } },
+      { runId: 'r2', startedAt: '2024-06-02T00:00:00.000Z', counts: { pass: 3, fail: 0, warn: 0, error: 0, skipped: 0 } },
+    ]);
+    expect(await store.read([{ dataset: 'payments', metric: 'row_count' }], ['payments'])).toEqual({ points: {}, trends: {} });
   });
 
   it('adds nothing when the same run is appended again (a retried append)', async () => {
     const store = await open();
     await store.append(run('r1', '2024-06-01T00:00:00.000Z', 100));
-    const read = await store.read([{ dataset: 'orders', metric: 'row_count' }]);
-    expect(read.orders.row_count).toHaveLength(2);
+    const read = await store.read([{ dataset: 'orders', metric: 'row_count' }], ['orders']);
+    expect(read.points.orders.row_count).toHaveLength(2);
+    expect(read.trends.orders).toHaveLength(2);
   });
 
   it('lists every check of the recent runs for `datacheck history`, outcomes included', async () => {
@@ -106,7 +111,7 @@ describe('the PostgreSQL history schema', async () => {
     const store = postgresHistoryStore('shared', { kind: 'postgres', urlEnv: 'HISTORY_URL', connectTimeoutMs: 5000 }, SCHEMA, {
       HISTORY_URL: url.replace(/\/[^/?]*(\?|$)/, '/no_such_database$1'),
     });
-    const error = await store.read([{ dataset: 'orders', metric: 'row_count' }]).catch((e) => e);
+    const error = await store.read([{ dataset: 'orders', metric: 'row_count' }], []).catch((e) => e);
     expect(String(error.message)).not.toContain('s3cret-pw');
     expect(String(error.message)).toContain("connection 'shared'");
   });

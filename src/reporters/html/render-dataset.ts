@@ -4,6 +4,7 @@ import { text } from './escape.js';
 import { badge, datasetOutcome } from './outcome.js';
 import { issueBlock, renderChecks } from './render-checks.js';
 import { renderProfiles } from './render-profile.js';
+import { datasetTrend } from './render-trends.js';
 
 /**
  * One dataset: its heading with the worst outcome, what the contract says about it, problems
@@ -18,7 +19,7 @@ export function renderDataset(d: DatasetResult, index: number): string {
   return (
     `<section class="dataset" id="${id}" data-outcome="${outcome}" aria-labelledby="${id}-h">` +
     `<h2 id="${id}-h">${badge(outcome)} <span class="v">${text(d.name)}</span></h2>` +
-    `${about(d)}${issues}${renderChecks(d.checks, d.name)}${renderProfiles(d, id)}</section>`
+    `${about(d)}${datasetTrend(d)}${issues}${renderChecks(d.checks, d.name)}${renderProfiles(d, id)}</section>`
   );
 }
 
