@@ -85,6 +85,13 @@ module.exports = {
       to: { path: '^src/(engines|sources|run|cli|reporters|prepare|dsl)/' },
     },
     {
+      name: 'alerts-read-only-the-result',
+      severity: 'error',
+      comment: 'src/alerts sends a summary of a finished run: like a reporter it reads only RunResult and the config types (src/model).',
+      from: { path: '^src/alerts/' },
+      to: { path: OURS, pathNot: '^src/(alerts|model)/' },
+    },
+    {
       name: 'history-store-below-run',
       severity: 'error',
       comment:

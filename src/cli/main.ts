@@ -99,6 +99,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     )
     .option('--target <name>', "the dbt target of the profile (default: DBT_TARGET, then the profile's target)")
     .option('--openlineage-required', 'exit 2 when the OpenLineage events cannot be delivered (default: a warning)')
+    .option('--alerts-required', 'exit 2 when an alert of the config cannot be delivered (default: a warning)')
     .option('--no-history', 'neither read nor append the metric history (change and anomaly checks pass with a note)')
     .option('--verbose', 'list passing checks too')
     .option('--debug', 'print stack traces and timings')

@@ -75,6 +75,15 @@ export interface HistoryConfig {
   schema?: string;
 }
 
+/** A message sent after the run: a Slack or Teams incoming webhook, or any endpoint taking JSON. */
+export interface AlertDef {
+  kind: 'slack' | 'teams' | 'webhook';
+  /** The environment variable holding the webhook URL (a secret: never in the config, never printed). */
+  urlEnv: string;
+  /** `fail`: when the run failed or could not be done; `warn`: also when a check warned. */
+  on: 'fail' | 'warn';
+}
+
 /** datacheck.config.ts, as plain data. Every field is optional; CLI flags override it. */
 export interface ConfigDef {
   kind: 'config';
@@ -106,4 +115,6 @@ export interface ConfigDef {
   memory?: string;
   /** The metric history change and anomaly checks read (see HistoryConfig); `false`: none is kept. */
   history?: false | HistoryConfig;
+  /** Sent after the run; a delivery failure is a warning unless --alerts-required. */
+  alerts?: AlertDef[];
 }

@@ -23,6 +23,7 @@ const KNOWN_KEYS = new Set([
   'loadTimeout',
   'memory',
   'history',
+  'alerts',
 ]);
 
 export interface LoadedConfig {
@@ -137,6 +138,12 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
       "false, or { path: '.datacheck/history.duckdb' }, or { connection: '<a postgres connection>', schema: 'datacheck_history' }",
     );
   }
+  if (config.alerts !== undefined && !(Array.isArray(config.alerts) && config.alerts.every(validAlert))) {
+    bad(
+      'alerts',
+      "an array of { kind: 'slack' | 'teams' | 'webhook', urlEnv: 'SLACK_WEBHOOK_URL', on: 'fail' | 'warn' } (the URL itself never in the config)",
+    );
+  }
   const reporters = config.reporters;
   const spec = (r: unknown) =>
     typeof r === 'string' || (Array.isArray(r) && typeof r[0] === 'string' && (r[1] === undefined || typeof r[1] === 'object'));
@@ -144,6 +151,18 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
     bad('reporters', "an array of reporter names or [name, options], e.g. ['console', ['json', { outputFile: 'reports/datacheck.json' }]]");
   }
   return issues;
+}
+
+function validAlert(a: unknown): boolean {
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return false;
+  const o = a as Record<string, unknown>;
+  return (
+    Object.keys(o).every((k) => k === 'kind' || k === 'urlEnv' || k === 'on') &&
+    ['slack', 'teams', 'webhook'].includes(o.kind as string) &&
+    typeof o.urlEnv === 'string' &&
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(o.urlEnv) &&
+    (o.on === 'fail' || o.on === 'warn')
+  );
 }
 
 function validHistory(h: unknown): boolean {

@@ -1,20 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { duckdbHistoryStore } from '../../src/history/duckdb-store.js';
 import type { RunResult } from '../../src/model/result.js';
-import { datacheck, root } from './harness.js';
-
-/** A copy of the bundled example in a temp directory, so its history never lands in the repository. */
-function bundledExample(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-history-'));
-  for (const f of ['checks', 'contracts', 'fixtures', 'datacheck.config.ts', 'tsconfig.json', 'package.json']) {
-    cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
-  }
-  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-  return dir;
-}
+import { bundledExample, datacheck } from './harness.js';
 
 const changeCheck = (run: RunResult) => run.datasets.find((d) => d.name === 'orders')!.checks.find((c) => c.kind === 'change')!;
 

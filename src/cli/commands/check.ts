@@ -1,6 +1,8 @@
 import { duckdbMemoryBytes } from '../../prepare/memory-setting.js';
 import { performance } from 'node:perf_hooks';
 import type { Severity } from '../../model/check.js';
+import type { AlertDef } from '../../model/config.js';
+import type { RunResult } from '../../model/result.js';
 import { loaderForRun } from '../../prepare/run-loader.js';
 import type { LoadError } from '../../prepare/load.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
@@ -29,6 +31,7 @@ export interface CheckOptions extends DbtFlags {
   maxFailingRows?: number;
   profile?: 'basic' | 'full';
   typecheck: boolean;
+  alertsRequired?: boolean;
   /** False with --no-history. */
   history: boolean;
   loadTimeout?: string;
@@ -137,13 +140,25 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     debug: opts.debug ?? false,
     readFiles,
   });
-  if (!rendered) return EXIT.error;
+  const alerted = await sendRunAlerts(config.alerts ?? [], result, rendered.files, io);
+  if (!rendered.ok) return EXIT.error;
+  if (!alerted && opts.alertsRequired) return EXIT.error;
   return exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
 }
 
 function interruptedBy(signal: AbortSignal | undefined): StopSignal | undefined {
   if (!signal?.aborted) return undefined;
   return signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+}
+
+/** Sends the config's alerts, linking the HTML report if one was written; false when one was not delivered. */
+async function sendRunAlerts(alerts: AlertDef[], run: RunResult, files: string[], io: CliIo): Promise<boolean> {
+  if (alerts.length === 0) return true;
+  const { sendAlerts } = await import('../../alerts/send-alerts.js');
+  const report = files.find((f) => f.endsWith('.html')) ?? files[0];
+  const deliveries = await sendAlerts(alerts, run, { env: io.env, ...(report && { report }) });
+  for (const d of deliveries) if (!d.ok) io.stderr.write(`datacheck: warning: alert ${d.alert} not delivered: ${d.reason}\n`);
+  return deliveries.every((d) => d.ok);
 }
 
 function printStacks(io: CliIo, errors: LoadError[]): void {
