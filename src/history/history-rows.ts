@@ -6,7 +6,7 @@ export interface HistoryRow {
   /** The run's start, ISO. */
   startedAt: string;
   dataset: string;
-  /** The contract's version, when it declares one. */
+  /** Which data was read: the dataset's fingerprint version (file sources), else null. */
   datasetVersion: string | null;
   checkId: string;
   kind: string;
@@ -40,7 +40,7 @@ export function historyRows(run: RunResult): HistoryRow[] {
       runId: run.runId,
       startedAt: run.startedAt,
       dataset: d.name,
-      datasetVersion: d.version ?? null,
+      datasetVersion: d.fingerprint?.version ?? null,
       checkId: c.id,
       kind: c.kind,
       outcome: c.outcome,

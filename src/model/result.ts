@@ -78,6 +78,17 @@ export interface DatasetLocation {
   name: string;
 }
 
+/**
+ * Which data a result was about. Files: the SHA-256 of the files' names and content hashes, with
+ * each file's size, modification time and content hash. Added within schema version 1.
+ */
+export interface DatasetFingerprint {
+  method: 'files';
+  /** A hex digest: equal versions mean the same bytes were checked. */
+  version: string;
+  files: { path: string; size: number; mtime: string; sha256: string }[];
+}
+
 export interface DatasetResult {
   name: string;
   version?: string;
@@ -87,6 +98,8 @@ export interface DatasetResult {
   source?: string;
   /** Lineage identity of the source (see DatasetLocation); absent when unknown. */
   location?: DatasetLocation;
+  /** Which data was read (see DatasetFingerprint); file sources only, for now. */
+  fingerprint?: DatasetFingerprint;
   contractLocation?: { file: string; line: number; column: number };
   rowCount?: number;
   /** Dataset-level problems (could not read the source, ...). Checks then have outcome `error`. */

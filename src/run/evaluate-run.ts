@@ -38,6 +38,7 @@ function evaluateExecuted(executed: ExecutedDataset, now: Date, history: History
     ...base,
     source: executed.opened.description,
     ...(executed.opened.location && { location: executed.opened.location }),
+    ...(executed.opened.fingerprint && { fingerprint: executed.opened.fingerprint }),
     ...(rowCount?.ok && typeof rowCount.value === 'number' && { rowCount: rowCount.value }),
     issues: [],
     checks,

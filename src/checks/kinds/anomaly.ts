@@ -84,7 +84,7 @@ export const anomaly: CheckKind<AnomalyParams> = defineCheckKind<AnomalyParams>(
 
 function describeAnomaly(p: AnomalyParams): string {
   const season = p.seasonality === 'weekday' ? ' on the same weekday' : '';
-  return `within ${p.sensitivity} MADs of the median of the last ${p.runs} runs${season}`;
+  return `within ${p.sensitivity} MADs of its last ${p.runs} runs${season}`;
 }
 
 const show = (x: number) => String(Number(x.toPrecision(6)));
