@@ -107,7 +107,10 @@ export async function runPipeline(input: RunInput): Promise<PipelineOutput> {
   const durationMs = Math.round(performance.now() - t0);
   const context = input.context ? await input.context : undefined;
   const result = toRunResult({ cwd: input.cwd, started, finished, durationMs, datasets, issues: plan.issues, ...(context && { context }) });
-  const history = await recordHistory(input.history, result);
+  // A stopped run is half a run: recorded, it would read as a sudden change next time.
+  const history: HistoryRecord = input.signal?.aborted
+    ? { off: 'the run was interrupted: not recorded' }
+    : await recordHistory(input.history, result);
   return { result, transfer: executed.transfer, history };
 }
 
