@@ -129,6 +129,7 @@ describe('change and anomaly checks are offered on numbers only', () => {
       t.rowCount().change({ over: '7d' }).between(-100, 100),
       t.column('amount').nullRatio().anomaly({ runs: 20, sensitivity: 3, seasonality: 'weekday' }),
       t.column('amount').mean().change().atMost(5),
+      t.column('order_id').max().change().atMost('10%'),
       t.column('status').distinctCount().anomaly(),
     ]);
   });
