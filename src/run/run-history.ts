@@ -42,6 +42,8 @@ export type HistoryRecord = { appended: number; store: string } | { off: string 
 export async function recordHistory(setting: HistorySetting | undefined, run: RunResult): Promise<HistoryRecord> {
   if (!setting) return { off: 'the metric history is off' };
   if ('off' in setting || 'issue' in setting) return setting;
+  // A run that checked nothing (a --filter matching nothing, nothing loaded) has nothing to keep: the store is not even created.
+  if (run.datasets.every((d) => d.checks.length === 0)) return { appended: 0, store: setting.store.describe };
   try {
     return { appended: await setting.store.append(run), store: setting.store.describe };
   } catch (e) {
