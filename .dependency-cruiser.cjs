@@ -85,6 +85,21 @@ module.exports = {
       to: { path: '^src/(engines|sources|run|cli|reporters|prepare|dsl)/' },
     },
     {
+      name: 'alerts-read-only-the-result',
+      severity: 'error',
+      comment: 'src/alerts sends a summary of a finished run: like a reporter it reads only RunResult and the config types (src/model).',
+      from: { path: '^src/alerts/' },
+      to: { path: OURS, pathNot: '^src/(alerts|model)/' },
+    },
+    {
+      name: 'history-store-below-run',
+      severity: 'error',
+      comment:
+        'src/history keeps metric values and outcomes in a store (DuckDB, PostgreSQL): it reads and writes plain model data with the drivers, and knows nothing of checks, evaluation, the runner, the CLI or reporters.',
+      from: { path: '^src/history/' },
+      to: { path: '^src/(checks|evaluate|plan|run|cli|reporters|prepare|dsl|sources|access)/' },
+    },
+    {
       name: 'only-cli-reaches-cli',
       severity: 'error',
       comment: 'src/cli is the top: it reads argv and sets the exit code. Nothing in src imports it (bin/ starts it from dist/).',

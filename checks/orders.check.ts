@@ -3,6 +3,7 @@ import orders from '../contracts/orders.contract';
 
 export default defineSuite(orders, (t) => [
   t.rowCount().between(50, 100_000),
+  t.rowCount().change().atMost('20%'),
   t.column('status').share('returned').atMost(0.1),
   t.column('status').share('completed').atLeast(0.5).title('most orders complete'),
   t.column('user_id').distinctCount().atLeast(50),

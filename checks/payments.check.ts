@@ -4,6 +4,7 @@ import payments from '../contracts/payments.contract';
 export default defineSuite(payments, (t) => [
   t.rowCount().atLeast(100),
   t.column('amount').mean().between(1_000, 2_000),
+  t.column('amount').mean().anomaly({ runs: 20, sensitivity: 3 }),
   t.column('amount').median().between(1_000, 2_000),
   t.column('amount').quantile(0.95).atMost(3_000),
   t.column('amount').stddev().atMost(1_500),

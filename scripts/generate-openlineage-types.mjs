@@ -20,6 +20,7 @@ export const FACETS = [
   'JobTypeJobFacet',
   'ProcessingEngineRunFacet',
   'ErrorMessageRunFacet',
+  'DatasetVersionDatasetFacet',
 ];
 
 /** `<repo>/../shared/oracles/openlineage` (CI and worktrees alike), else /work/shared. */

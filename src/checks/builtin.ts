@@ -1,5 +1,7 @@
 import type { CheckKind } from './check-kind.js';
 import { acceptedValues } from './kinds/accepted-values.js';
+import { anomaly } from './kinds/anomaly.js';
+import { change } from './kinds/change.js';
 import { columnCount } from './kinds/column-count.js';
 import { columnStat } from './kinds/column-stat.js';
 import { columnType } from './kinds/column-type.js';
@@ -36,6 +38,8 @@ const KINDS: CheckKind<any>[] = [
   references,
   violations,
   sqlRule,
+  change,
+  anomaly,
 ];
 
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(KINDS.map((k) => [k.kind, k]));

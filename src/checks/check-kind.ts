@@ -1,6 +1,7 @@
 import type { CheckDef } from '../model/check.js';
 import type { ContractDef } from '../model/contract.js';
 import type { Expr } from '../model/expr.js';
+import type { DatasetHistory, HistoryView } from '../model/history.js';
 import type { Issue } from '../model/issue.js';
 import type { FailingRow, MetricSpec, MetricValue } from '../model/metric.js';
 import type { Measure } from '../model/measure.js';
@@ -22,7 +23,15 @@ export interface MetricReader {
 export interface EvalContext extends PlanContext {
   /** The instant the run started, for freshness: evaluation stays a pure function of its inputs. */
   now: Date;
+  /**
+   * The earlier values of this dataset's tracked metrics (`on`), or why there are none: change and
+   * anomaly checks read it; every other kind ignores it. Absent: as `off`.
+   */
+  history?: HistoryContext;
 }
+
+/** The history as one dataset's checks see it. */
+export type HistoryContext = Exclude<HistoryView, { state: 'on' }> | { state: 'on'; points: DatasetHistory };
 
 /** What a check kind concludes; severity is applied afterwards (a failed `warn` check becomes `warn`). */
 export interface Evaluation {
@@ -35,6 +44,10 @@ export interface Evaluation {
   rows?: { considered: number; failed: number };
   failingRows?: FailingRow[];
   issue?: Issue;
+  /** Why a pass judged nothing (too little history): reporters show it beside the pass. */
+  note?: string;
+  /** The number measured, kept in the history under the kind's `tracks` name (finite numbers only). */
+  tracked?: number;
 }
 
 /**
@@ -66,6 +79,14 @@ export interface CheckKind<P = Record<string, unknown>> {
   alwaysSelected?: boolean;
   metrics(def: CheckDef<P>, ctx: PlanContext): MetricSpec[];
   evaluate(def: CheckDef<P>, m: MetricReader, ctx: EvalContext): Evaluation;
+  /**
+   * The history name of the one number this kind measures (see TrackedMetric): kinds that have one
+   * declare it, and their evaluation returns the number as `tracked`. Change and anomaly checks
+   * read earlier values under the same name, so any check of that metric adds to its history.
+   */
+  tracks?(def: CheckDef<P>, ctx: PlanContext): string;
+  /** True for kinds that judge the history (change, anomaly): the run reads it before evaluating them. */
+  readsHistory?: boolean;
   /** A title for reports, e.g. `amount mean between 20 and 400`. */
   describe(def: CheckDef<P>): string;
   /** False for kinds about the whole dataset's structure, where a row filter means nothing. */

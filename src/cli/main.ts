@@ -6,6 +6,8 @@ import { planCommand } from './commands/plan.js';
 import type { PlanOptions } from './commands/plan.js';
 import { importDbtCommand } from './commands/import-dbt.js';
 import type { ImportDbtOptions } from './commands/import-dbt.js';
+import { historyCommand } from './commands/history.js';
+import type { HistoryOptions } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import type { ReportOptions } from './commands/report.js';
 import { addStandardCommands } from './commands/standards.js';
@@ -24,6 +26,12 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`expected a non-negative integer (0, 1, 2, ...), found '${value}'.`);
   return Number(value);
+}
+
+function positiveInteger(value: string): number {
+  const n = nonNegativeInteger(value);
+  if (n === 0) throw new InvalidArgumentError(`expected a positive integer (1, 2, ...), found '${value}'.`);
+  return n;
 }
 
 /**
@@ -92,6 +100,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     )
     .option('--target <name>', "the dbt target of the profile (default: DBT_TARGET, then the profile's target)")
     .option('--openlineage-required', 'exit 2 when the OpenLineage events cannot be delivered (default: a warning)')
+    .option('--alerts-required', 'exit 2 when an alert of the config cannot be delivered (default: a warning)')
+    .option('--no-history', 'neither read nor append the metric history (change and anomaly checks pass with a note)')
     .option('--verbose', 'list passing checks too')
     .option('--debug', 'print stack traces and timings')
     .action(async (paths: string[], opts: CheckOptions) => {
@@ -161,5 +171,19 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     });
 
   addStandardCommands(program, io, setCode, reporterHelp());
+  program
+    .command('history')
+    .description("print the metric history's recent values and outcomes per check, with a small chart")
+    .argument('[dataset]', 'only this dataset')
+    .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present); it names the store')
+    .option('--check <id>', 'only this check (its id, as in the JSON result)')
+    .option('--runs <n>', 'how many recent runs (default 20)', positiveInteger, 20)
+    .option('--json', 'print the series as JSON')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action(async (dataset: string | undefined, opts: HistoryOptions) => {
+      setCode(await historyCommand(dataset, opts, io));
+    });
+
   return program;
 }

@@ -4,6 +4,8 @@ import { DatacheckError, isDatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
 import { checkBoundOrder, checkOptions } from './validate.js';
 import { plainValue } from './plain-value.js';
+import { ChangeBound, anomalyParams } from './history-checks.js';
+import type { AnomalyOptions, ChangeOptions } from './history-checks.js';
 
 /** A check as the suite builder accumulates it; becomes a CheckDef in defineSuite. */
 export interface CheckDraft {
@@ -101,6 +103,17 @@ export class MetricBound<V> {
   }
   equals(value: V): SuiteCheck {
     return this.bound(value, value, undefined);
+  }
+  /**
+   * How much the metric changed since an earlier run, from the metric history:
+   * `.change().atMost('20%')`, `.change({ over: '7d' }).between(-100, 100)`.
+   */
+  change(this: MetricBound<number>, options?: ChangeOptions): ChangeBound<SuiteCheck> {
+    return new ChangeBound(this.base, (kind, params) => new SuiteCheck({ ...this.base, kind, params }), options);
+  }
+  /** The metric within the band its recent history makes (median ± sensitivity × scaled MAD). */
+  anomaly(this: MetricBound<number>, options?: AnomalyOptions): SuiteCheck {
+    return new SuiteCheck({ ...this.base, kind: 'anomaly', params: anomalyParams(this.base, options) });
   }
   private bound(min: BoundArg<V>, max: BoundArg<V>, options: BoundOptions | undefined): SuiteCheck {
     if (this.problem) return SuiteCheck.invalid(this.problem);

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { EvalContext, Evaluation } from '../checks/check-kind.js';
+import type { EvalContext, Evaluation, HistoryContext } from '../checks/check-kind.js';
 import { MetricUnavailable, observesOf } from '../checks/check-kind.js';
 import { formatExpr } from '../expr/format-expr.js';
 import type { MetricResults, PhysicalColumn } from '../model/metric.js';
@@ -14,14 +14,14 @@ import { metricReader } from './metric-reader.js';
  * be computed makes its checks `error` (with the cause); a check on a column the data lacks is
  * `skipped` (the schema check fails for it); nothing here throws.
  */
-export function evaluateDataset(plan: DatasetPlan, results: MetricResults, now: Date): CheckResult[] {
+export function evaluateDataset(plan: DatasetPlan, results: MetricResults, now: Date, history?: HistoryContext): CheckResult[] {
   const reader = metricReader(plan, results);
   const schema = results.get(plan.resolve({ kind: 'schema' }).key);
   const present = schema?.ok ? new Set((schema.value as { columns: PhysicalColumn[] }).columns.map((c) => c.name)) : undefined;
   const pii = piiColumns(plan.contract);
   return plan.checks.map((check) => {
     const started = performance.now();
-    const evaluation = evaluateOne(check, reader, present, now);
+    const evaluation = evaluateOne(check, reader, present, now, history);
     const shown = { ...evaluation, failingRows: declaredValuesOnly(evaluation.failingRows, plan.contract) };
     return toResult(check, shown, pii, performance.now() - started);
   });
@@ -32,6 +32,7 @@ function evaluateOne(
   reader: ReturnType<typeof metricReader>,
   present: Set<string> | undefined,
   now: Date,
+  history: HistoryContext | undefined,
 ): Evaluation {
   if (check.issue) return { outcome: 'error', message: check.issue.message, issue: check.issue };
   const columns = check.def.columns ?? (check.def.column !== undefined ? [check.def.column] : []);
@@ -39,7 +40,7 @@ function evaluateOne(
   if (absent.length > 0) {
     return { outcome: 'skipped', message: `column ${absent.map((c) => `'${c}'`).join(', ')} is not in the data (see the schema check)` };
   }
-  const ctx: EvalContext = { ...check.ctx, now };
+  const ctx: EvalContext = { ...check.ctx, now, ...(history && { history }) };
   try {
     return check.kind!.evaluate(check.def, reader, ctx);
   } catch (e) {
@@ -68,6 +69,8 @@ function toResult(check: PlannedCheck, ev: Evaluation, pii: Set<string>, duratio
     ...(ev.expected !== undefined && { expected: ev.expected }),
     message: shown.message,
     ...(shown.measure && { measure: shown.measure }),
+    ...trackedMetric(check, ev, columnIsPii),
+    ...(ev.note !== undefined && { note: ev.note }),
     ...(ev.rows && { rows: ev.rows }),
     ...(ev.failingRows && ev.failingRows.length > 0 && { failingRows: maskRows(ev.failingRows, pii) }),
     ...(ev.issue && { issue: ev.issue }),
@@ -76,4 +79,15 @@ function toResult(check: PlannedCheck, ev: Evaluation, pii: Set<string>, duratio
     location: def.location,
     durationMs: Math.round(durationMs * 1000) / 1000,
   };
+}
+
+/**
+ * The number the check measured, under its history name; on a pii column only counts and shares,
+ * so the history never holds a value of the column.
+ */
+function trackedMetric(check: PlannedCheck, ev: Evaluation, columnIsPii: boolean): Pick<CheckResult, 'metric'> {
+  const { kind, def } = check;
+  if (!kind?.tracks || ev.tracked === undefined || !Number.isFinite(ev.tracked)) return {};
+  if (columnIsPii && observesOf(kind, def.params) === 'values') return {};
+  return { metric: { name: kind.tracks(def, check.ctx), value: ev.tracked } };
 }

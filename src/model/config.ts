@@ -62,6 +62,28 @@ export interface DbtSettings {
   target?: string;
 }
 
+/**
+ * Where the metric history is kept. Default: the DuckDB file `.datacheck/history.duckdb` under the
+ * project root. With `connection`, a schema in that PostgreSQL connection (shared by CI machines).
+ */
+export interface HistoryConfig {
+  /** DuckDB file, relative to the project root (default `.datacheck/history.duckdb`). */
+  path?: string;
+  /** A PostgreSQL connection of `connections`: the history lives in `schema` there. */
+  connection?: string;
+  /** The PostgreSQL schema (default `datacheck_history`); created with its table on first use. */
+  schema?: string;
+}
+
+/** A message sent after the run: a Slack or Teams incoming webhook, or any endpoint taking JSON. */
+export interface AlertDef {
+  kind: 'slack' | 'teams' | 'webhook';
+  /** The environment variable holding the webhook URL (a secret: never in the config, never printed). */
+  urlEnv: string;
+  /** `fail`: when the run failed or could not be done; `warn`: also when a check warned. */
+  on: 'fail' | 'warn';
+}
+
 /** datacheck.config.ts, as plain data. Every field is optional; CLI flags override it. */
 export interface ConfigDef {
   kind: 'config';
@@ -91,4 +113,8 @@ export interface ConfigDef {
    * or a share of the machine, '50%' (the default).
    */
   memory?: string;
+  /** The metric history change and anomaly checks read (see HistoryConfig); `false`: none is kept. */
+  history?: false | HistoryConfig;
+  /** Sent after the run; a delivery failure is a warning unless --alerts-required. */
+  alerts?: AlertDef[];
 }

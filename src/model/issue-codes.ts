@@ -36,6 +36,12 @@ export const ISSUE_CODES = {
   'check.unknown_kind': { hint: 'a check names a kind datacheck does not have (a result from a newer version?)' },
   'check.where_unsupported': { hint: 'this check kind cannot be filtered with .where()' },
   'check.plan': { hint: 'planning the metrics of a check failed; the message says why' },
+  'history.unavailable': {
+    hint: 'the metric history store could not be opened, read or written; change and anomaly checks end error, the run is not recorded',
+  },
+  'history.pii_value': {
+    hint: 'a change or anomaly check tracks a value statistic of a pii column; only counts and shares of pii columns are kept',
+  },
   'check.evaluate': { hint: 'judging a check from its metric values failed; a bug worth reporting' },
 
   // --- the filter language (src/expr and its compilers)

@@ -4,7 +4,15 @@
  * On a pii column every value taken from the data (a min, a newest timestamp) is the mask `***`,
  * exactly as in `observed`; counts and shares stay.
  */
-export type Measure = RowsMeasure | StatisticMeasure | CountMeasure | FreshnessMeasure | SchemaMeasure | TypeMeasure;
+export type Measure =
+  | RowsMeasure
+  | StatisticMeasure
+  | CountMeasure
+  | FreshnessMeasure
+  | SchemaMeasure
+  | TypeMeasure
+  | ChangeMeasure
+  | AnomalyMeasure;
 
 /** A bound as written in the check: `null` is an open end; inclusive unless `strict`. */
 export interface MeasuredBound {
@@ -75,4 +83,45 @@ export interface TypeMeasure {
   expected: string;
   /** The data's type: datacheck's name for it, or the Arrow type when it has none. */
   found: string;
+}
+
+/**
+ * change: a tracked metric against an earlier run's value. `baseline` is null when the history has
+ * no usable earlier value (the check then passes with a note).
+ */
+export interface ChangeMeasure {
+  type: 'change';
+  /** The tracked metric's name (see TrackedMetric). */
+  metric: string;
+  value: number;
+  baseline: number | null;
+  /** The earlier run the baseline comes from. */
+  baselineRun?: { runId: string; at: string };
+  /** value - baseline, or (value - baseline) / |baseline| when `relative`; null without a baseline. */
+  change: number | null;
+  relative: boolean;
+  /** Whether the bound holds the size of the change (`atMost`) or its signed value (`between`). */
+  magnitude: boolean;
+  bound: MeasuredBound;
+  /** How far back the baseline is taken (`over`), in milliseconds; absent: the previous run. */
+  overMs?: number;
+}
+
+/**
+ * anomaly: a tracked metric against a band around the median of its recent values, scaled by
+ * their median absolute deviation. `band` is null when there were fewer than `minRuns` values.
+ */
+export interface AnomalyMeasure {
+  type: 'anomaly';
+  metric: string;
+  value: number;
+  /** How many earlier values the band was made from. */
+  runs: number;
+  median: number | null;
+  /** The robust spread used: 1.4826 x MAD, or 1.2533 x mean absolute deviation when MAD is 0. */
+  spread: number | null;
+  band: { min: number; max: number } | null;
+  sensitivity: number;
+  /** `weekday`: only earlier runs on the same UTC weekday were compared. */
+  seasonality?: 'weekday';
 }

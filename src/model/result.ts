@@ -1,6 +1,7 @@
 import type { Severity } from './check.js';
 import type { Issue, SourceLocation } from './issue.js';
 import type { FailingRow } from './metric.js';
+import type { DatasetRunTrend, HistoryPoint, TrackedMetric } from './history.js';
 import type { Measure } from './measure.js';
 
 export type Outcome = 'pass' | 'fail' | 'warn' | 'error' | 'skipped';
@@ -28,6 +29,20 @@ export interface CheckResult {
    * (optional, purely additive): results written before it have none, and read as before.
    */
   measure?: Measure;
+  /**
+   * The number the check measured under its history name (row_count, column statistics, change and
+   * anomaly checks): what the history store keeps and change and anomaly checks compare. Absent for
+   * kinds without one number, and on pii columns unless it is a count or share. Added within schema
+   * version 1 (optional, additive).
+   */
+  metric?: TrackedMetric;
+  /**
+   * Set on a pass that judged nothing, saying why (a change check's first run, an anomaly check
+   * with too little history, the history turned off), so such a pass is never silent.
+   */
+  note?: string;
+  /** The tracked metric's values in earlier runs, oldest first (at most 30), for trend charts; this run is `metric`. */
+  history?: HistoryPoint[];
   /** Rows considered and rows failing, for row-level checks. */
   rows?: { considered: number; failed: number };
   failingRows?: FailingRow[];
@@ -63,6 +78,17 @@ export interface DatasetLocation {
   name: string;
 }
 
+/**
+ * Which data a result was about. Files: the SHA-256 of the files' names and content hashes, with
+ * each file's size, modification time and content hash. Added within schema version 1.
+ */
+export interface DatasetFingerprint {
+  method: 'files';
+  /** A hex digest: equal versions mean the same bytes were checked. */
+  version: string;
+  files: { path: string; size: number; mtime: string; sha256: string }[];
+}
+
 export interface DatasetResult {
   name: string;
   version?: string;
@@ -72,11 +98,15 @@ export interface DatasetResult {
   source?: string;
   /** Lineage identity of the source (see DatasetLocation); absent when unknown. */
   location?: DatasetLocation;
+  /** Which data was read (see DatasetFingerprint); file sources only, for now. */
+  fingerprint?: DatasetFingerprint;
   contractLocation?: { file: string; line: number; column: number };
   rowCount?: number;
   /** Dataset-level problems (could not read the source, ...). Checks then have outcome `error`. */
   issues: Issue[];
   checks: CheckResult[];
+  /** Earlier runs of this dataset, oldest first (at most 30): outcomes over time, from the metric history. */
+  trend?: DatasetRunTrend[];
   columns: ColumnProfile[];
   durationMs: number;
 }

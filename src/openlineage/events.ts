@@ -2,6 +2,7 @@ import type {
   BaseFacet,
   DataQualityAssertionsDatasetFacet,
   DataQualityMetricsInputDatasetFacet,
+  DatasetVersionDatasetFacet,
   DatasourceDatasetFacet,
   ErrorMessageRunFacet,
   InputDataset,
@@ -23,6 +24,7 @@ export interface FacetTypes {
   JobTypeJobFacet: JobTypeJobFacet;
   ProcessingEngineRunFacet: ProcessingEngineRunFacet;
   ErrorMessageRunFacet: ErrorMessageRunFacet;
+  DatasetVersionDatasetFacet: DatasetVersionDatasetFacet;
 }
 export type FacetName = keyof FacetTypes;
 

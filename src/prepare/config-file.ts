@@ -22,6 +22,8 @@ const KNOWN_KEYS = new Set([
   'profile',
   'loadTimeout',
   'memory',
+  'history',
+  'alerts',
 ]);
 
 export interface LoadedConfig {
@@ -130,6 +132,18 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
     )
   )
     bad('dbt', "{ project?: 'path/to/dbt/project', profilesDir?: 'path', target?: 'dev' } (strings)");
+  if (config.history !== undefined && !validHistory(config.history)) {
+    bad(
+      'history',
+      "false, or { path: '.datacheck/history.duckdb' }, or { connection: '<a postgres connection>', schema: 'datacheck_history' }",
+    );
+  }
+  if (config.alerts !== undefined && !(Array.isArray(config.alerts) && config.alerts.every(validAlert))) {
+    bad(
+      'alerts',
+      "an array of { kind: 'slack' | 'teams' | 'webhook', urlEnv: 'SLACK_WEBHOOK_URL', on: 'fail' | 'warn' } (the URL itself never in the config)",
+    );
+  }
   const reporters = config.reporters;
   const spec = (r: unknown) =>
     typeof r === 'string' || (Array.isArray(r) && typeof r[0] === 'string' && (r[1] === undefined || typeof r[1] === 'object'));
@@ -137,6 +151,27 @@ function validateConfig(config: Record<string, unknown>, file: string): (Issue &
     bad('reporters', "an array of reporter names or [name, options], e.g. ['console', ['json', { outputFile: 'reports/datacheck.json' }]]");
   }
   return issues;
+}
+
+function validAlert(a: unknown): boolean {
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return false;
+  const o = a as Record<string, unknown>;
+  return (
+    Object.keys(o).every((k) => k === 'kind' || k === 'urlEnv' || k === 'on') &&
+    ['slack', 'teams', 'webhook'].includes(o.kind as string) &&
+    typeof o.urlEnv === 'string' &&
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(o.urlEnv) &&
+    (o.on === 'fail' || o.on === 'warn')
+  );
+}
+
+function validHistory(h: unknown): boolean {
+  if (h === false) return true;
+  if (typeof h !== 'object' || h === null || Array.isArray(h)) return false;
+  const o = h as Record<string, unknown>;
+  const text = (k: string) => o[k] === undefined || (typeof o[k] === 'string' && (o[k] as string).trim() !== '');
+  const known = Object.keys(o).every((k) => k === 'path' || k === 'connection' || k === 'schema');
+  return known && text('path') && text('connection') && text('schema') && !(o.path !== undefined && o.connection !== undefined);
 }
 
 /** The line where `key:` is written, so the issue points at it (line 1 when it cannot be found). */

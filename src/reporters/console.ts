@@ -83,6 +83,13 @@ function renderDataset(d: DatasetResult, c: ChalkInstance, verbose: boolean): st
   } else if (passed.length > 0) {
     out.push(`  ${c.green(MARK.pass)} ${c.dim(`${passed.length} passed`)}`);
   }
+  // A pass that judged nothing (no history yet) is listed with its reason, verbose or not.
+  for (const ch of passed.filter((p) => p.note)) {
+    out.push(
+      `  ${c.green(MARK.pass)} ${ch.title} ${c.dim('(not judged)')}  ${c.dim(formatLocation(ch.location))}`,
+      `      ${c.dim(ch.note!)}`,
+    );
+  }
   return out;
 }
 

@@ -12,7 +12,8 @@ import type { Issue } from '../model/issue.js';
 import type { IssueCode } from '../model/issue-codes.js';
 import { isDatacheckError } from '../model/issue.js';
 import type { MetricResults, PlannedMetric } from '../model/metric.js';
-import type { DatasetLocation } from '../model/result.js';
+import type { DatasetFingerprint, DatasetLocation } from '../model/result.js';
+import { fingerprintFiles } from '../sources/fingerprint-files.js';
 import type { PlannedDataset, RunPlan } from './plan-run.js';
 
 export interface ExecuteContext {
@@ -30,7 +31,7 @@ export interface ExecutedDataset {
   planned: PlannedDataset;
   results: MetricResults;
   /** How the opened data named itself (absent when it could not be opened). */
-  opened?: { description: string; location?: DatasetLocation };
+  opened?: { description: string; location?: DatasetLocation; fingerprint?: DatasetFingerprint };
   /** Set when the dataset could not be read at all: every metric carries it too. */
   issue?: Issue;
   durationMs: number;
@@ -80,13 +81,21 @@ async function executeDataset(
       ...(refs.sqlReferences.size > 0 && { sqlReferences: refs.sqlReferences }),
     };
     const engine = read.engine === 'sql' ? sqlEngine : lazyArrowEngine;
-    const results = await engine.compute(opened, refs.metrics, engineCtx);
+    // The files are hashed while the engine reads them: the fingerprint costs no extra wall time on large files.
+    const [results, fingerprint] = await Promise.all([
+      engine.compute(opened, refs.metrics, engineCtx),
+      read.files ? fingerprintFiles(read.files) : Promise.resolve(undefined),
+    ]);
     for (const [key, issue] of refs.unanswered) results.set(key, { ok: false, issue });
     return {
       planned,
       results,
       durationMs: Math.round(performance.now() - t0),
-      opened: { description: opened.description, ...(opened.location && { location: opened.location }) },
+      opened: {
+        description: opened.description,
+        ...(opened.location && { location: opened.location }),
+        ...(fingerprint && { fingerprint }),
+      },
     };
   } catch (e) {
     return failed(asIssue(e, plan.contract.name));

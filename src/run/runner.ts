@@ -15,6 +15,9 @@ import { execute } from './execute.js';
 import type { ExecutedRun } from './execute.js';
 import { planRun } from './plan-run.js';
 import { toRunResult } from './run-result.js';
+import type { HistorySetting } from '../history/open-history.js';
+import { historyNeeds, readHistory, recordHistory, withTrends } from './run-history.js';
+import type { HistoryRecord } from './run-history.js';
 
 export { runOutcome } from './run-result.js';
 
@@ -47,12 +50,16 @@ export interface RunInput {
   memoryLimitBytes?: number;
   /** Aborted when the run must stop: running queries are cancelled on their servers, no new one starts. */
   signal?: AbortSignal;
+  /** The metric history to read for change and anomaly checks and to append the run to; absent: off. */
+  history?: HistorySetting;
 }
 
 /** The pipeline's output: the result, and what the run sent to SQL engines (for `--debug`). */
 export interface PipelineOutput {
   result: RunResult;
   transfer: SqlTransfer;
+  /** What became of the run in the metric history (appended, off, or why it could not be). */
+  history: HistoryRecord;
 }
 
 /**
@@ -93,12 +100,18 @@ export async function runPipeline(input: RunInput): Promise<PipelineOutput> {
     input.signal?.removeEventListener('abort', stop);
     await connections.closeAll();
   }
-  const datasets = evaluateRun(executed.datasets, now);
+  const names = plan.datasets.map((d) => d.plan.contract.name);
+  const view = await readHistory(input.history, historyNeeds(plan.datasets), names);
+  const datasets = withTrends(evaluateRun(executed.datasets, now, view), view);
   const finished = new Date();
   const durationMs = Math.round(performance.now() - t0);
   const context = input.context ? await input.context : undefined;
   const result = toRunResult({ cwd: input.cwd, started, finished, durationMs, datasets, issues: plan.issues, ...(context && { context }) });
-  return { result, transfer: executed.transfer };
+  // A stopped run is half a run: recorded, it would read as a sudden change next time.
+  const history: HistoryRecord = input.signal?.aborted
+    ? { off: 'the run was interrupted: not recorded' }
+    : await recordHistory(input.history, result);
+  return { result, transfer: executed.transfer, history };
 }
 
 /** Runs every dataset's checks and returns one RunResult. Never throws: failures are values. */

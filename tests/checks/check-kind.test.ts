@@ -34,9 +34,17 @@ describe('check kinds describe themselves', () => {
     const stat = CHECK_KINDS.get('column_stat')!;
     const values = Object.keys(STATISTICS).filter((s) => observesOf(stat, { stat: s } as never) === 'values');
     expect(values).toEqual(['min', 'max', 'sum', 'mean', 'stddev', 'median', 'quantile']);
+    const tracking = ['column_stat', 'change', 'anomaly'];
     expect(
-      [...CHECK_KINDS.values()].filter((k) => k.kind !== 'column_stat' && observesOf(k, {} as never) === 'values').map((k) => k.kind),
+      [...CHECK_KINDS.values()].filter((k) => !tracking.includes(k.kind) && observesOf(k, {} as never) === 'values').map((k) => k.kind),
     ).toEqual(['freshness', 'sql_rule']);
+    // change and anomaly observe what the number they track observes.
+    for (const kind of ['change', 'anomaly']) {
+      const k = CHECK_KINDS.get(kind)!;
+      expect(observesOf(k, { of: { kind: 'row_count' } } as never)).toBe('counts');
+      expect(observesOf(k, { of: { kind: 'column_stat', stat: 'null_ratio' } } as never)).toBe('counts');
+      expect(observesOf(k, { of: { kind: 'column_stat', stat: 'mean' } } as never)).toBe('values');
+    }
   });
 
   it('are named by no file of evaluate, plan, run or the reporters, which read the declarations instead', () => {

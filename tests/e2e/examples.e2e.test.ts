@@ -8,8 +8,9 @@ import { datacheck, root } from './harness.js';
 // The README's promises: the bundled example passes, the broken one shows every kind of failure.
 
 async function runJson(cwd: string): Promise<{ code: number | null; run: RunResult; stdout: string }> {
+  // --no-history: these run inside the repository, which must not collect a history.
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'datacheck-example-')), 'result.json');
-  const r = await datacheck(cwd, ['--reporter', 'console', '--reporter', 'json', '--output-file', `json=${out}`]);
+  const r = await datacheck(cwd, ['--no-history', '--reporter', 'console', '--reporter', 'json', '--output-file', `json=${out}`]);
   return { code: r.code, run: JSON.parse(readFileSync(out, 'utf8')) as RunResult, stdout: r.stdout };
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +23,16 @@ export function projectOf(files: Record<string, string | Buffer>): string {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), contents);
   }
+  return dir;
+}
+
+/** A copy of the bundled example in a temp directory, so its history never lands in the repository. */
+export function bundledExample(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-history-'));
+  for (const f of ['checks', 'contracts', 'fixtures', 'datacheck.config.ts', 'tsconfig.json', 'package.json']) {
+    cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
+  }
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
 

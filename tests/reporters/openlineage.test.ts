@@ -36,6 +36,18 @@ describe('openlineage reporter over the bundled example (real runner)', () => {
     events = runEvents(run, { namespace: 'analytics' });
   });
 
+  it('names which data each input was: the version facet carries the fingerprint of the files read, valid against its spec schema', () => {
+    const orders = run.datasets.find((d) => d.name === 'orders')!;
+    expect(orders.fingerprint?.files.map((f) => f.path)).toEqual(['fixtures/jaffle_shop/orders.csv']);
+    for (const e of events) {
+      expect(input(e, 'orders.csv').facets?.version).toMatchObject({
+        datasetVersion: orders.fingerprint!.version,
+        _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/DatasetVersionDatasetFacet.json#/$defs/DatasetVersionDatasetFacet',
+      });
+      expect(spec.validateEvent(e)).toEqual([]);
+    }
+  });
+
   it('START then COMPLETE, one run id (the run’s UUIDv7), recorded times, valid against the spec', () => {
     expect(run.outcome).toBe('passed');
     expect(events.map((e) => e.eventType)).toEqual(['START', 'COMPLETE']);

@@ -1,3 +1,4 @@
+import type { HistoryContext } from '../../src/checks/check-kind.js';
 import { evaluateDataset } from '../../src/evaluate/evaluate-dataset.js';
 import type { CheckDef } from '../../src/model/check.js';
 import type { ContractDef } from '../../src/model/contract.js';
@@ -14,7 +15,7 @@ export function evaluateWith(
   contract: ContractDef,
   checks: CheckDef[],
   answer: (spec: MetricSpec) => MetricValue | MetricOutcome,
-  options: { now?: Date; parseWhere?: (s: string) => Expr } = {},
+  options: { now?: Date; parseWhere?: (s: string) => Expr; history?: HistoryContext } = {},
 ): CheckResult[] {
   const plan = buildPlan(contract, checks, {
     sampleSize: 5,
@@ -25,7 +26,7 @@ export function evaluateWith(
     const a = answer(m.spec);
     results.set(m.key, a !== null && typeof a === 'object' && 'ok' in a ? (a as MetricOutcome) : { ok: true, value: a as MetricValue });
   }
-  return evaluateDataset(plan, results, options.now ?? new Date('2024-06-01T00:00:00Z'));
+  return evaluateDataset(plan, results, options.now ?? new Date('2024-06-01T00:00:00Z'), options.history);
 }
 
 export function schemaOf(...columns: string[]): MetricValue {

@@ -121,3 +121,28 @@ describe('a suite is typed by its contract', () => {
     ]);
   });
 });
+
+describe('change and anomaly checks are offered on numbers only', () => {
+  it('accepts counts, shares and numeric statistics, limits as numbers or percentages', () => {
+    defineSuite(orders, (t) => [
+      t.rowCount().change().atMost('20%'),
+      t.rowCount().change({ over: '7d' }).between(-100, 100),
+      t.column('amount').nullRatio().anomaly({ runs: 20, sensitivity: 3, seasonality: 'weekday' }),
+      t.column('amount').mean().change().atMost(5),
+      t.column('order_id').max().change().atMost('10%'),
+      t.column('status').distinctCount().anomaly(),
+    ]);
+  });
+  it('rejects the min of a string or timestamp column, a limit that is not a percentage, and unknown options', () => {
+    defineSuite(orders, (t) => [
+      // @ts-expect-error a string's min is not a number
+      t.column('status').min().change().atMost(1),
+      // @ts-expect-error a timestamp's max is not a number
+      t.column('ordered_at').max().anomaly(),
+      // @ts-expect-error 'twenty' is neither a number nor a percentage
+      t.rowCount().change().atMost('twenty'),
+      // @ts-expect-error seasonality is 'weekday'
+      t.rowCount().anomaly({ seasonality: 'monthly' }),
+    ]);
+  });
+});

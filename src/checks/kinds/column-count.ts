@@ -10,6 +10,7 @@ export const columnCount: CheckKind<{ bound: Bound }> = defineCheckKind<{ bound:
   scope: 'dataset',
   observes: 'counts',
   acceptsWhere: false,
+  tracks: () => 'column_count',
   metrics: () => [{ kind: 'schema' }],
   evaluate(def, m) {
     const n = m.value<{ columns: PhysicalColumn[] }>({ kind: 'schema' }).columns.length;
@@ -20,6 +21,7 @@ export const columnCount: CheckKind<{ bound: Bound }> = defineCheckKind<{ bound:
       expected: describeBound(def.params.bound),
       message: `${n} columns`,
       measure: { type: 'count', of: 'columns', value: n, bound: measuredBound(def.params.bound) },
+      tracked: n,
     };
   },
   describe: (def) => `column count ${describeBound(def.params.bound)}`,

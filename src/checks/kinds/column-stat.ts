@@ -7,6 +7,7 @@ import { columnType, comparable, display } from '../column-values.js';
 import { statistic } from '../statistics.js';
 import type { Stat } from '../statistics.js';
 import { describeBound, measuredBound, withinBound } from '../thresholds.js';
+import { trackedName } from '../tracked-metric.js';
 
 export type { Stat } from '../statistics.js';
 
@@ -26,6 +27,7 @@ export const columnStat: CheckKind<StatParams> = defineCheckKind<StatParams>({
   kind: 'column_stat',
   scope: 'column',
   observes: (params) => statistic(params.stat).observes,
+  tracks: (def, ctx) => trackedName({ kind: 'column_stat', ...def.params }, def.column, ctx.where),
   metrics: (def, ctx) => statistic(def.params.stat).needs(def.column!, def.params, ctx.where),
   evaluate(def, m, ctx) {
     const stat = statistic(def.params.stat);
@@ -56,6 +58,7 @@ export const columnStat: CheckKind<StatParams> = defineCheckKind<StatParams>({
       expected,
       message: `${label} is ${typeof shown === 'number' ? round(shown) : String(shown)}${ok ? '' : `, expected ${expected}`}`,
       measure: measureOf(def.params, shown),
+      ...(typeof shown === 'number' && Number.isFinite(shown) && { tracked: shown }),
     };
   },
   describe: (def) => `${def.column} ${statistic(def.params.stat).label(def.params)} ${describeBound(def.params.bound)}`,

@@ -1,6 +1,8 @@
 import { duckdbMemoryBytes } from '../../prepare/memory-setting.js';
 import { performance } from 'node:perf_hooks';
 import type { Severity } from '../../model/check.js';
+import type { AlertDef } from '../../model/config.js';
+import type { RunResult } from '../../model/result.js';
 import { loaderForRun } from '../../prepare/run-loader.js';
 import type { LoadError } from '../../prepare/load.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
@@ -17,6 +19,7 @@ import { refuseOverwritingInputs } from '../output-guard.js';
 import { runInputFiles } from '../run-input-files.js';
 import { requireOpenLineage, selectReporters } from '../select-reporters.js';
 import { renderAll } from './render.js';
+import { historySetting } from '../../history/open-history.js';
 
 export interface CheckOptions extends DbtFlags {
   config?: string;
@@ -28,6 +31,9 @@ export interface CheckOptions extends DbtFlags {
   maxFailingRows?: number;
   profile?: 'basic' | 'full';
   typecheck: boolean;
+  alertsRequired?: boolean;
+  /** False with --no-history. */
+  history: boolean;
   loadTimeout?: string;
   verbose?: boolean;
   debug?: boolean;
@@ -93,10 +99,23 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     context,
     ...(io.signal && { signal: io.signal }),
     memoryLimitBytes: duckdbMemoryBytes(config.memory),
+    history: historySetting({
+      cwd: io.cwd,
+      config: config.history,
+      enabled: opts.history !== false,
+      connections: config.connections,
+      env: io.env,
+    }),
   };
-  const { result, transfer } = await time('run', async () =>
-    io.run ? { result: await io.run(input), transfer: undefined } : (await import('../../run/runner.js')).runPipeline(input),
+  const { result, transfer, history } = await time('run', async () =>
+    io.run
+      ? { result: await io.run(input), transfer: undefined, history: undefined }
+      : (await import('../../run/runner.js')).runPipeline(input),
   );
+  // A run that could not be recorded still happened: a warning, the exit code is the run's.
+  if (history && 'issue' in history) io.stderr.write(`datacheck: warning: ${history.issue.message}\n`);
+  if (opts.debug && history && 'appended' in history)
+    io.stderr.write(`datacheck: history: ${history.appended} rows appended to ${history.store}\n`);
 
   // Stopped (Ctrl-C, SIGTERM): the running queries were cancelled on their servers; a report of
   // a half-done run would pass for a whole one, so none is written.
@@ -121,13 +140,25 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     debug: opts.debug ?? false,
     readFiles,
   });
-  if (!rendered) return EXIT.error;
+  const alerted = await sendRunAlerts(config.alerts ?? [], result, rendered.files, io);
+  if (!rendered.ok) return EXIT.error;
+  if (!alerted && opts.alertsRequired) return EXIT.error;
   return exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
 }
 
 function interruptedBy(signal: AbortSignal | undefined): StopSignal | undefined {
   if (!signal?.aborted) return undefined;
   return signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+}
+
+/** Sends the config's alerts, linking the HTML report if one was written; false when one was not delivered. */
+async function sendRunAlerts(alerts: AlertDef[], run: RunResult, files: string[], io: CliIo): Promise<boolean> {
+  if (alerts.length === 0) return true;
+  const { sendAlerts } = await import('../../alerts/send-alerts.js');
+  const report = files.find((f) => f.endsWith('.html')) ?? files[0];
+  const deliveries = await sendAlerts(alerts, run, { env: io.env, ...(report && { report }) });
+  for (const d of deliveries) if (!d.ok) io.stderr.write(`datacheck: warning: alert ${d.alert} not delivered: ${d.reason}\n`);
+  return deliveries.every((d) => d.ok);
 }
 
 function printStacks(io: CliIo, errors: LoadError[]): void {

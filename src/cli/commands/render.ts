@@ -17,7 +17,7 @@ export async function renderAll(
   reporters: SelectedReporter[],
   io: CliIo,
   flags: { verbose: boolean; debug: boolean; readFiles?: ReadFiles },
-): Promise<boolean> {
+): Promise<{ ok: boolean; files: string[] }> {
   let ok = true;
   const run = capSamples(uncapped);
   const color = wantsColor(io);
@@ -45,7 +45,7 @@ export async function renderAll(
   }
   // Files go to stderr's note so stdout stays exactly the report (pipeable).
   for (const f of written) io.stderr.write(`report written to ${relative(io.cwd, f)}\n`);
-  return ok;
+  return { ok, files: written.map((f) => relative(io.cwd, f)) };
 }
 
 function relative(cwd: string, file: string): string {

@@ -54,7 +54,7 @@ export async function reportCommand(file: string, opts: ReportOptions, io: CliIo
     io.stderr.write(`error: ${overwrite}\n`);
     return EXIT.error;
   }
-  const ok = await renderAll(parsed.run, selection.reporters, io, {
+  const { ok } = await renderAll(parsed.run, selection.reporters, io, {
     verbose: opts.verbose ?? false,
     debug: opts.debug ?? false,
     readFiles,

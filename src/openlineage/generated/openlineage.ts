@@ -10,6 +10,7 @@
  *   https://openlineage.io/spec/facets/2-0-4/JobTypeJobFacet.json
  *   https://openlineage.io/spec/facets/1-1-1/ProcessingEngineRunFacet.json
  *   https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json
+ *   https://openlineage.io/spec/facets/1-0-1/DatasetVersionDatasetFacet.json
  * Do not edit: regenerate. A test fails when this file and a fresh generation differ.
  */
 
@@ -270,6 +271,13 @@ export type ErrorMessageRunFacet = RunFacet & {
    */
   stackTrace?: string;
 };
+export type DatasetVersionDatasetFacet = DatasetFacet & {
+  /**
+   * The version of the dataset.
+   */
+  datasetVersion: string;
+  [k: string]: unknown;
+};
 
 /**
  * Not a real type: the root that makes json-schema-to-typescript declare every type below.
@@ -285,6 +293,7 @@ export interface OpenLineageTypes {
   JobTypeJobFacet?: JobTypeJobFacet;
   ProcessingEngineRunFacet?: ProcessingEngineRunFacet;
   ErrorMessageRunFacet?: ErrorMessageRunFacet;
+  DatasetVersionDatasetFacet?: DatasetVersionDatasetFacet;
 }
 export interface BaseEvent {
   /**
@@ -391,4 +400,5 @@ export const OPENLINEAGE_SCHEMA_IDS = {
   JobTypeJobFacet: 'https://openlineage.io/spec/facets/2-0-4/JobTypeJobFacet.json',
   ProcessingEngineRunFacet: 'https://openlineage.io/spec/facets/1-1-1/ProcessingEngineRunFacet.json',
   ErrorMessageRunFacet: 'https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json',
+  DatasetVersionDatasetFacet: 'https://openlineage.io/spec/facets/1-0-1/DatasetVersionDatasetFacet.json',
 } as const;

@@ -5,6 +5,7 @@ import { formatLocation, formatValue, issueDetails, plural } from '../format-val
 import { text } from './escape.js';
 import { OUTCOME_ORDER, badge, knownOutcome } from './outcome.js';
 import { percent } from './render-profile.js';
+import { checkSparkline } from './render-trends.js';
 
 /**
  * A dataset's checks as one static table, most urgent first. Each row carries its outcome in
@@ -42,8 +43,8 @@ function observed(c: CheckResult): string {
     : '';
   if (c.outcome === 'error' || c.outcome === 'skipped') return '';
   const structured = typeof c.observed === 'object' && c.observed !== null && !Array.isArray(c.observed);
-  if (structured || c.observed === undefined) return `${rows || `<div>${text(c.message)}</div>`}`;
-  return `<div class="v obs">${text(formatValue(c.observed, 160))}</div>${rows}`;
+  if (structured || c.observed === undefined) return `${rows || `<div>${text(c.message)}</div>`}${checkSparkline(c)}`;
+  return `<div class="v obs">${text(formatValue(c.observed, 160))}</div>${rows}${checkSparkline(c)}`;
 }
 
 /** Why a check could not run (or was skipped): the message, then where and what the issue says. */

@@ -1,9 +1,10 @@
 import type { DatasetResult } from '../../model/result.js';
 import { formatLocation, formatSeconds } from '../format-value.js';
-import { text } from './escape.js';
+import { attr, text } from './escape.js';
 import { badge, datasetOutcome } from './outcome.js';
 import { issueBlock, renderChecks } from './render-checks.js';
 import { renderProfiles } from './render-profile.js';
+import { datasetTrend } from './render-trends.js';
 
 /**
  * One dataset: its heading with the worst outcome, what the contract says about it, problems
@@ -18,7 +19,7 @@ export function renderDataset(d: DatasetResult, index: number): string {
   return (
     `<section class="dataset" id="${id}" data-outcome="${outcome}" aria-labelledby="${id}-h">` +
     `<h2 id="${id}-h">${badge(outcome)} <span class="v">${text(d.name)}</span></h2>` +
-    `${about(d)}${issues}${renderChecks(d.checks, d.name)}${renderProfiles(d, id)}</section>`
+    `${about(d)}${datasetTrend(d)}${issues}${renderChecks(d.checks, d.name)}${renderProfiles(d, id)}</section>`
   );
 }
 
@@ -29,6 +30,10 @@ function about(d: DatasetResult): string {
     ['Owner', d.owner !== undefined ? text(d.owner) : undefined],
     ['Version', d.version !== undefined ? text(d.version) : undefined],
     ['Source', d.source !== undefined ? `<code>${text(d.source)}</code>` : undefined],
+    [
+      'Data version',
+      d.fingerprint ? `<code title="${attr(d.fingerprint.version)}">${text(d.fingerprint.version.slice(0, 12))}</code>` : undefined,
+    ],
     ['Rows', d.rowCount !== undefined ? text(d.rowCount.toLocaleString('en-US')) : undefined],
     ['Contract', d.contractLocation ? `<code>${text(formatLocation(d.contractLocation))}</code>` : undefined],
     ['Checked in', typeof d.durationMs === 'number' ? text(formatSeconds(d.durationMs)) : undefined],

@@ -59,6 +59,8 @@ table.rows th,table.rows td{padding:2px 8px;background:var(--soft);white-space:n
 svg.bar{vertical-align:middle;background:var(--line);border-radius:2px}svg.bar rect{fill:var(--accent)}
 svg.hist rect{fill:var(--accent)}svg.hist line{stroke:var(--dim)}
 figure.hist{margin:0;width:200px}
+svg.spark{display:block;margin-top:4px}svg.spark polyline{fill:none;stroke:var(--accent);stroke-width:1.5}svg.spark circle{fill:var(--accent)}
+div.trend{display:flex;align-items:center;gap:8px;margin:4px 0 8px}ol.trend{display:flex;gap:2px;list-style:none;margin:0;padding:0}ol.trend li{width:10px;height:14px;border-radius:2px;background:currentColor}
 figure.hist figcaption{display:flex;justify-content:space-between;gap:8px;font-size:11.5px;color:var(--dim)}
 table.top{width:auto;font-size:12.5px}table.top td{padding:1px 6px;border:0}
 .controls{display:none}

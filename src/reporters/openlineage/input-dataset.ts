@@ -17,6 +17,8 @@ export function inputDataset(d: DatasetResult, producer: string, withResults: bo
   const facets = {
     ...(fields && { schema: facet('SchemaDatasetFacet', producer, { fields }) }),
     ...(d.location && { dataSource: facet('DatasourceDatasetFacet', producer, { name: namespace, uri: dataSourceUri(namespace, name) }) }),
+    // Which data the result is about: the fingerprint of the bytes read (see DatasetFingerprint).
+    ...(d.fingerprint && { version: facet('DatasetVersionDatasetFacet', producer, { datasetVersion: d.fingerprint.version }) }),
   };
   const metrics = withResults ? columnMetricsOf(d) : undefined;
   const assertions = withResults ? assertionsOf(d.checks) : [];

@@ -41,7 +41,17 @@ describe('the HTML report at scale', () => {
     const first = path.join(tmp, 'first.html');
     const json = path.join(tmp, 'saved.json');
     const again = path.join(tmp, 'again.html');
-    await datacheck(root, ['--reporter', 'html', '--reporter', 'json', '--output-file', `html=${first}`, '--output-file', `json=${json}`]);
+    await datacheck(root, [
+      '--no-history',
+      '--reporter',
+      'html',
+      '--reporter',
+      'json',
+      '--output-file',
+      `html=${first}`,
+      '--output-file',
+      `json=${json}`,
+    ]);
     const r = await datacheck(root, ['report', json, '--reporter', 'html', '--output-file', again]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('report written to');
