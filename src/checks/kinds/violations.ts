@@ -48,6 +48,15 @@ function passing(v: Exclude<Violation, { rule: 'duplicate' }>, column: string): 
   return { predicate: tests.length === 0 ? notNull : or(...tests), includeNulls: false };
 }
 
+/**
+ * duplicateValues counts the rows beyond the first of each key (rows with a non-null key minus
+ * distinct keys), as datacontract-cli, ODCS's reference runner, does: one id written twice is
+ * 1 duplicate. Its rows are sampled from the duplicate groups (every row sharing a key).
+ */
+function distinctOf(v: Extract<Violation, { rule: 'duplicate' }>, ctx: PlanContext): MetricSpec {
+  return { kind: 'distinct_count', columns: v.columns, ...(ctx.where && { where: ctx.where }) };
+}
+
 function metricOf(def: { column?: string; params: ViolationsParams }, ctx: PlanContext): MetricSpec {
   const v = def.params.violation;
   const where = ctx.where && { where: ctx.where };
@@ -81,9 +90,15 @@ export const violations: CheckKind<ViolationsParams> = defineCheckKind<Violation
   kind: 'violations',
   scope: 'column',
   observes: 'counts',
-  metrics: (def, ctx) => [metricOf(def, ctx)],
+  metrics: (def, ctx) => {
+    const v = def.params.violation;
+    return v.rule === 'duplicate' ? [metricOf(def, ctx), distinctOf(v, ctx)] : [metricOf(def, ctx)];
+  },
   evaluate(def, m, ctx) {
-    const { considered, failed, sample } = m.value<FailuresValue>(metricOf(def, ctx));
+    const counted = m.value<FailuresValue>(metricOf(def, ctx));
+    const v = def.params.violation;
+    const { considered, sample } = counted;
+    const failed = v.rule === 'duplicate' ? considered - m.value<number>(distinctOf(v, ctx)) : counted.failed;
     const p = def.params;
     // Percent of the rows the rule looks at: every row for nulls and missing values, the non-null ones otherwise.
     const measured = p.unit === 'percent' ? (considered === 0 ? 0 : (failed * 100) / considered) : failed;
