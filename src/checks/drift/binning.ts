@@ -19,7 +19,8 @@ export function valueCounts(top: TopValuesValue): ValueCounts | null {
   return { values: sorted.map((t) => t.value), counts: sorted.map((t) => t.count), total: sorted.reduce((s, t) => s + t.count, 0) };
 }
 
-function compareValues(a: Value, b: Value): number {
+/** Values in order: numbers numerically, everything else as text by UTF-16 code unit. */
+export function compareValues(a: Value, b: Value): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const [x, y] = [String(a), String(b)];
   return x < y ? -1 : x > y ? 1 : 0;
@@ -46,7 +47,7 @@ export interface Binned {
 export function binNumbers(reference: ValueCounts, current: ValueCounts): Binned {
   const lo = reference.values[0] as number;
   const hi = reference.values[reference.values.length - 1] as number;
-  const edges = Array.from({ length: NUMERIC_BINS + 1 }, (_, i) => (i === NUMERIC_BINS ? hi : lo + (i * (hi - lo)) / NUMERIC_BINS));
+  const edges = equalWidthEdges(lo, hi, NUMERIC_BINS);
   const bin = (x: number) => (hi === lo ? 0 : Math.min(NUMERIC_BINS - 1, Math.max(0, Math.floor(((x - lo) * NUMERIC_BINS) / (hi - lo)))));
   const count = (d: ValueCounts) => {
     const out = new Array<number>(NUMERIC_BINS).fill(0);
@@ -56,6 +57,11 @@ export function binNumbers(reference: ValueCounts, current: ValueCounts): Binned
     return out;
   };
   return { kind: 'numeric', edges, reference: count(reference), current: count(current) };
+}
+
+/** The bins + 1 edges of equal-width bins from lo to hi (the last edge exactly hi). */
+export function equalWidthEdges(lo: number, hi: number, bins: number): number[] {
+  return Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + (i * (hi - lo)) / bins));
 }
 
 /** One bin per distinct value of either side, in value order; a value one side lacks counts 0 there. */
