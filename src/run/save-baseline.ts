@@ -80,7 +80,7 @@ export async function saveBaselines(input: SaveBaselineInput): Promise<SavedBase
       }
       const file = path.join(dir, `${contract.name.replace(/[^\w.-]/g, '_')}.json`);
       await mkdir(path.resolve(input.cwd, dir), { recursive: true });
-      await writeFile(path.resolve(input.cwd, file), `${JSON.stringify(baseline, null, 2)}\n`);
+      await writeFile(path.resolve(input.cwd, file), baselineText(baseline));
       out.push({ dataset: contract.name, file, columns: Object.keys(baseline.columns).length });
     }
   } finally {
@@ -148,4 +148,21 @@ function toBaseline(contract: ContractDef, plan: DatasetPlan, results: MetricRes
     }
   }
   return { datacheckBaseline: 1, dataset: contract.name, savedAt: now.toISOString(), rowCount, columns };
+}
+
+/**
+ * Pretty JSON with each [value, count] pair and each list of numbers on one line, so a committed
+ * baseline reads (and diffs) one value per line: 113 payments took 900 lines the default way.
+ */
+export function baselineText(baseline: BaselineFile): string {
+  return `${JSON.stringify(baseline, null, 2)
+    .replace(/\[\n\s+("(?:[^"\\\n]|\\.)*"|[^\s[\],"]+),\n\s+(\d+)\n\s+\]/g, '[$1, $2]')
+    .replace(
+      /\[\n((?:\s+-?[\d.eE+-]+,?\n)+)\s+\]/g,
+      (_, items: string) =>
+        `[${items
+          .trim()
+          .split(/,?\n\s+/)
+          .join(', ')}]`,
+    )}\n`;
 }
