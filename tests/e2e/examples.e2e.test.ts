@@ -86,6 +86,7 @@ describe('the broken example (cd examples/broken && npx datacheck)', () => {
       'column_stat',
       'column_count',
       'is_null',
+      'drift',
     ]) {
       expect(failedKinds, kind).toContain(kind);
     }

@@ -107,7 +107,8 @@ export const drift: CheckKind<DriftParams> = defineCheckKind<DriftParams>({
         : `${p.method} ${fmt(c.statistic)}${pText}`;
     return {
       outcome: ok ? 'pass' : 'fail',
-      observed,
+      // Structured, so every reporter shows the message, which states both the statistic and the p-value.
+      observed: { statistic: c.statistic, ...(c.pValue !== undefined && { pValue: c.pValue }) },
       expected,
       message: `${lead} against ${against(p)}${ok ? '' : `, expected ${expected}`}`,
       measure: {
