@@ -1,5 +1,6 @@
 import type { DriftAgainst } from '../checks/kinds/drift.js';
-import { DRIFT_METHODS } from '../checks/drift/compare.js';
+import { DRIFT_METHODS, TESTED_METHODS } from '../checks/drift/compare.js';
+import { captureCallSite } from './call-site.js';
 import type { DriftMethod } from '../checks/drift/compare.js';
 import type { SourceLocation } from '../model/issue.js';
 import { DatacheckError } from '../model/issue.js';
@@ -19,6 +20,16 @@ export class DriftBound extends MetricBound<number> {
   }
   /** The p-value of the test (ks, chi2): `.pValue().atLeast(0.01)` fails when drift is that unlikely under no change. */
   pValue(): MetricBound<number> {
+    const method = this.draft.params.method as DriftMethod;
+    if (!TESTED_METHODS.includes(method)) {
+      throw new DatacheckError({
+        code: 'check.invalid_option',
+        message: `${this.draft.column}: ${method} is a divergence without a p-value; bound the statistic instead`,
+        location: captureCallSite(),
+        expected: `pValue() after drift('ks' | 'chi2', ...), or drift('${method}', ...).atMost(x)`,
+        found: `drift('${method}', ...).pValue()`,
+      });
+    }
     return new MetricBound<number>({ ...this.draft, params: { ...this.draft.params, on: 'p_value' } });
   }
 }

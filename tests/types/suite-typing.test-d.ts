@@ -120,6 +120,23 @@ describe('a suite is typed by its contract', () => {
       t.column('amount').mean(),
     ]);
   });
+
+  it('types drift: a method, one reference, and a p-value only for the tests', () => {
+    defineSuite(orders, (t) => [
+      t.column('amount').drift('ks', { dataset: 'orders_last_week' }).atMost(0.2),
+      t.column('amount').drift('ks', { dataset: 'orders_last_week', column: 'total' }).pValue().atLeast(0.01),
+      t.column('status').drift('chi2', { baseline: 'baselines/orders.json' }).pValue().atLeast(0.01),
+      t.column('amount').drift('psi', { baseline: 'baselines/orders.json' }).atMost(0.25),
+      // @ts-expect-error: 'wasserstein' is not a drift method
+      t.column('amount').drift('wasserstein', { dataset: 'x' }).atMost(1),
+      // @ts-expect-error: psi is a divergence, it has no p-value
+      t.column('amount').drift('psi', { dataset: 'x' }).pValue().atLeast(0.01),
+    ]);
+    defineSuite(orders, (t) => [
+      // @ts-expect-error: a drift statistic needs a bound to be a check
+      t.column('amount').drift('kl', { dataset: 'x' }),
+    ]);
+  });
 });
 
 describe('change and anomaly checks are offered on numbers only', () => {
