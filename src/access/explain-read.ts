@@ -28,7 +28,11 @@ export interface ExplainInput {
  * contract (nothing is opened); a typed CSV view then lists the contract's columns, where the run
  * lists the file header's.
  */
-export function explainDataset({ plan, read, references, distributions = [] }: ExplainInput, now: Date, dialectOverride?: Dialect['name']): string {
+export function explainDataset(
+  { plan, read, references, distributions = [] }: ExplainInput,
+  now: Date,
+  dialectOverride?: Dialect['name'],
+): string {
   const { contract } = plan;
   const head = `dataset ${contract.name} (${contract.source ? describeSource(contract.source) : 'no source'})`;
   const metricLines = plan.metrics.map((m, i) => `  #${i} ${m.key}`);

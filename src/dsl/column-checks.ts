@@ -8,7 +8,8 @@ import type { BoundOptions } from './suite-check.js';
 import { checkBoundOrder, checkOptions, checkRegex } from './validate.js';
 import { plainScalars, plainValue } from './plain-value.js';
 import { driftDraft } from './drift-bound.js';
-import type { DriftAgainst, DriftBound, DriftMethod } from './drift-bound.js';
+import { DriftBound } from './drift-bound.js';
+import type { DriftAgainst, DriftMethod } from './drift-bound.js';
 
 /** Values a suite may compare a column with: 64-bit ints accept numbers too, temporal columns ISO strings. */
 export type SuiteValue<T> = T extends bigint ? bigint | number : T extends Date ? Date | string : T;
@@ -216,7 +217,10 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
     return this.stat<number>('share', () => ({ value: plainScalars([value])[0] }));
   }
   drift<M extends DriftMethod>(method: M, against: DriftAgainst): M extends 'ks' | 'chi2' ? DriftBound : MetricBound<number> {
-    return driftDraft(this.column, method, against, captureCallSite()) as M extends 'ks' | 'chi2' ? DriftBound : MetricBound<number>;
+    const location = captureCallSite();
+    return orInvalid(() => driftDraft(this.column, method, against, location), DriftBound.invalidDrift) as M extends 'ks' | 'chi2'
+      ? DriftBound
+      : MetricBound<number>;
   }
   violations(violation: ColumnViolation, options?: { unit?: 'rows' | 'percent' }) {
     return violationsBound(

@@ -2,7 +2,7 @@ import type { DriftAgainst } from '../checks/kinds/drift.js';
 import { DRIFT_METHODS, TESTED_METHODS } from '../checks/drift/compare.js';
 import { captureCallSite } from './call-site.js';
 import type { DriftMethod } from '../checks/drift/compare.js';
-import type { SourceLocation } from '../model/issue.js';
+import type { Issue, SourceLocation } from '../model/issue.js';
 import { DatacheckError } from '../model/issue.js';
 import { MetricBound } from './suite-check.js';
 import type { CheckDraft } from './suite-check.js';
@@ -14,15 +14,22 @@ export type { DriftMethod } from '../checks/drift/compare.js';
 /** A drift statistic waiting for its bound; `.pValue()` bounds the test's p-value instead. */
 export class DriftBound extends MetricBound<number> {
   private readonly draft: Omit<CheckDraft, 'params'> & { params: Record<string, unknown> };
-  constructor(draft: Omit<CheckDraft, 'params'> & { params: Record<string, unknown> }) {
-    super(draft);
+  /** Why the drift could not be built; its bounds and p-value carry it (see orInvalid). */
+  private readonly driftProblem?: Issue;
+  constructor(draft: Omit<CheckDraft, 'params'> & { params: Record<string, unknown> }, problem?: Issue) {
+    super(draft, problem);
     this.draft = draft;
+    if (problem) this.driftProblem = problem;
+  }
+  static invalidDrift(problem: Issue): DriftBound {
+    return new DriftBound({ kind: 'invalid', params: {}, severity: 'error', location: problem.location ?? captureCallSite() }, problem);
   }
   /** The p-value of the test (ks, chi2): `.pValue().atLeast(0.01)` fails when drift is that unlikely under no change. */
   pValue(): MetricBound<number> {
+    if (this.driftProblem) return MetricBound.invalid(this.driftProblem);
     const method = this.draft.params.method as DriftMethod;
     if (!TESTED_METHODS.includes(method)) {
-      throw new DatacheckError({
+      return MetricBound.invalid({
         code: 'check.invalid_option',
         message: `${this.draft.column}: ${method} is a divergence without a p-value; bound the statistic instead`,
         location: captureCallSite(),
