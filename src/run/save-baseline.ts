@@ -152,7 +152,7 @@ function toBaseline(contract: ContractDef, plan: DatasetPlan, results: MetricRes
 
 /**
  * Pretty JSON with each [value, count] pair and each list of numbers on one line, so a committed
- * baseline reads (and diffs) one value per line: 113 payments took 900 lines the default way.
+ * baseline reads (and diffs) one value per line: the bundled payments baseline is 303 lines so, 1,181 with JSON.stringify(b, null, 2).
  */
 export function baselineText(baseline: BaselineFile): string {
   return `${JSON.stringify(baseline, null, 2)

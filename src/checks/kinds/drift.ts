@@ -24,7 +24,9 @@ export interface DriftParams {
 /**
  * Distinct values kept per side: drift is computed from exact value counts (the ECDF for KS, the
  * categories for chi-square), so a column with more distinct values ends `drift.too_many_values`
- * rather than being approximated. 100,000 counts are ~10 MB in a Map and one GROUP BY in SQL.
+ * rather than being approximated. Measured: a Map of 100,000 distinct doubles with counts holds
+ * 5.5 MB of heap, of 100,000 e-mail-like strings 12.4 MB (node --expose-gc, heapUsed after gc);
+ * in SQL it is one GROUP BY.
  */
 export const DRIFT_MAX_DISTINCT = 100_000;
 
