@@ -87,6 +87,7 @@ describe('the broken example (cd examples/broken && npx datacheck)', () => {
       'column_count',
       'is_null',
       'drift',
+      'expect',
     ]) {
       expect(failedKinds, kind).toContain(kind);
     }

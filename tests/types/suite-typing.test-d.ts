@@ -87,6 +87,7 @@ describe('a suite is typed by its contract', () => {
       t.column('email').matches(/@/, { mostly: 0.99 }),
       t.column('ordered_at').max().atLeast('2024-01-01'),
       t.column('order_id').between(1, 10n),
+      t.expect("status != 'shipped' or amount > 0", { mostly: 0.99 }),
     ]);
   });
 
