@@ -170,7 +170,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (project: string | undefined, opts: ImportDbtOptions) => {
       setCode(await importDbtCommand(project, opts, io));
-
+    });
 
   program
     .command('baseline')
