@@ -10,6 +10,7 @@ import type { DatasetPlan } from '../plan/build-plan.js';
 import { describeSource } from '../sources/describe-source.js';
 import { typedView } from './duckdb-files.js';
 import type { ReferencePlan } from './plan-references.js';
+import type { DistributionPlan } from './plan-distributions.js';
 import type { ReadPlan } from './read-plan.js';
 
 /** One dataset as `datacheck plan` shows it: the metrics it planned, how it is read, how its references are answered. */
@@ -17,6 +18,8 @@ export interface ExplainInput {
   plan: DatasetPlan;
   read: ReadPlan;
   references: ReferencePlan[];
+  /** How drift checks' reference distributions are answered (absent: none). */
+  distributions?: DistributionPlan[];
 }
 
 /**
@@ -25,12 +28,19 @@ export interface ExplainInput {
  * contract (nothing is opened); a typed CSV view then lists the contract's columns, where the run
  * lists the file header's.
  */
-export function explainDataset({ plan, read, references }: ExplainInput, now: Date, dialectOverride?: Dialect['name']): string {
+export function explainDataset(
+  { plan, read, references, distributions = [] }: ExplainInput,
+  now: Date,
+  dialectOverride?: Dialect['name'],
+): string {
   const { contract } = plan;
   const head = `dataset ${contract.name} (${contract.source ? describeSource(contract.source) : 'no source'})`;
   const metricLines = plan.metrics.map((m, i) => `  #${i} ${m.key}`);
   const index = (key: string) => plan.metrics.findIndex((m) => m.key === key);
-  const notes = references.map((r) => `-- #${index(r.metric)}: ${referenceNote(r)}`);
+  const notes = [
+    ...references.map((r) => `-- #${index(r.metric)}: ${referenceNote(r)}`),
+    ...distributions.map((d) => `-- #${index(d.metric)}: ${distributionNote(d)}`),
+  ];
   if (read.engine === 'none') return [`${head}: cannot be read: ${read.issue.message}`, 'metrics:', ...metricLines, ''].join('\n');
   if (read.engine === 'arrow' && !dialectOverride) {
     return [
@@ -80,6 +90,13 @@ function referenceNote(r: ReferencePlan): string {
   const fetched = r.read.engine === 'sql' ? `SELECT DISTINCT on ${r.read.connection}` : 'streamed from its files';
   const checked = r.checkedIn === 'arrow' ? "the Arrow engine's pass" : 'a list of bound values in SQL';
   return `references ${r.dataset}: the distinct keys of ${r.dataset}.${r.keyColumn} are fetched first (${fetched}), then ${r.column} is checked against them in ${checked}`;
+}
+
+function distributionNote(d: DistributionPlan): string {
+  if (d.how === 'unanswerable') return `drift reference cannot be answered: ${d.issue.message}`;
+  if (d.how === 'baseline') return `drift reference: the value counts of ${d.column} in the baseline file ${d.shownAs}`;
+  const where = d.read.engine === 'sql' ? `a GROUP BY on ${d.read.connection}` : 'streamed from its files';
+  return `drift reference: the value counts of ${d.dataset}.${d.spec.column}, computed first (${where})`;
 }
 
 function kindsOfContract(contract: ContractDef, dialect: Dialect): ColumnKinds {

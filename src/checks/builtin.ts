@@ -5,6 +5,8 @@ import { change } from './kinds/change.js';
 import { columnCount } from './kinds/column-count.js';
 import { columnStat } from './kinds/column-stat.js';
 import { columnType } from './kinds/column-type.js';
+import { drift } from './kinds/drift.js';
+import { expect } from './kinds/expect.js';
 import { format } from './kinds/format.js';
 import { freshness } from './kinds/freshness.js';
 import { isNull } from './kinds/is-null.js';
@@ -40,6 +42,8 @@ const KINDS: CheckKind<any>[] = [
   sqlRule,
   change,
   anomaly,
+  drift,
+  expect,
 ];
 
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(KINDS.map((k) => [k.kind, k]));

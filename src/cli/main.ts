@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { VERSION } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import type { CheckOptions } from './commands/check.js';
+import { baselineSaveCommand } from './commands/baseline.js';
+import type { BaselineSaveOptions } from './commands/baseline.js';
 import { planCommand } from './commands/plan.js';
 import type { PlanOptions } from './commands/plan.js';
 import { importDbtCommand } from './commands/import-dbt.js';
@@ -168,6 +170,25 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (project: string | undefined, opts: ImportDbtOptions) => {
       setCode(await importDbtCommand(project, opts, io));
+    });
+
+  program
+    .command('baseline')
+    .description('baselines that drift checks compare against')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .command('save')
+    .description(
+      'write baselines/<dataset>.json per dataset: value counts, histograms with edges, quantiles, row count (pii columns: null count only)',
+    )
+    .argument('[paths...]', 'contract/suite files, directories or globs (default: contracts/, checks/, models/)')
+    .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
+    .option('-f, --filter <dataset>', 'only these datasets; repeatable', collect)
+    .option('--dir <dir>', 'where the files go (default baselines/)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action(async (paths: string[], opts: BaselineSaveOptions) => {
+      setCode(await baselineSaveCommand(paths, opts, io));
     });
 
   addStandardCommands(program, io, setCode, reporterHelp());

@@ -7,6 +7,9 @@ import { MetricBound, SuiteCheck, orInvalid } from './suite-check.js';
 import type { BoundOptions } from './suite-check.js';
 import { checkBoundOrder, checkOptions, checkRegex } from './validate.js';
 import { plainScalars, plainValue } from './plain-value.js';
+import { driftDraft } from './drift-bound.js';
+import { DriftBound } from './drift-bound.js';
+import type { DriftAgainst, DriftMethod } from './drift-bound.js';
 
 /** Values a suite may compare a column with: 64-bit ints accept numbers too, temporal columns ISO strings. */
 export type SuiteValue<T> = T extends bigint ? bigint | number : T extends Date ? Date | string : T;
@@ -29,6 +32,12 @@ export interface CommonColumnChecks<T> {
    * `values` and not matching `pattern`) or duplicated, e.g. `.violations({ rule: 'null' }).atMost(5)`.
    */
   violations(violation: ColumnViolation, options?: { unit?: 'rows' | 'percent' }): MetricBound<number>;
+  /**
+   * How far the column's distribution moved from a reference: another dataset of the run
+   * (`{ dataset }`) or a saved baseline (`{ baseline: 'baselines/orders.json' }`). ks and chi2 are
+   * tests with a p-value (`.pValue().atLeast(0.01)`); psi, kl and js are divergences.
+   */
+  drift<M extends DriftMethod>(method: M, against: DriftAgainst): M extends 'ks' | 'chi2' ? DriftBound : MetricBound<number>;
 }
 
 /** What `violations()` counts on one column (see ViolationsParams in src/checks/kinds/violations.ts). */
@@ -206,6 +215,12 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
   }
   share(value: unknown) {
     return this.stat<number>('share', () => ({ value: plainScalars([value])[0] }));
+  }
+  drift<M extends DriftMethod>(method: M, against: DriftAgainst): M extends 'ks' | 'chi2' ? DriftBound : MetricBound<number> {
+    const location = captureCallSite();
+    return orInvalid(() => driftDraft(this.column, method, against, location), DriftBound.invalidDrift) as M extends 'ks' | 'chi2'
+      ? DriftBound
+      : MetricBound<number>;
   }
   violations(violation: ColumnViolation, options?: { unit?: 'rows' | 'percent' }) {
     return violationsBound(

@@ -30,6 +30,11 @@ export interface SuiteBuilder<S extends Record<string, AnyColumn>> {
   sql(query: string): MetricBound<number>;
   /** ODCS duplicateValues over several columns: rows whose (non-null) key another row repeats, counted or in percent. */
   duplicates(columns: readonly (keyof S & string)[], options?: { unit?: 'rows' | 'percent' }): MetricBound<number>;
+  /**
+   * A custom predicate over the row, in the filter language: `t.expect('shipped_at >= ordered_at')`.
+   * A row fails when it is false (a null result does not fail); failing rows are sampled.
+   */
+  expect(predicate: string, options?: RowCheckOptions): SuiteCheck;
 }
 
 function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyColumn>> {
@@ -74,6 +79,28 @@ function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyCol
       return new MetricBound<number>({ kind: 'sql_rule', params: { query }, severity: 'error', location });
     },
     duplicates: (columns, options) => violationsBound({ rule: 'duplicate', columns: [...columns] }, options),
+    expect(predicate, options) {
+      const location = captureCallSite();
+      return orInvalid(() => {
+        checkOptions(options, ['mostly'], 'expect', location);
+        if (typeof predicate !== 'string' || predicate.trim() === '') {
+          throw new DatacheckError({
+            code: 'check.invalid_option',
+            message: 'expect() needs a predicate in the filter language',
+            location,
+            expected: "a non-empty string, e.g. 'shipped_at >= ordered_at'",
+            found: JSON.stringify(predicate) ?? String(predicate),
+          });
+        }
+        return new SuiteCheck({
+          kind: 'expect',
+          params: { predicate },
+          severity: 'error',
+          ...(options?.mostly !== undefined && { mostly: options.mostly }),
+          location,
+        });
+      }, SuiteCheck.invalid);
+    },
   };
 }
 

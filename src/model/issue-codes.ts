@@ -101,6 +101,19 @@ export const ISSUE_CODES = {
     hint: 'too many referenced keys to bind in one PostgreSQL query: put both datasets on one connection so the reference becomes an anti-join',
   },
 
+  // --- drift against another dataset or a saved baseline (src/access, src/checks/kinds/drift.ts)
+  'drift.unknown_dataset': { hint: '.drift() names a dataset no discovered contract has' },
+  'drift.no_source': { hint: 'the dataset .drift() compares with has no source to read' },
+  'drift.read': { hint: 'the reference distribution of a drift check could not be read (the other dataset or the baseline file)' },
+  'drift.baseline_not_found': { hint: 'the baseline file a drift check names does not exist: run datacheck baseline save' },
+  'drift.baseline_invalid': { hint: 'the baseline file is not one datacheck baseline save wrote; the JSON path says where' },
+  'drift.baseline_column': {
+    hint: 'the baseline file has no usable distribution of the column (not in it, or a pii column, which a baseline never holds)',
+  },
+  'drift.too_many_values': { hint: 'a drift check needs exact value counts, and one side has more distinct values than it keeps' },
+  'drift.no_values': { hint: 'one side of a drift check has no non-null values, so there is no distribution to compare' },
+  'drift.unsupported_type': { hint: 'this drift method does not apply to the column type (ks needs numbers or dates)' },
+
   // --- connections and SQL (src/run/connections.ts, src/engines/sql)
   // --- dbt projects (src/access/dbt, src/import/dbt)
   'dbt.no_project': {

@@ -12,7 +12,8 @@ export type Measure =
   | SchemaMeasure
   | TypeMeasure
   | ChangeMeasure
-  | AnomalyMeasure;
+  | AnomalyMeasure
+  | DriftMeasure;
 
 /** A bound as written in the check: `null` is an open end; inclusive unless `strict`. */
 export interface MeasuredBound {
@@ -124,4 +125,43 @@ export interface AnomalyMeasure {
   sensitivity: number;
   /** `weekday`: only earlier runs on the same UTC weekday were compared. */
   seasonality?: 'weekday';
+}
+
+/**
+ * drift: how far a column's distribution moved from a reference (another dataset of the run or a
+ * saved baseline), the test's p-value where it has one, and the bound, which holds `on` the
+ * statistic or the p-value.
+ */
+export interface DriftMeasure {
+  type: 'drift';
+  /** `ks` (two-sample Kolmogorov-Smirnov), `chi2` (chi-square of homogeneity), `psi`, `kl`, `js`. */
+  method: 'ks' | 'chi2' | 'psi' | 'kl' | 'js';
+  /** What the bound holds: the statistic (`atMost(0.2)`) or the p-value (`pValue().atLeast(0.01)`). */
+  on: 'statistic' | 'p_value';
+  /** null when it has none (a side without values). */
+  statistic: number | null;
+  /** ks and chi2 only. */
+  pValue?: number | null;
+  /** ks: `exact` (lattice paths) or `asymptotic` (Kolmogorov's limit); chi2: `chi2` (the chi-square distribution). */
+  pValueMethod?: 'exact' | 'asymptotic' | 'chi2';
+  /** chi2: degrees of freedom (categories - 1). */
+  dof?: number;
+  /** What it was compared with, and how many non-null values each side had. */
+  reference: { dataset?: string; baseline?: string; column: string; count: number };
+  current: { count: number };
+  /**
+   * Both distributions over the same bins, for charts: 10 equal-width bins over the reference's
+   * range (numbers, dates) or one per category. Absent on pii columns: the edges and categories
+   * are values from the data.
+   */
+  bins?: DriftBins;
+  bound: MeasuredBound;
+}
+
+export interface DriftBins {
+  kind: 'numeric' | 'categorical';
+  /** One label per bin: a range `[lo, hi)` or a category, as text (dates as ISO). */
+  labels: string[];
+  reference: number[];
+  current: number[];
 }

@@ -53,6 +53,13 @@ export type MetricSpec =
    * high-cardinality column costs memory for nothing a report can show.
    */
   | { kind: 'top_values'; column: string; k: number; maxDistinct: number; where?: Expr }
+  /**
+   * The exact value counts of a column of another dataset of the run, or of a column in a saved
+   * baseline file (`datacheck baseline save`), that a drift check compares this dataset's with.
+   * Answered by the run before the engine runs (src/access/reference-distribution.ts), never by an
+   * engine; the value is a TopValuesValue (every value, `truncated` past `maxDistinct`).
+   */
+  | { kind: 'reference_distribution'; column: string; from: { dataset: string } | { baseline: string }; maxDistinct: number }
   /** The dataset's physical schema as read from the source (names and types). */
   | { kind: 'schema' }
   /**
@@ -63,7 +70,7 @@ export type MetricSpec =
 
 /*
  * Value shapes by metric kind:
- *   histogram -> HistogramValue; top_values -> TopValuesValue
+ *   histogram -> HistogramValue; top_values, reference_distribution -> TopValuesValue
  *   row_count, null_count, distinct_count, value_count -> number
  *   min, max -> number | string | null (null: no non-null value)
  *   moments -> MomentsValue; quantiles -> number[] (empty: no values)

@@ -15,6 +15,8 @@ import type { MetricResults, PlannedMetric } from '../model/metric.js';
 import type { DatasetFingerprint, DatasetLocation } from '../model/result.js';
 import { fingerprintFiles } from '../sources/fingerprint-files.js';
 import type { PlannedDataset, RunPlan } from './plan-run.js';
+import { answerDistributions } from './answer-distributions.js';
+import type { BaselineCache } from '../access/baseline-file.js';
 
 export interface ExecuteContext {
   /** The run's start: what now() and current_date mean in filters. */
@@ -51,7 +53,8 @@ export interface ExecutedRun {
 export async function execute(plan: RunPlan, ctx: ExecuteContext): Promise<ExecutedRun> {
   const transfer: SqlTransfer = { queries: 0, rows: 0 };
   const datasets: ExecutedDataset[] = [];
-  for (const planned of plan.datasets) datasets.push(await executeDataset(planned, plan.baseDir, ctx, transfer));
+  const baselines: BaselineCache = new Map();
+  for (const planned of plan.datasets) datasets.push(await executeDataset(planned, plan.baseDir, ctx, transfer, baselines));
   return { datasets, transfer };
 }
 
@@ -60,6 +63,7 @@ async function executeDataset(
   baseDir: string,
   ctx: ExecuteContext,
   transfer: SqlTransfer,
+  baselines: BaselineCache,
 ): Promise<ExecutedDataset> {
   const t0 = performance.now();
   const { plan, read } = planned;
@@ -80,13 +84,20 @@ async function executeDataset(
       transfer,
       ...(refs.sqlReferences.size > 0 && { sqlReferences: refs.sqlReferences }),
     };
+    // Drift references are answered here, from the other dataset or a baseline: the engine never sees them.
+    const distributions = await answerDistributions(planned.distributions ?? [], baseDir, ctx, transfer, baselines);
     const engine = read.engine === 'sql' ? sqlEngine : lazyArrowEngine;
     // The files are hashed while the engine reads them: the fingerprint costs no extra wall time on large files.
     const [results, fingerprint] = await Promise.all([
-      engine.compute(opened, refs.metrics, engineCtx),
+      engine.compute(
+        opened,
+        refs.metrics.filter((m) => !distributions.has(m.key)),
+        engineCtx,
+      ),
       read.files ? fingerprintFiles(read.files) : Promise.resolve(undefined),
     ]);
     for (const [key, issue] of refs.unanswered) results.set(key, { ok: false, issue });
+    for (const [key, outcome] of distributions) results.set(key, outcome);
     return {
       planned,
       results,

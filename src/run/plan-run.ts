@@ -3,6 +3,8 @@ import type { ReadPlan } from '../access/read-plan.js';
 import { planReferences } from '../access/plan-references.js';
 import type { ReadableDataset, ReferencePlan } from '../access/plan-references.js';
 import type { DbtResolution } from '../access/dbt/dbt-resolution.js';
+import { planDistributions } from '../access/plan-distributions.js';
+import type { DistributionPlan } from '../access/plan-distributions.js';
 import type { ConnectionDef } from '../model/config.js';
 import type { ContractDef } from '../model/contract.js';
 import type { Issue } from '../model/issue.js';
@@ -32,6 +34,8 @@ export interface PlannedDataset {
   plan: DatasetPlan;
   read: ReadPlan;
   references: ReferencePlan[];
+  /** How the reference side of each drift check is answered (another dataset, a baseline file). */
+  distributions: DistributionPlan[];
 }
 
 /** The whole run before anything executes; nothing in it is changed afterwards. */
@@ -60,7 +64,12 @@ export async function planRun(input: PlanRunInput): Promise<RunPlan> {
     const plan = planDataset(dataset, input.filter, input.maxFailingRows, input.profile);
     if (!plan) continue;
     const { read } = readable.get(name)!;
-    datasets.push({ plan, read, references: planReferences(plan.metrics, read, readable, plan.contract) });
+    datasets.push({
+      plan,
+      read,
+      references: planReferences(plan.metrics, read, readable, plan.contract),
+      distributions: planDistributions(plan.metrics, readable, input.baseDir),
+    });
   }
   // A filter that selects nothing would otherwise be a green run that checked nothing.
   if (input.filter?.length && datasets.length === 0 && issues.length === 0 && input.contracts.length > 0) {

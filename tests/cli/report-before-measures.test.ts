@@ -19,7 +19,9 @@ const root = path.resolve(__dirname, '../..');
 describe('datacheck report over a version-1 result saved before measures existed', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-report-v1-'));
   beforeAll(async () => {
-    const run = await runProject(path.join(root, 'examples/broken'));
+    const ran = await runProject(path.join(root, 'examples/broken'));
+    // A result saved before measures has no drift checks either (they came later, their chart drawn from the measure).
+    const run: RunResult = { ...ran, datasets: ran.datasets.map((d) => ({ ...d, checks: d.checks.filter((c) => c.kind !== 'drift') })) };
     const old: RunResult = {
       ...run,
       datasets: run.datasets.map((d) => ({ ...d, checks: d.checks.map(({ measure: _measure, ...c }) => c) })),

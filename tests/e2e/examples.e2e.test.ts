@@ -86,6 +86,8 @@ describe('the broken example (cd examples/broken && npx datacheck)', () => {
       'column_stat',
       'column_count',
       'is_null',
+      'drift',
+      'expect',
     ]) {
       expect(failedKinds, kind).toContain(kind);
     }

@@ -87,6 +87,7 @@ describe('a suite is typed by its contract', () => {
       t.column('email').matches(/@/, { mostly: 0.99 }),
       t.column('ordered_at').max().atLeast('2024-01-01'),
       t.column('order_id').between(1, 10n),
+      t.expect("status != 'shipped' or amount > 0", { mostly: 0.99 }),
     ]);
   });
 
@@ -118,6 +119,23 @@ describe('a suite is typed by its contract', () => {
       t.column('amount').notNull({ mostli: 0.9 }),
       // @ts-expect-error: a metric needs a bound to be a check
       t.column('amount').mean(),
+    ]);
+  });
+
+  it('types drift: a method, one reference, and a p-value only for the tests', () => {
+    defineSuite(orders, (t) => [
+      t.column('amount').drift('ks', { dataset: 'orders_last_week' }).atMost(0.2),
+      t.column('amount').drift('ks', { dataset: 'orders_last_week', column: 'total' }).pValue().atLeast(0.01),
+      t.column('status').drift('chi2', { baseline: 'baselines/orders.json' }).pValue().atLeast(0.01),
+      t.column('amount').drift('psi', { baseline: 'baselines/orders.json' }).atMost(0.25),
+      // @ts-expect-error: 'wasserstein' is not a drift method
+      t.column('amount').drift('wasserstein', { dataset: 'x' }).atMost(1),
+      // @ts-expect-error: psi is a divergence, it has no p-value
+      t.column('amount').drift('psi', { dataset: 'x' }).pValue().atLeast(0.01),
+    ]);
+    defineSuite(orders, (t) => [
+      // @ts-expect-error: a drift statistic needs a bound to be a check
+      t.column('amount').drift('kl', { dataset: 'x' }),
     ]);
   });
 });

@@ -14,4 +14,8 @@ export default defineSuite(orders, (t) => [
   t.unique(['user_id', 'status']),
   t.columnCount().equals(4),
   t.column('coupon_code').isNull().title('coupons were retired: the column must be empty'),
+  t.expect("order_date >= '2018-01-01' or status = 'placed'").title('only an order still placed may predate the shop (a data-entry backlog)'),
+  // baselines/orders.json was saved from the healthy jaffle_shop orders (datacheck baseline save).
+  t.column('status').drift('chi2', { baseline: 'baselines/orders.json' }).pValue().atLeast(0.05),
+  t.column('order_date').drift('ks', { baseline: 'baselines/orders.json' }).atMost(0.2),
 ]);

@@ -159,9 +159,11 @@ export function topValues(
       keys: [key],
       select: {
         t: 'select',
+        // Aliases of our own prefix: in PostgreSQL, ORDER BY "n" means an output column named n
+        // before an input column, so a data column called `n` or `value` was ordered by its count.
         columns: [
-          { expr: v.sql, alias: 'value' },
-          { expr: countStar(), alias: 'n' },
+          { expr: v.sql, alias: '__dc_value' },
+          { expr: countStar(), alias: '__dc_count' },
           { expr: { t: 'window_count', partition: [] }, alias: '__dc_distinct' },
         ],
         from: input.from,
@@ -175,7 +177,7 @@ export function topValues(
       apply(rows, s) {
         const distinct = n(rows[0]?.__dc_distinct);
         if (distinct > spec.maxDistinct) return truncated(s);
-        const top = rows.map((r) => ({ value: r.value as string | number | boolean, count: n(r.n) }));
+        const top = rows.map((r) => ({ value: r.__dc_value as string | number | boolean, count: n(r.__dc_count) }));
         s.results.set(key, { ok: true, value: { top, distinct, truncated: false } satisfies TopValuesValue });
       },
     },

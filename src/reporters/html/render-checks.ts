@@ -6,6 +6,7 @@ import { text } from './escape.js';
 import { OUTCOME_ORDER, badge, knownOutcome } from './outcome.js';
 import { percent } from './render-profile.js';
 import { checkSparkline } from './render-trends.js';
+import { renderDrift } from './render-drift.js';
 
 /**
  * A dataset's checks as one static table, most urgent first. Each row carries its outcome in
@@ -27,7 +28,9 @@ function renderCheck(c: CheckResult): string {
   const about = c.column !== undefined ? ` <span class="dim">column</span> <span class="col">${text(c.column)}</span>` : '';
   const where = c.where !== undefined ? ` <span class="dim">where</span> <code>${text(c.where)}</code>` : '';
   const details =
-    c.outcome === 'error' || c.outcome === 'skipped' ? problem(c) : failingRows(c.failingRows, c.rows?.failed, c.outcome !== 'pass');
+    c.outcome === 'error' || c.outcome === 'skipped'
+      ? problem(c)
+      : failingRows(c.failingRows, c.rows?.failed, c.outcome !== 'pass') + renderDrift(c);
   return (
     `<tr class="check" data-outcome="${knownOutcome(c.outcome)}"><td>${badge(c.outcome)}</td>` +
     `<td><div class="title">${text(c.title)}</div><div class="id">${text(c.id)}${about}${where}</div>${details}</td>` +

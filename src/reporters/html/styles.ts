@@ -62,6 +62,10 @@ figure.hist{margin:0;width:200px}
 svg.spark{display:block;margin-top:4px}svg.spark polyline{fill:none;stroke:var(--accent);stroke-width:1.5}svg.spark circle{fill:var(--accent)}
 div.trend{display:flex;align-items:center;gap:8px;margin:4px 0 8px}ol.trend{display:flex;gap:2px;list-style:none;margin:0;padding:0}ol.trend li{width:10px;height:14px;border-radius:2px;background:currentColor}
 figure.hist figcaption{display:flex;justify-content:space-between;gap:8px;font-size:11.5px;color:var(--dim)}
+figure.drift{margin:6px 0 0;width:240px}svg.drift rect.ref{fill:none;stroke:var(--dim);stroke-width:1}svg.drift rect.cur{fill:var(--accent);fill-opacity:.55}svg.drift line{stroke:var(--dim)}
+figure.drift figcaption{font-size:11.5px;color:var(--dim)}figure.drift .ends{display:flex;justify-content:space-between;gap:8px}
+.key{display:inline-block;width:10px;height:8px;vertical-align:middle}.key.ref{border:1px solid var(--dim)}.key.cur{background:var(--accent);opacity:.55}
+.drift-stats{font-size:12.5px;color:var(--fg)}
 table.top{width:auto;font-size:12.5px}table.top td{padding:1px 6px;border:0}
 .controls{display:none}
 .js .controls{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;position:sticky;top:0;z-index:2;background:var(--bg);padding:8px 0;border-bottom:1px solid var(--line)}

@@ -49,6 +49,7 @@ export function aggregatorFor(spec: MetricSpec, sampleColumns?: readonly string[
       return schema();
     case 'orphan_count':
     case 'sql_scalar':
+    case 'reference_distribution':
       return undefined;
   }
 }

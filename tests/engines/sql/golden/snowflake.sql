@@ -163,8 +163,8 @@ FROM (
 
 -- query 11: top 5 values of status (only when needed); metrics #22
 SELECT
-  "status" AS "value",
-  count(*) AS "n",
+  "status" AS "__dc_value",
+  count(*) AS "__dc_count",
   count(*) OVER () AS "__dc_distinct"
 FROM "analytics"."orders"
 WHERE ("status" IS NOT NULL)
