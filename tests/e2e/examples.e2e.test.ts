@@ -54,6 +54,20 @@ describe('the bundled example (npx datacheck in the repository)', () => {
     expect(supplies.checks.find((c) => c.kind === 'unique' && c.columns?.length === 2)).toMatchObject({ outcome: 'pass' });
   });
 
+  it('checks the dbt project (dbt/) sources: relations from its manifest, the connection from its profiles.yml', async () => {
+    const { run } = await runJson(root);
+    const dbt = run.datasets.filter((d) => d.source?.startsWith('dbt:'));
+    expect(dbt.map((d) => [d.name, d.source, d.rowCount, d.checks.every((c) => c.outcome === 'pass')])).toEqual([
+      ['warehouse__products', 'dbt:warehouse.products (warehouse.main.products)', 10, true],
+      ['warehouse__supplies', 'dbt:warehouse.supplies (warehouse.main.supplies)', 65, true],
+    ]);
+    // The same DuckDB file as the warehouse connection: lineage names one table, whichever way it was reached.
+    expect(dbt[0].location).toEqual(run.datasets.find((d) => d.name === 'products')!.location);
+    // The relationships test of schema.yml, as a reference checked between the two dbt relations.
+    const reference = dbt[1].checks.find((c) => c.kind === 'references')!;
+    expect(reference).toMatchObject({ outcome: 'pass', rows: { considered: 65, failed: 0 } });
+  });
+
   it('masks pii columns in the column profiles', async () => {
     const { run } = await runJson(root);
     const customers = run.datasets.find((d) => d.name === 'customers')!;
