@@ -29,7 +29,7 @@ export function projectOf(files: Record<string, string | Buffer>): string {
 /** A copy of the bundled example in a temp directory, so its history never lands in the repository. */
 export function bundledExample(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-history-'));
-  for (const f of ['checks', 'contracts', 'fixtures', 'datacheck.config.ts', 'tsconfig.json', 'package.json']) {
+  for (const f of ['checks', 'contracts', 'fixtures', 'baselines', 'dbt', 'datacheck.config.ts', 'tsconfig.json', 'package.json']) {
     cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
