@@ -79,14 +79,33 @@ export interface DatasetLocation {
 }
 
 /**
- * Which data a result was about. Files: the SHA-256 of the files' names and content hashes, with
- * each file's size, modification time and content hash. Added within schema version 1.
+ * Which data a result was about, one of:
+ * - files: the SHA-256 of the files' names and content hashes, with each file's size,
+ *   modification time and content hash;
+ * - table: what the engine's catalog says of a table (DuckDB: the database file's size and mtime
+ *   with duckdb_tables()' estimated_size and column_count; PostgreSQL: pg_class and
+ *   pg_stat_user_tables counters), read without scanning a row; the version is a SHA-256 of them.
+ * A `{ query }` source, a view or a foreign table has none: the catalog says nothing of its rows.
+ * Added within schema version 1.
  */
-export interface DatasetFingerprint {
+export type DatasetFingerprint = FilesFingerprint | TableFingerprint;
+
+export interface FilesFingerprint {
   method: 'files';
   /** A hex digest: equal versions mean the same bytes were checked. */
   version: string;
   files: { path: string; size: number; mtime: string; sha256: string }[];
+}
+
+export interface TableFingerprint {
+  method: 'table';
+  /** A hex digest of `statistics`: equal versions mean the catalog saw no change (see README for caveats). */
+  version: string;
+  engine: 'duckdb' | 'postgres';
+  /** The table as its lineage names it, e.g. `warehouse.sales.orders`. */
+  table: string;
+  /** The catalog values the version is made of, by their catalog names (null: the catalog has none). */
+  statistics: Record<string, string | number | null>;
 }
 
 export interface DatasetResult {
@@ -98,7 +117,7 @@ export interface DatasetResult {
   source?: string;
   /** Lineage identity of the source (see DatasetLocation); absent when unknown. */
   location?: DatasetLocation;
-  /** Which data was read (see DatasetFingerprint); file sources only, for now. */
+  /** Which data was read (see DatasetFingerprint); absent for `{ query }` sources and views. */
   fingerprint?: DatasetFingerprint;
   contractLocation?: { file: string; line: number; column: number };
   rowCount?: number;

@@ -87,6 +87,8 @@ async function executeDataset(
     // Drift references are answered here, from the other dataset or a baseline: the engine never sees them.
     const distributions = await answerDistributions(planned.distributions ?? [], baseDir, ctx, transfer, baselines);
     const engine = read.engine === 'sql' ? sqlEngine : lazyArrowEngine;
+    // A table's version is read from the catalog before the checks, so it names the data they began on.
+    const tableVersion = await opened.sql?.connection.version?.(opened.sql.relation);
     // The files are hashed while the engine reads them: the fingerprint costs no extra wall time on large files.
     const [results, fingerprint] = await Promise.all([
       engine.compute(
@@ -94,7 +96,7 @@ async function executeDataset(
         refs.metrics.filter((m) => !distributions.has(m.key)),
         engineCtx,
       ),
-      read.files ? fingerprintFiles(read.files) : Promise.resolve(undefined),
+      read.files ? fingerprintFiles(read.files) : Promise.resolve(tableVersion),
     ]);
     for (const [key, issue] of refs.unanswered) results.set(key, { ok: false, issue });
     for (const [key, outcome] of distributions) results.set(key, outcome);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { DatasetFingerprint } from '../model/result.js';
+import type { FilesFingerprint } from '../model/result.js';
 import type { ResolvedFile } from './resolve-files.js';
 
 /** The SHA-256 of a file's bytes, streamed (never the whole file in memory). */
@@ -18,7 +18,7 @@ async function sha256(file: string): Promise<string> {
  * (DuckDB and the Arrow readers read only what they need): measured 2.4 ms for the bundled
  * example's fixtures (0.8 MB), 678 ms for one 256 MiB file (about 380 MB/s, one core).
  */
-export async function fingerprintFiles(files: readonly ResolvedFile[]): Promise<DatasetFingerprint> {
+export async function fingerprintFiles(files: readonly ResolvedFile[]): Promise<FilesFingerprint> {
   const described = await Promise.all(
     files.map(async (f) => {
       const [s, digest] = await Promise.all([stat(f.absolute), sha256(f.absolute)]);

@@ -1,5 +1,5 @@
 import type { PhysicalColumn } from '../../model/metric.js';
-import type { DatasetLocation } from '../../model/result.js';
+import type { DatasetLocation, TableFingerprint } from '../../model/result.js';
 
 /** One statement with its values bound as parameters, never spliced into the text. */
 export interface SqlQuery {
@@ -36,6 +36,11 @@ export interface SqlConnection {
   describe(relation: SqlRelation): Promise<PhysicalColumn[]>;
   /** Lineage identity of a relation read through this connection (credential-free). */
   locate(relation: SqlRelation): DatasetLocation | undefined;
+  /**
+   * Which version of a table this is, from the catalog only (never a scan; see tableFingerprint).
+   * Undefined for what the catalog says nothing of: queries, files, views. Absent: the engine offers none.
+   */
+  version?(relation: SqlRelation): Promise<TableFingerprint | undefined>;
   /**
    * The run was stopped (Ctrl-C, SIGTERM): cancels the statements running now on the server (it
    * would otherwise go on working for a client that is gone: ~36 s measured for one scan) and

@@ -1,14 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DOUBLE, DuckDBInstance } from '@duckdb/node-api';
 import { DatacheckError } from '../../../model/issue.js';
 import type { PhysicalColumn } from '../../../model/metric.js';
-import type { DatasetLocation } from '../../../model/result.js';
+import type { DatasetLocation, TableFingerprint } from '../../../model/result.js';
 import { duckdbDialect } from '../dialects/duckdb.js';
 import { renderSelect } from '../render.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from '../sql-connection.js';
 import { interruptedError } from '../interrupted.js';
+import { tableFingerprint } from '../table-fingerprint.js';
 import { duckdbError } from './duckdb-errors.js';
 import { normalizeDuckdbValue, physicalColumn } from './duckdb-values.js';
 
@@ -107,6 +109,12 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
       return names.map((n, i): PhysicalColumn => physicalColumn(n, types[i]));
     },
     locate: (relation) => locate(relation, namespace, database),
+    async version(relation) {
+      if (!file || relation.kind !== 'table') return undefined;
+      const { rows } = await run({ sql: TABLE_STATISTICS_SQL, params: qualify(relation.parts, database) });
+      if (rows.length === 0) return undefined; // a view: duckdb_tables() lists tables only
+      return tableVersion(file, rows[0]);
+    },
     async cancel() {
       interrupted = true;
       const stopped = running;
@@ -121,17 +129,38 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
   };
 }
 
+/**
+ * What the catalog says of one table, never a scan. Names compare case-insensitively, as DuckDB
+ * resolves them; values are bound. Names come back as the catalog spells them.
+ */
+const TABLE_STATISTICS_SQL = `SELECT estimated_size, column_count, database_name, schema_name, table_name FROM duckdb_tables()
+WHERE lower(database_name) = lower($1) AND lower(schema_name) = lower($2) AND lower(table_name) = lower($3)`;
+
+/**
+ * A DuckDB table's version: the database file's size and mtime (any committed write to the file,
+ * to this table or another, changes them once DuckDB checkpoints, which it does at the writer's
+ * close) and the table's estimated_size (its row count as the catalog keeps it) and column_count.
+ * A write still in the `.wal` file beside the database is not seen until it is checkpointed.
+ */
+async function tableVersion(file: string, row: unknown[]): Promise<TableFingerprint> {
+  const s = await stat(file);
+  // Named as the catalog spells it, so the version does not depend on how a contract wrote the name.
+  return tableFingerprint('duckdb', row.slice(2).join('.'), {
+    file_size: s.size,
+    file_mtime: s.mtime.toISOString(),
+    estimated_size: normalizeDuckdbValue(row[0]) as number,
+    column_count: normalizeDuckdbValue(row[1]) as number,
+  });
+}
+
+/** A table's name parts as database, schema, table, filling in the session's database and `main`. */
+function qualify(parts: string[], database: string): string[] {
+  return parts.length >= 3 ? parts : parts.length === 2 ? [database, ...parts] : [database, 'main', ...parts];
+}
+
 function locate(relation: SqlRelation, namespace: string, database: string): DatasetLocation | undefined {
   if (relation.kind === 'files')
     return relation.paths.length === 1 ? { namespace: 'file', name: path.resolve(relation.paths[0]) } : undefined;
-  if (relation.kind === 'table') {
-    const parts =
-      relation.parts.length >= 3
-        ? relation.parts
-        : relation.parts.length === 2
-          ? [database, ...relation.parts]
-          : [database, 'main', ...relation.parts];
-    return { namespace, name: parts.join('.') };
-  }
+  if (relation.kind === 'table') return { namespace, name: qualify(relation.parts, database).join('.') };
   return undefined;
 }

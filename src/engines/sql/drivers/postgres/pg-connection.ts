@@ -6,6 +6,7 @@ import { resolvePostgresTarget } from './connection-target.js';
 import { describeRelation } from './pg-describe.js';
 import { pgError, type PgErrorContext } from './pg-errors.js';
 import { poolSettings } from './pg-pool-config.js';
+import { postgresTableVersion } from './pg-version.js';
 import { interruptedError } from '../../interrupted.js';
 
 /**
@@ -86,6 +87,14 @@ export async function openPostgresConnection(name: string, def: ConnectionDef, e
     throw e;
   }
 
+  function locate(relation: SqlRelation): DatasetLocation | undefined {
+    if (relation.kind !== 'table' || relation.parts.length === 0 || relation.parts.length > 3) return undefined;
+    const parts = relation.parts;
+    const [database, schema, table] =
+      parts.length === 3 ? parts : parts.length === 2 ? [session.database, ...parts] : [session.database, session.schema, parts[0]];
+    return { namespace, name: `${database}.${schema}.${table}` };
+  }
+
   let closed: Promise<void> | undefined;
   return {
     dialect: 'postgres',
@@ -95,12 +104,9 @@ export async function openPostgresConnection(name: string, def: ConnectionDef, e
     describe(relation) {
       return describeRelation(execute, relation, ctx.where);
     },
-    locate(relation: SqlRelation): DatasetLocation | undefined {
-      if (relation.kind !== 'table' || relation.parts.length === 0 || relation.parts.length > 3) return undefined;
-      const parts = relation.parts;
-      const [database, schema, table] =
-        parts.length === 3 ? parts : parts.length === 2 ? [session.database, ...parts] : [session.database, session.schema, parts[0]];
-      return { namespace, name: `${database}.${schema}.${table}` };
+    locate,
+    version(relation) {
+      return postgresTableVersion(execute, relation, locate(relation)?.name ?? '', ctx.where);
     },
     async cancel() {
       interrupted = true;

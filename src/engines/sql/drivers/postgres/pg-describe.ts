@@ -51,7 +51,7 @@ async function describeTable(run: CatalogRunner, parts: string[], where: string)
 }
 
 /** The relation's oid; a clear issue naming the table and connection when it does not exist. */
-async function findRelation(run: CatalogRunner, parts: string[], where: string): Promise<string> {
+export async function findRelation(run: CatalogRunner, parts: string[], where: string): Promise<string> {
   const shown = parts.join('.');
   let q: SqlQuery;
   if (parts.length === 1) {
