@@ -1,10 +1,10 @@
 import type { Bound, CheckDef } from '../model/check.js';
-import type { ColumnDef, ContractDef, LogicalType, SourceDef } from '../model/contract.js';
+import type { ColumnDef, ContractDef, SourceDef } from '../model/contract.js';
 import type { ViolationsParams } from '../checks/kinds/violations.js';
+import { columnTypeSource, keySource, stringSource } from '../dsl/type-source.js';
 
-/** A string as a single-quoted literal: JSON's escaping (control characters, backslashes), then the quotes swapped. */
-const str = (s: string): string => `'${JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
-const ident = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : str(name));
+const str = stringSource;
+const ident = keySource;
 
 /** A plain value as TypeScript source, in the project's style (single quotes, spaced braces). */
 function lit(v: unknown): string {
@@ -18,35 +18,8 @@ function lit(v: unknown): string {
   return String(v);
 }
 
-function typeSource(t: LogicalType): string {
-  switch (t.type) {
-    case 'bool':
-      return 'col.bool()';
-    case 'int':
-      return `col.${t.signed ? 'int' : 'uint'}${t.bits}()`;
-    case 'float':
-      return `col.float${t.bits}()`;
-    case 'decimal':
-      return `col.decimal(${t.precision}, ${t.scale})`;
-    case 'string':
-      return 'col.string()';
-    case 'binary':
-      return 'col.binary()';
-    case 'date':
-      return 'col.date()';
-    case 'timestamp':
-      return `col.timestamp(${lit(t.unit)}${t.tz ? `, ${lit(t.tz)}` : ''})`;
-    case 'list':
-      return `col.list(${typeSource(t.of)})`;
-    case 'struct':
-      return `col.struct({ ${Object.entries(t.fields)
-        .map(([k, f]) => `${ident(k)}: ${typeSource(f)}`)
-        .join(', ')} })`;
-  }
-}
-
 function columnSource(c: ColumnDef): string {
-  const parts = [typeSource(c.type)];
+  const parts = [columnTypeSource(c.type)];
   if (c.nullable && !c.primaryKey) parts.push('nullable()');
   if (c.primaryKey) parts.push('primaryKey()');
   if (c.unique) parts.push('unique()');

@@ -1,24 +1,9 @@
 import type { LogicalType } from '../../model/contract.js';
+import { columnTypeSource } from '../../dsl/type-source.js';
 
 /** The `col.*()` builder for a logical type the warehouse reports; undefined for nested types (not imported). */
 export function builderOf(t: LogicalType): string | undefined {
-  switch (t.type) {
-    case 'int':
-      return `col.${t.signed ? 'int' : 'uint'}${t.bits}()`;
-    case 'float':
-      return `col.float${t.bits}()`;
-    case 'decimal':
-      return `col.decimal(${t.precision}, ${t.scale})`;
-    case 'timestamp':
-      return t.tz ? `col.timestamp('${t.unit}', '${t.tz}')` : `col.timestamp('${t.unit}')`;
-    case 'bool':
-    case 'string':
-    case 'date':
-    case 'binary':
-      return `col.${t.type}()`;
-    default:
-      return undefined;
-  }
+  return t.type === 'list' || t.type === 'struct' ? undefined : columnTypeSource(t);
 }
 
 const SQL_TYPES: [RegExp, string][] = [

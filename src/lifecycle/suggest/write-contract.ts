@@ -1,4 +1,5 @@
-import type { LogicalType, Scalar, SourceDef } from '../../model/contract.js';
+import { columnTypeSource } from '../../dsl/type-source.js';
+import type { Scalar, SourceDef } from '../../model/contract.js';
 import type { SuggestedColumn } from './suggest-contract.js';
 
 /** The `.contract.ts` text for a suggestion, as a person would write it. */
@@ -28,34 +29,13 @@ export function contractSource(input: {
 }
 
 function columnText(c: SuggestedColumn): string {
-  let out = typeText(c.type);
+  let out = columnTypeSource(c.type);
   if (c.primaryKey) out += '.primaryKey()';
   if (c.nullable) out += '.nullable()';
   if (c.oneOf) out += `.oneOf([${c.oneOf.map(scalar).join(', ')}])`;
   if (c.min !== undefined && c.max !== undefined) out += `.between(${scalar(c.min)}, ${scalar(c.max)})`;
   if (c.format) out += `.format(${str(c.format)})`;
   return out;
-}
-
-function typeText(t: LogicalType): string {
-  switch (t.type) {
-    case 'int':
-      return `col.${t.signed ? 'int' : 'uint'}${t.bits}()`;
-    case 'float':
-      return `col.float${t.bits}()`;
-    case 'decimal':
-      return `col.decimal(${t.precision}, ${t.scale})`;
-    case 'timestamp':
-      return `col.timestamp(${str(t.unit)}${t.tz !== undefined ? `, ${str(t.tz)}` : ''})`;
-    case 'list':
-      return `col.list(${typeText(t.of)})`;
-    case 'struct':
-      return `col.struct({ ${Object.entries(t.fields)
-        .map(([k, f]) => `${key(k)}: ${typeText(f)}`)
-        .join(', ')} })`;
-    default:
-      return `col.${t.type}()`;
-  }
 }
 
 function sourceText(s: SourceDef): string {
