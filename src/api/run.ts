@@ -6,7 +6,9 @@ import type { Issue } from '../model/issue.js';
 import type { RunResult } from '../model/result.js';
 import type { SuiteDef } from '../model/suite.js';
 import type { ProfileLevel } from '../plan/profiles.js';
+import { dbtOptions } from '../access/dbt/dbt-options.js';
 import { loadConfigFile } from '../prepare/config-file.js';
+import { duckdbMemoryBytes } from '../prepare/memory-setting.js';
 import type { LoadedConfig } from '../prepare/config-file.js';
 import { loaderForRun } from '../prepare/run-loader.js';
 import { prepareProject } from '../run/prepare.js';
@@ -85,6 +87,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
     maxFailingRows: options.maxFailingRows ?? config.maxFailingRows ?? DEFAULT_MAX_FAILING_ROWS,
     profile: options.profile ?? config.profile ?? 'basic',
     ...(connections && { connections }),
+    // As the CLI: `{ dbt }` sources resolve through the config's dbt project, DuckDB gets its memory limit.
+    dbt: dbtOptions({}, config as ConfigDef, project?.configFile, cwd, { ...(options.env ?? process.env) }),
+    memoryLimitBytes: duckdbMemoryBytes(config.memory),
     ...(options.env && { env: { ...options.env } }),
     ...(options.now && { now: options.now }),
   });
@@ -93,6 +98,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
 
 interface LoadedProject {
   config: ConfigDef;
+  /** The config file read, when there was one (the config's `dbt` paths are relative to it). */
+  configFile?: string;
   contracts: ContractDef[];
   suites: SuiteDef[];
   issues: Issue[];
@@ -109,7 +116,13 @@ async function loadProject(options: RunOptions, cwd: string): Promise<LoadedProj
       typeof options.config === 'object' ? { config: options.config, issues: [] } : await loadConfigFile(options.config, cwd, loader);
     useConfig(loadedConfig.config);
     if (!options.paths)
-      return { config: loadedConfig.config, contracts: [], suites: [], issues: [...timeoutIssues, ...loadedConfig.issues] };
+      return {
+        config: loadedConfig.config,
+        ...(loadedConfig.file && { configFile: loadedConfig.file }),
+        contracts: [],
+        suites: [],
+        issues: [...timeoutIssues, ...loadedConfig.issues],
+      };
     const prepared = await prepareProject({
       cwd,
       paths: [...options.paths],
@@ -117,7 +130,12 @@ async function loadProject(options: RunOptions, cwd: string): Promise<LoadedProj
       loader,
       typecheck: options.typecheck ?? true,
     });
-    return { config: loadedConfig.config, ...prepared, issues: [...timeoutIssues, ...prepared.issues] };
+    return {
+      config: loadedConfig.config,
+      ...(loadedConfig.file && { configFile: loadedConfig.file }),
+      ...prepared,
+      issues: [...timeoutIssues, ...prepared.issues],
+    };
   } finally {
     await loader.close();
   }

@@ -166,7 +166,17 @@ describe('run() takes the same path as the CLI', () => {
     const result = await run({ cwd: repoRoot, paths: [] });
     expect(result.issues).toEqual([]);
     expect(result.outcome).toBe('passed');
-    expect(result.datasets.map((d) => d.name).sort()).toEqual(['customers', 'orders', 'payments', 'products', 'stores', 'supplies']);
+    // The config's include and its dbt project, as `npx datacheck` reads them: the two dbt sources resolve too.
+    expect(result.datasets.map((d) => d.name).sort()).toEqual([
+      'customers',
+      'orders',
+      'payments',
+      'products',
+      'stores',
+      'supplies',
+      'warehouse__products',
+      'warehouse__supplies',
+    ]);
     expect(result.datasets.find((d) => d.name === 'products')?.source).toContain('warehouse');
   });
 

@@ -8,8 +8,8 @@ import { prepareProject } from '../../run/prepare.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { resolveDbt } from '../../access/dbt/dbt-resolution.js';
-import { dbtOptions } from '../dbt-options.js';
-import type { DbtFlags } from '../dbt-options.js';
+import { dbtOptions } from '../../access/dbt/dbt-options.js';
+import type { DbtFlags } from '../../access/dbt/dbt-options.js';
 import { planOptions } from '../plan-options.js';
 import { selectReporters } from '../select-reporters.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { DbtOptions } from '../access/dbt/dbt-project.js';
-import type { ConfigDef } from '../model/config.js';
+import type { DbtOptions } from './dbt-project.js';
+import type { ConfigDef } from '../../model/config.js';
 
 export interface DbtFlags {
   dbtProject?: string;
