@@ -64,3 +64,26 @@ export function piiValueRefusal(of: TrackedOf, column: string | undefined, ctx: 
   };
   return { outcome: 'error', message: issue.message, issue };
 }
+
+/**
+ * What a change or anomaly check judges: the tracked number and the name history keeps it under,
+ * or the evaluation that ends the check before any history is read (a pii value refused, no number).
+ */
+export function trackedNumber(
+  of: TrackedOf,
+  column: string | undefined,
+  m: MetricReader,
+  ctx: EvalContext,
+  kind: string,
+  expected: string,
+): { done: Evaluation } | { metric: string; value: number } {
+  const refused = piiValueRefusal(of, column, ctx, kind);
+  if (refused) return { done: refused };
+  const metric = trackedName(of, column, ctx.where);
+  const value = trackedValue(of, column, m, ctx);
+  if (value === null)
+    return {
+      done: { outcome: 'fail', observed: null, expected, message: `${metric} has no number to compare (no values, or not a number)` },
+    };
+  return { metric, value };
+}

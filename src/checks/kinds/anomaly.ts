@@ -4,7 +4,7 @@ import type { CheckKind, Evaluation } from '../check-kind.js';
 import { recentPoints, robustBand } from '../history-band.js';
 import type { RobustBand } from '../history-band.js';
 import { readHistory } from '../read-history.js';
-import { piiValueRefusal, trackedMetrics, trackedName, trackedObserves, trackedValue } from '../tracked-metric.js';
+import { trackedMetrics, trackedName, trackedNumber, trackedObserves } from '../tracked-metric.js';
 import type { TrackedOf } from '../tracked-metric.js';
 
 export interface AnomalyParams {
@@ -33,13 +33,10 @@ export const anomaly: CheckKind<AnomalyParams> = defineCheckKind<AnomalyParams>(
   tracks: (def, ctx) => trackedName(def.params.of, def.column, ctx.where),
   evaluate(def, m, ctx): Evaluation {
     const p = def.params;
-    const refused = piiValueRefusal(p.of, def.column, ctx, 'anomaly');
-    if (refused) return refused;
-    const metric = trackedName(p.of, def.column, ctx.where);
-    const value = trackedValue(p.of, def.column, m, ctx);
     const expected = describeAnomaly(p);
-    if (value === null)
-      return { outcome: 'fail', observed: null, expected, message: `${metric} has no number to compare (no values, or not a number)` };
+    const tracked = trackedNumber(p.of, def.column, m, ctx, 'anomaly', expected);
+    if ('done' in tracked) return tracked.done;
+    const { metric, value } = tracked;
     const measure = (runs: number, band: RobustBand | null): AnomalyMeasure => ({
       type: 'anomaly',
       metric,

@@ -6,7 +6,7 @@ import { formatDuration } from '../duration.js';
 import { baselineOf } from '../history-band.js';
 import { readHistory } from '../read-history.js';
 import { measuredBound, withinBound } from '../thresholds.js';
-import { piiValueRefusal, trackedMetrics, trackedName, trackedObserves, trackedValue } from '../tracked-metric.js';
+import { trackedMetrics, trackedName, trackedNumber, trackedObserves } from '../tracked-metric.js';
 import type { TrackedOf } from '../tracked-metric.js';
 
 export interface ChangeParams {
@@ -34,13 +34,10 @@ export const change: CheckKind<ChangeParams> = defineCheckKind<ChangeParams>({
   tracks: (def, ctx) => trackedName(def.params.of, def.column, ctx.where),
   evaluate(def, m, ctx): Evaluation {
     const p = def.params;
-    const refused = piiValueRefusal(p.of, def.column, ctx, 'change');
-    if (refused) return refused;
-    const metric = trackedName(p.of, def.column, ctx.where);
-    const value = trackedValue(p.of, def.column, m, ctx);
     const expected = describeChange(p);
-    if (value === null)
-      return { outcome: 'fail', observed: null, expected, message: `${metric} has no number to compare (no values, or not a number)` };
+    const tracked = trackedNumber(p.of, def.column, m, ctx, 'change', expected);
+    if ('done' in tracked) return tracked.done;
+    const { metric, value } = tracked;
     const history = readHistory(ctx, metric);
     const measure = (baseline: number | null, delta: number | null, run?: { runId: string; at: string }): ChangeMeasure => ({
       type: 'change',

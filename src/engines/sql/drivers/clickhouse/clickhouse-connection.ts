@@ -1,3 +1,4 @@
+import { firstLine } from '../../first-line.js';
 import { createClient } from '@clickhouse/client';
 import type { ConnectionDef } from '../../../../model/config.js';
 import type { LogicalType } from '../../../../model/contract.js';
@@ -313,13 +314,4 @@ function classify(code: number, systemCode: string | undefined, text: string, ph
   if (code === 210 || code === 279)
     return { code: 'connection.failed', message: `a server behind the table could not be reached: ${text}` };
   return { code: 'sql.error', message: `the query failed: ${text}` };
-}
-
-function firstLine(sql: string): string {
-  const line =
-    sql
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l.length > 0) ?? '';
-  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }

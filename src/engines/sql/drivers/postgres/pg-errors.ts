@@ -1,3 +1,4 @@
+import { firstLine } from '../../first-line.js';
 import { DatacheckError, isDatacheckError, type Issue } from '../../../../model/issue.js';
 import { redactValues, type Redactor } from './redact.js';
 
@@ -130,14 +131,4 @@ function connectHint(code: string, msg: string): { hint?: string } {
   if (code === 'ENOTFOUND') return { hint: 'the host name does not resolve' };
   if (/ssl|tls|certificate/i.test(msg)) return { hint: "check the connection's TLS settings (ssl in the config, or sslmode in the URL)" };
   return {};
-}
-
-/** The statement's first non-empty line, shortened: enough to find it, not a wall of SQL. */
-function firstLine(sql: string): string {
-  const line =
-    sql
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l.length > 0) ?? '';
-  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
