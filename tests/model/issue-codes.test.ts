@@ -58,7 +58,7 @@ describe('the IssueCode catalogue (src/model/issue-codes.ts)', () => {
   it('finds the codes where they are written (the scan itself works)', () => {
     expect(used.get('csv.ragged_row')).toMatch(/^src\/sources\/csv-(source|errors)\.ts:\d+$/);
     expect(used.get('connection.timeout')).toMatch(
-      /^src\/engines\/sql\/drivers\/(postgres\/pg-errors|clickhouse\/clickhouse-connection)\.ts:\d+$/,
+      /^src\/engines\/sql\/drivers\/(postgres\/pg-errors|clickhouse\/clickhouse-errors)\.ts:\d+$/,
     );
     expect(used.get('config.invalid')).toBeDefined();
     expect(used.size).toBeGreaterThan(50);
