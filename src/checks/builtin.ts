@@ -11,6 +11,7 @@ import { format } from './kinds/format.js';
 import { freshness } from './kinds/freshness.js';
 import { isNull } from './kinds/is-null.js';
 import { length } from './kinds/length.js';
+import { noPii } from './kinds/no-pii.js';
 import { notNull } from './kinds/not-null.js';
 import { pattern } from './kinds/pattern.js';
 import { range } from './kinds/range.js';
@@ -33,6 +34,7 @@ const KINDS: CheckKind<any>[] = [
   length,
   pattern,
   format,
+  noPii,
   rowCount,
   columnCount,
   columnStat,

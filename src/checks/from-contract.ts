@@ -1,5 +1,7 @@
 import type { CheckDef } from '../model/check.js';
 import type { ColumnDef, ContractDef } from '../model/contract.js';
+import { PII_KINDS } from '../model/pii.js';
+import { DEFAULT_PHONE_COUNTRY } from '../pii/find-pii.js';
 import { assignCheckIds } from './check-id.js';
 
 type Draft = Omit<CheckDef, 'id' | 'dataset' | 'origin' | 'severity'>;
@@ -60,6 +62,8 @@ function columnChecks(name: string, c: ColumnDef, contract: ContractDef, inKey: 
   if (c.pattern !== undefined)
     out.push({ kind: 'pattern', ...at, params: { pattern: c.pattern, flags: c.patternFlags ?? '', negate: false } });
   if (c.format) out.push({ kind: 'format', ...at, params: { format: c.format } });
+  const noPii = c.noPii ?? (contract.detectPii && c.type.type === 'string' && !c.pii ? { kinds: [...PII_KINDS] } : undefined);
+  if (noPii) out.push({ kind: 'no_pii', ...at, params: { kinds: noPii.kinds, phoneCountry: noPii.phoneCountry ?? DEFAULT_PHONE_COUNTRY } });
   if (c.references) {
     const [dataset, column] = c.references.split('.');
     out.push({ kind: 'references', ...at, params: { dataset, column } });

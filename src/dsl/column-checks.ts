@@ -8,6 +8,8 @@ import type { BoundOptions } from './suite-check.js';
 import { checkBoundOrder, checkOptions, checkRegex } from './validate.js';
 import { plainScalars, plainValue } from './plain-value.js';
 import { driftDraft } from './drift-bound.js';
+import { noPiiDef } from './pii-options.js';
+import type { NoPiiOptions } from './pii-options.js';
 import { DriftBound } from './drift-bound.js';
 import type { DriftAgainst, DriftMethod } from './drift-bound.js';
 
@@ -65,6 +67,12 @@ export interface StringColumnChecks {
   notMatches(regex: RegExp | string, options?: RowCheckOptions): SuiteCheck;
   lengthBetween(min: number | null, max: number | null, options?: RowCheckOptions): SuiteCheck;
   format(format: StringFormat, options?: RowCheckOptions): SuiteCheck;
+  /**
+   * Free text holds no personal data: e-mail addresses, phone numbers, payment card numbers
+   * (Luhn), IBANs (mod 97), national identifiers with a checksum (BSN, DNI/NIE, NIR); `kinds`
+   * narrows it. Failing rows show the findings masked, never the text.
+   */
+  noPii(options?: RowCheckOptions & NoPiiOptions): SuiteCheck;
 }
 
 /** The checks a column of family F (value type T) offers; the rest are compile errors. */
@@ -168,6 +176,13 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
   }
   format(format: StringFormat, options?: RowCheckOptions) {
     return this.row('format', () => ({ format }), options);
+  }
+  noPii(options?: RowCheckOptions & NoPiiOptions) {
+    return this.row('no_pii', () => noPiiDef(options, `${this.column}: noPii`, captureCallSite()), options, [
+      'mostly',
+      'kinds',
+      'phoneCountry',
+    ]);
   }
   min() {
     return this.stat<unknown>('min');

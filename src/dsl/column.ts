@@ -2,7 +2,9 @@ import type { ColumnDef, Scalar, StringFormat } from '../model/contract.js';
 import type { SourceLocation } from '../model/issue.js';
 import { DatacheckError } from '../model/issue.js';
 import { captureCallSite } from './call-site.js';
-import { checkBoundOrder, checkRegex } from './validate.js';
+import { checkBoundOrder, checkOptions, checkRegex } from './validate.js';
+import { noPiiDef } from './pii-options.js';
+import type { NoPiiOptions } from './pii-options.js';
 import { plainScalars, plainValue } from './plain-value.js';
 
 /** What kind of values a column holds; decides which checks a suite may write on it. */
@@ -98,6 +100,14 @@ export class Column<T, F extends Family, N extends boolean = false> {
   }
   description(text: string): this {
     return this.with({ description: text });
+  }
+  /**
+   * Free text that must hold no personal data (e-mail addresses, phone numbers, card numbers,
+   * IBANs, national identifiers; `kinds` narrows it): a no_pii check from the contract.
+   */
+  noPii(this: Column<T, 'string', N>, options?: NoPiiOptions): this {
+    checkOptions(options, ['kinds', 'phoneCountry'], 'noPii()', this.location);
+    return this.with({ noPii: noPiiDef(options, 'noPii()', this.location) });
   }
   /** Personal data: its values are masked in every report, sample, log and lineage event. */
   pii(): this {

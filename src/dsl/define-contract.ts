@@ -21,6 +21,11 @@ export interface ContractInput<S extends Record<string, AnyColumn>> {
   /** Columns the contract does not name: 'allow' (default) or 'forbid' (a failing schema check). */
   extraColumns?: 'allow' | 'forbid';
   freshness?: { column: keyof S & string; within: Duration };
+  /**
+   * Look for personal data in the free text of every string column not marked `.pii()` (and
+   * without its own `.noPii()`): a no_pii check of every kind on each.
+   */
+  detectPii?: boolean;
   tags?: string[];
 }
 
@@ -98,6 +103,7 @@ export function defineContract<const S extends Record<string, AnyColumn>>(input:
     ...(primaryKey !== undefined && { primaryKey }),
     ...(input.extraColumns !== undefined && { extraColumns: input.extraColumns }),
     ...(freshness !== undefined && { freshness: freshness as FreshnessDef }),
+    ...(input.detectPii === true && { detectPii: true }),
     ...(input.tags !== undefined && { tags: input.tags }),
     location,
   };

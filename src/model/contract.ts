@@ -1,4 +1,5 @@
 import type { SourceLocation } from './issue.js';
+import type { PiiKind } from './pii.js';
 
 /** The logical column types a contract can declare. Plain, serializable data. */
 export type LogicalType =
@@ -18,6 +19,12 @@ export type StringFormat = 'email' | 'uuid' | 'url' | 'date' | 'date-time' | 'ip
 
 /** A scalar a contract or suite may compare against. Dates/timestamps are ISO strings. */
 export type Scalar = string | number | boolean | bigint;
+
+/** What a no_pii check looks for: the kinds, and the region of national phone formats (default US). */
+export interface NoPiiDef {
+  kinds: PiiKind[];
+  phoneCountry?: string;
+}
 
 /** One column of a contract, after the builder chain has been applied. */
 export interface ColumnDef {
@@ -40,6 +47,8 @@ export interface ColumnDef {
   references?: string;
   description?: string;
   pii?: boolean;
+  /** `.noPii()`: its free text must hold no personal data of these kinds (src/pii/). */
+  noPii?: NoPiiDef;
   tags?: string[];
   /** Where the column was declared; contract-derived checks point here. */
   location?: SourceLocation;
@@ -134,6 +143,8 @@ export interface ContractDef {
   /** Columns in the data that the contract does not name: allowed (default) or a failing schema check. */
   extraColumns?: 'allow' | 'forbid';
   freshness?: FreshnessDef;
+  /** Every string column not marked `.pii()` (and without its own `.noPii()`) gets a no_pii check of every kind. */
+  detectPii?: boolean;
   tags?: string[];
   /** Where `defineContract` was called. */
   location: SourceLocation;

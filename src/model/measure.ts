@@ -1,3 +1,5 @@
+import type { PiiKind } from './pii.js';
+
 /**
  * What a check measured and what it was held to, as plain data, so reporters and other tools read
  * numbers instead of parsing messages. One shape per family of checks, told apart by `type`.
@@ -13,7 +15,8 @@ export type Measure =
   | TypeMeasure
   | ChangeMeasure
   | AnomalyMeasure
-  | DriftMeasure;
+  | DriftMeasure
+  | PiiMeasure;
 
 /** A bound as written in the check: `null` is an open end; inclusive unless `strict`. */
 export interface MeasuredBound {
@@ -32,6 +35,18 @@ export interface RowsMeasure {
   failed: number;
   /** Share of considered rows that must pass, 0..1 (1 unless the check set `mostly`). */
   mostly: number;
+}
+
+/**
+ * no_pii: the rows considered, those holding personal data, the share that had to be free of it,
+ * and per kind the rows where that kind was found (only the asked kinds appear).
+ */
+export interface PiiMeasure {
+  type: 'pii';
+  considered: number;
+  failed: number;
+  mostly: number;
+  found: Partial<Record<PiiKind, number>>;
 }
 
 /** column_stat: a statistic of a column and the bound it was checked against. */

@@ -1,6 +1,7 @@
 import type { Scalar } from './contract.js';
 import type { Expr } from './expr.js';
 import type { Issue } from './issue.js';
+import type { PiiCounts, PiiKind } from './pii.js';
 
 /**
  * What a check needs from the data, as plain data. Engines implement metrics, never checks.
@@ -60,6 +61,13 @@ export type MetricSpec =
    * engine; the value is a TopValuesValue (every value, `truncated` past `maxDistinct`).
    */
   | { kind: 'reference_distribution'; column: string; from: { dataset: string } | { baseline: string }; maxDistinct: number }
+  /**
+   * Personal data in a string column's free text (src/pii/): over the rows that pass `where` with
+   * a non-null value, how many hold at least one finding of the asked kinds, per kind too, with a
+   * sample of those rows showing only the findings, masked. SQL engines select the candidate
+   * values (PII_CANDIDATE_PATTERN) and verify them in the process.
+   */
+  | { kind: 'pii_findings'; column: string; kinds: PiiKind[]; phoneCountry: string; where?: Expr; sampleSize: number }
   /** The dataset's physical schema as read from the source (names and types). */
   | { kind: 'schema' }
   /**
@@ -75,6 +83,7 @@ export type MetricSpec =
  *   min, max -> number | string | null (null: no non-null value)
  *   moments -> MomentsValue; quantiles -> number[] (empty: no values)
  *   duplicate_count, predicate_failures, parse_failures, orphan_count -> FailuresValue
+ *   pii_findings -> PiiFindingsValue
  *   schema -> { columns: PhysicalColumn[] }
  *   sql_scalar -> number | string | null (the query's first value)
  */
@@ -125,6 +134,11 @@ export interface FailuresValue {
   sample: FailingRow[];
 }
 
+/** pii_findings: rows with a finding (`failed`), and per kind the rows with a finding of that kind. */
+export interface PiiFindingsValue extends FailuresValue {
+  found: PiiCounts;
+}
+
 export interface PhysicalColumn {
   name: string;
   /** Arrow type as text, e.g. `Int64`, `Utf8`, `Timestamp<MICROSECOND>`. */
@@ -141,6 +155,7 @@ export type MetricValue =
   | number[]
   | MomentsValue
   | FailuresValue
+  | PiiFindingsValue
   | HistogramValue
   | TopValuesValue
   | { columns: PhysicalColumn[] };

@@ -10,6 +10,7 @@ import { consideredFilter, filterOf, refuseGap } from './compile-input.js';
 import { missingColumn } from './metric-values.js';
 import { histogram, topValues } from './compile-profile-queries.js';
 import { sampleRow } from './sample-rows.js';
+import { piiCandidates } from './compile-pii.js';
 
 /** The row number column the sample queries add: 1-based position in the relation's scan order. */
 export const ROW = '__dc_row';
@@ -111,6 +112,8 @@ export function compileExtraQueries(
       return orphans(m.key, spec, ctx, input, hidden);
     case 'sql_scalar':
       return [sqlScalar(m.key, spec, input)];
+    case 'pii_findings':
+      return [piiCandidates(m.key, spec, ctx, input, alias, numbered(input.from))];
     default:
       void add;
       return [];

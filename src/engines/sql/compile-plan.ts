@@ -8,6 +8,7 @@ import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, columnValue, compilePredicate } from './compile-expr.js';
 import { compileExtraQueries } from './compile-extra.js';
+import { piiCounts } from './compile-pii.js';
 import type { CompileInput } from './compile-input.js';
 import { consideredFilter, filterOf } from './compile-input.js';
 import type { Dialect } from './dialect.js';
@@ -189,6 +190,9 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
       const failed = add('failed', countStar(considered ? and(considered, not(pred)) : not(pred)));
       return (row): FailuresValue => ({ considered: n(row[c]), failed: n(row[failed]), sample: [] });
     }
+    case 'pii_findings':
+      piiCounts(spec, ctx, add);
+      return undefined;
     case 'parse_failures': {
       if (!ctx.columns.has(spec.column)) throw missingColumn(spec.column, ctx);
       const c = add('rows', countStar());

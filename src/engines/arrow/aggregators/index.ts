@@ -7,6 +7,7 @@ import { minMax } from './min-max.js';
 import { moments } from './moments.js';
 import { nullCount } from './null-count.js';
 import { parseFailures } from './parse-failures.js';
+import { piiFindings } from './pii-findings.js';
 import { predicateFailures } from './predicate-failures.js';
 import { quantiles } from './quantiles.js';
 import { rowCount } from './row-count.js';
@@ -39,6 +40,8 @@ export function aggregatorFor(spec: MetricSpec, sampleColumns?: readonly string[
       return valueCount(spec.column, spec.value);
     case 'predicate_failures':
       return predicateFailures(spec, sampleColumns);
+    case 'pii_findings':
+      return piiFindings(spec);
     case 'parse_failures':
       return parseFailures(spec.column, spec.sampleSize);
     case 'histogram':
