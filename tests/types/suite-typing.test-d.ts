@@ -122,6 +122,19 @@ describe('a suite is typed by its contract', () => {
     ]);
   });
 
+  it('types noPii: string columns only, kinds by name', () => {
+    defineContract({ name: 'notes', detectPii: true, columns: { body: col.string().noPii({ kinds: ['email', 'iban'] }) } });
+    // @ts-expect-error: noPii() is for strings
+    col.int32().noPii();
+    defineSuite(orders, (t) => [
+      t.column('status').noPii({ kinds: ['card'], phoneCountry: 'NL', mostly: 0.99 }),
+      // @ts-expect-error: noPii() needs a string column
+      t.column('amount').noPii(),
+      // @ts-expect-error: 'passport' is not a kind of personal data datacheck finds
+      t.column('status').noPii({ kinds: ['passport'] }),
+    ]);
+  });
+
   it('types drift: a method, one reference, and a p-value only for the tests', () => {
     defineSuite(orders, (t) => [
       t.column('amount').drift('ks', { dataset: 'orders_last_week' }).atMost(0.2),
