@@ -102,6 +102,7 @@ describe('the broken example (cd examples/broken && npx datacheck)', () => {
       'is_null',
       'drift',
       'expect',
+      'no_pii',
     ]) {
       expect(failedKinds, kind).toContain(kind);
     }
@@ -113,5 +114,12 @@ describe('the broken example (cd examples/broken && npx datacheck)', () => {
     expect(stdout).toContain('row 12 (line 13): id=12, user_id=999');
     expect(stdout).toContain('contact_email="***"');
     expect(stdout).not.toMatch(/contact_email="[^*]/);
+  });
+
+  it('shows the card number typed into a name masked, never as written', async () => {
+    const { stdout, run } = await runJson(broken);
+    expect(stdout).toContain('last_name="card **** **** **** 4242"');
+    expect(stdout).not.toContain('4242-4242-4242-4242');
+    expect(JSON.stringify(run)).not.toContain('4242-4242-4242-4242');
   });
 });

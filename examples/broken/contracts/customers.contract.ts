@@ -8,7 +8,8 @@ export default defineContract({
   columns: {
     id: col.int32().primaryKey(),
     first_name: col.string().pii(),
-    last_name: col.string(),
+    // Row 3 holds a card number someone typed into the name.
+    last_name: col.string().noPii(),
     signup_channel: col.string().description('Promised by the contract, missing from the data'),
   },
 });
