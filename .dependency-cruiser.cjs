@@ -69,6 +69,14 @@ module.exports = {
       to: { path: OURS, pathNot: '^src/(reporters|model|openlineage)/|^src/evaluate/mask-pii[.]ts$' },
     },
     {
+      name: 'pii-detectors-import-model-only',
+      severity: 'error',
+      comment:
+        'src/pii holds the personal-data detectors both the Arrow engine and the SQL engine run (and the DSL validates options with): pure functions of a string, so they import only model types, never a layer.',
+      from: { path: '^src/pii/' },
+      to: { path: OURS, pathNot: '^src/(pii|model)/' },
+    },
+    {
       name: 'openlineage-client-standalone',
       severity: 'error',
       comment:

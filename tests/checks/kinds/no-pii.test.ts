@@ -93,6 +93,21 @@ describe('detectPii on a contract', () => {
 });
 
 describe('noPii in a suite', () => {
+  it('passes over no rows: nothing contradicts it', async () => {
+    const suite = defineSuite(tickets, (t) => [t.column('notes').noPii().where('id > 100')]);
+    const result = await run({ cwd: repoRoot, suites: [suite], data: { tickets: rows } });
+    const check = result.datasets[0].checks.find((c) => c.kind === 'no_pii' && c.origin === 'suite');
+    expect(check).toMatchObject({ outcome: 'pass', rows: { considered: 0, failed: 0 } });
+  });
+
+  it('on a column marked pii, even the masked findings are hidden', async () => {
+    const suite = defineSuite(tickets, (t) => [t.column('email').noPii({ kinds: ['email'] })]);
+    const result = await run({ cwd: repoRoot, suites: [suite], data: { tickets: rows } });
+    const check = result.datasets[0].checks.find((c) => c.kind === 'no_pii' && c.origin === 'suite');
+    expect(check).toMatchObject({ outcome: 'fail', rows: { failed: 5 } });
+    expect(check?.failingRows?.map((r) => r.values)).toEqual(Array(5).fill({ email: '***' }));
+  });
+
   it('looks for the kinds it names only, and mostly tolerates a share of rows', async () => {
     const suite = defineSuite(tickets, (t) => [t.column('notes').noPii({ kinds: ['card', 'iban'], mostly: 0.5 })]);
     const result = await run({ cwd: repoRoot, suites: [suite], data: { tickets: rows } });
