@@ -7,9 +7,6 @@ export interface PiiFinding {
   masked: string;
 }
 
-/** Digits as the detectors define them: ASCII 0-9 only (see PII_CANDIDATE_PATTERN). */
-export const isAsciiDigit = (c: string): boolean => c >= '0' && c <= '9';
-
 /** `s` with every character but the last `keep` letters or digits replaced by `*` (separators stay). */
 export function maskAllBut(s: string, keep: number): string {
   let seen = 0;

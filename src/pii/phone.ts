@@ -1,7 +1,7 @@
 import { findPhoneNumbersInText, isSupportedCountry } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { PiiFinding } from './finding.js';
-import { isAsciiDigit } from './finding.js';
+import { maskAllBut } from './finding.js';
 
 /**
  * A phone number: what libphonenumber-js (Google's libphonenumber rules and its full metadata)
@@ -16,16 +16,10 @@ export function findPhones(text: string, country: string): PiiFinding[] {
   for (const found of findPhoneNumbersInText(text, { defaultCountry: country as CountryCode })) {
     const written = text.slice(found.startsAt, found.endsAt);
     if (!found.number.isValid() || /\p{Nd}/u.test(written.replace(/[0-9]/g, ''))) continue;
-    out.push({ kind: 'phone', masked: maskPhone(written) });
+    // `+1 415 555 2671` -> `+* *** *** **71`: the layout and the last two digits.
+    out.push({ kind: 'phone', masked: maskAllBut(written, 2) });
   }
   return out;
-}
-
-/** `+1 415 555 2671` -> `+* *** *** **71`: the layout and the last two digits. */
-function maskPhone(written: string): string {
-  const total = [...written].filter(isAsciiDigit).length;
-  let seen = 0;
-  return [...written].map((c) => (isAsciiDigit(c) ? (++seen > total - 2 ? c : '*') : c)).join('');
 }
 
 /** Whether libphonenumber-js knows the national formats of this region (ISO 3166 alpha-2, e.g. `NL`). */
