@@ -2,6 +2,7 @@ import type { Expr } from '../../../model/expr.js';
 import { DatacheckError } from '../../../model/issue.js';
 import { asBool, asNum, asStr, isNullConst, mapStrings, testStrings, transformStrings, typeError } from './coerce.js';
 import { compileRegex } from '../../../expr/regex-cache.js';
+import { asciiMatcherFor, matchBytes } from './byte-patterns.js';
 import type { Vec } from './vec.js';
 import { dictOf } from './vec.js';
 
@@ -76,7 +77,10 @@ export function callFunction(e: CallExpr, args: Vec[], n: number, ctx: FunctionC
       if (flags && (flags.t !== 'const' || typeof flags.value !== 'string')) throw typeError(e, 'a string literal as the flags', flags);
       const re = compileRegex(pattern.value, flags ? (flags.value as string) : '');
       if (isNullConst(subject)) return subject;
-      return testStrings(asStr(subject, n, e), (x) => re.test(x));
+      const strings = asStr(subject, n, e);
+      const ascii = asciiMatcherFor(pattern.value, flags ? (flags.value as string) : '');
+      if (ascii && strings.utf8 && !strings.idx && !strings.dict) return matchBytes(strings.utf8, n, ascii, re);
+      return testStrings(strings, (x) => re.test(x));
     }
     case 'coalesce':
       if (args.length === 0) arity(1, Infinity);
