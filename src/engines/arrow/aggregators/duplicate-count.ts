@@ -11,10 +11,17 @@ import { ensureCapacity } from './common.js';
 /** Numeric keys (64-bit patterns) of consecutive rows, with their 0-based rows and source lines. */
 interface KeyChunk {
   keys: BigInt64Array;
-  rows: Float64Array;
+  /**
+   * The 0-based row of each key; null while they are `firstRow`, `firstRow + 1`, ... (no row was
+   * left out and the batches were contiguous: the common case, which then needs no array).
+   */
+  rows: Float64Array | null;
+  firstRow: number;
   /** Only when the source has lines (text formats). */
   lines: Int32Array | null;
   n: number;
+  /** Every key >= the one before (ids in insertion order): then the keys need no sort. */
+  ascending: boolean;
 }
 
 interface DuplicateState {
@@ -48,37 +55,7 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
         s.keyType = keys.float ? new Float64() : t;
       }
       const { words, valid } = keys;
-      const lines = source.lines;
-      if (s.chunks.length === 0) s.chunks.push({ keys: new BigInt64Array(0), rows: new Float64Array(0), lines: null, n: 0 });
-      const c = s.chunks[s.chunks.length - 1];
-      const need = c.n + numRows;
-      if (c.keys.length < need) {
-        const cap = Math.max(need, c.keys.length * 2, 1024);
-        const k = new BigInt64Array(cap);
-        k.set(c.keys.subarray(0, c.n));
-        c.keys = k;
-        if (c.lines) {
-          const l = new Int32Array(cap);
-          l.set(c.lines.subarray(0, c.n));
-          c.lines = l;
-        }
-      }
-      if (lines && !c.lines) c.lines = new Int32Array(c.keys.length); // rows before had no lines (0)
-      c.rows = ensureCapacity(c.rows, need);
-      const out = new Int32Array(c.keys.buffer);
-      const rows = c.rows;
-      const cl = c.lines;
-      let n = c.n;
-      for (let i = 0; i < numRows; i++) {
-        if ((mask && mask[i] !== 1) || (valid && valid[i] === 0)) continue;
-        out[2 * n] = words[2 * i];
-        out[2 * n + 1] = words[2 * i + 1];
-        rows[n] = base + i;
-        if (lines) cl![n] = lines[i];
-        n++;
-      }
-      s.considered += n - c.n;
-      c.n = n;
+      appendWords(s, words, numRows, base, mask, valid, source.lines ?? null);
       s.sorted = undefined;
       return;
     }
@@ -121,7 +98,7 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
   },
   revive: (s) => ({ ...s, keyType: reviveType(s.keyType), text: BigMap.revive(s.text) }),
   prepare(s) {
-    s.sorted ??= allKeys(s.chunks).sort();
+    s.sorted ??= sortedKeys(s.chunks);
   },
   result(s): FailuresValue {
     let failed = 0;
@@ -129,9 +106,9 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
     for (const { count } of s.text.values()) if (count > 1) failed += count;
     const total = s.chunks.reduce((n, c) => n + c.n, 0);
     if (total > 0) {
-      const sorted = s.sorted ?? allKeys(s.chunks).sort();
+      const sorted = s.sorted ?? sortedKeys(s.chunks);
       const dupKeys = new Int64Table(16);
-      const words = new Int32Array(sorted.buffer);
+      const words = new Int32Array(sorted.buffer, sorted.byteOffset, total * 2);
       for (let i = 1; i < total; ) {
         if (sorted[i] !== sorted[i - 1]) {
           i++;
@@ -159,12 +136,102 @@ function numericSamples(s: DuplicateState, dupKeys: Int64Table, column: string, 
       const lo = words[2 * i];
       const hi = words[2 * i + 1];
       if (!dupKeys.has(lo, hi)) continue;
-      const row: FailingRow = { row: c.rows[i] + 1, values: { [column]: renderKey(s.keyType, c.keys[i]) } };
+      const row: FailingRow = { row: (c.rows ? c.rows[i] : c.firstRow + i) + 1, values: { [column]: renderKey(s.keyType, c.keys[i]) } };
       if (c.lines && c.lines[i] > 0) row.line = c.lines[i];
       out.push(row);
     }
   }
   return out;
+}
+
+/**
+ * Appends one batch's non-null (and `where`-kept) keys to the last chunk. Keys are copied as
+ * int32 word pairs (a memcpy when every row is kept); growth doubles the capacity.
+ */
+function appendWords(
+  s: DuplicateState,
+  words: Int32Array,
+  numRows: number,
+  base: number,
+  mask: Uint8Array | null,
+  valid: Uint8Array | null,
+  lines: Int32Array | null,
+): void {
+  if (s.chunks.length === 0) s.chunks.push({ keys: new BigInt64Array(0), rows: null, firstRow: base, lines: null, n: 0, ascending: true });
+  const c = s.chunks[s.chunks.length - 1];
+  const need = c.n + numRows;
+  if (c.keys.length < need) {
+    const cap = Math.max(need, c.keys.length * 2, 1024);
+    const k = new BigInt64Array(cap);
+    k.set(c.keys.subarray(0, c.n));
+    c.keys = k;
+    if (c.lines) c.lines = grownInt32(c.lines, cap, c.n);
+    if (c.rows) c.rows = ensureCapacity(c.rows, cap);
+  }
+  if (lines && !c.lines) c.lines = new Int32Array(c.keys.length); // rows before had no lines (0)
+  const keepsAll = mask === null && valid === null;
+  if (!c.rows && (!keepsAll || base !== c.firstRow + c.n)) {
+    // A row is left out or the batches are not contiguous: from now on rows are listed.
+    const rows = new Float64Array(c.keys.length);
+    for (let i = 0; i < c.n; i++) rows[i] = c.firstRow + i;
+    c.rows = rows;
+  }
+  const out = new Int32Array(c.keys.buffer);
+  let n = c.n;
+  if (keepsAll) {
+    out.set(words.subarray(0, 2 * numRows), 2 * n);
+    if (c.rows) for (let i = 0; i < numRows; i++) c.rows[n + i] = base + i;
+    if (lines) c.lines!.set(lines.subarray(0, numRows), n);
+    n += numRows;
+  } else {
+    const rows = c.rows!;
+    const cl = c.lines;
+    for (let i = 0; i < numRows; i++) {
+      if ((mask && mask[i] !== 1) || (valid && valid[i] === 0)) continue;
+      out[2 * n] = words[2 * i];
+      out[2 * n + 1] = words[2 * i + 1];
+      rows[n] = base + i;
+      if (lines) cl![n] = lines[i];
+      n++;
+    }
+  }
+  if (c.ascending) c.ascending = ascendingFrom(out, c.n === 0 ? 1 : c.n, n);
+  s.considered += n - c.n;
+  c.n = n;
+  s.sorted = undefined;
+}
+
+/** Whether keys [from - 1, to) of the word pairs are non-decreasing as signed int64. */
+function ascendingFrom(w: Int32Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const hi = w[2 * i + 1];
+    const prevHi = w[2 * i - 1];
+    if (hi < prevHi || (hi === prevHi && w[2 * i] >>> 0 < w[2 * i - 2] >>> 0)) return false;
+  }
+  return true;
+}
+
+function grownInt32(a: Int32Array, cap: number, n: number): Int32Array {
+  const out = new Int32Array(cap);
+  out.set(a.subarray(0, n));
+  return out;
+}
+
+/**
+ * Every chunk's keys in one sorted array. Keys that arrive in order (sequential ids, the common
+ * case for a primary key) skip the sort, and a single chunk is then used in place.
+ * Measured (5M int64 ids of the benchmark, near-sorted): the copy cost ~0.08 s and the sort ~0.1 s.
+ */
+function sortedKeys(chunks: KeyChunk[]): BigInt64Array {
+  let ascending = chunks.every((c) => c.ascending);
+  for (let k = 1; ascending && k < chunks.length; k++) {
+    const a = chunks[k - 1];
+    const b = chunks[k];
+    if (a.n > 0 && b.n > 0 && a.keys[a.n - 1] > b.keys[0]) ascending = false;
+  }
+  if (ascending && chunks.length === 1) return chunks[0].keys.subarray(0, chunks[0].n);
+  const all = allKeys(chunks);
+  return ascending ? all : all.sort();
 }
 
 /** Every chunk's keys in one new array (to be sorted). */
