@@ -2,6 +2,7 @@ import { dictOf } from '../expr/vec.js';
 import { DatacheckError } from '../../../model/issue.js';
 import { describeVec } from '../expr/coerce.js';
 import type { Aggregator } from '../aggregator.js';
+import { columnRange } from '../column-range.js';
 
 interface MinMaxState {
   /** Best value so far: a number (dates/timestamps as epoch ms) or a string; null when none. */
@@ -20,6 +21,13 @@ export const minMax = (column: string, kind: 'min' | 'max'): Aggregator<MinMaxSt
   return {
     init: () => ({ value: null }),
     update(s, { columns, mask, numRows }) {
+      if (!mask) {
+        const range = columnRange(columns, column);
+        if (range !== undefined) {
+          if (range !== null) offer(s, kind === 'min' ? range.min : range.max);
+          return;
+        }
+      }
       const v = columns.get(column);
       if (v.t === 'num') {
         const x = v.v;

@@ -19,6 +19,7 @@ export interface EvalContext {
  */
 export class BatchColumns {
   private readonly cache = new Map<string, Vec>();
+  private readonly derived = new Map<string, unknown>();
   constructor(readonly batch: RecordBatch) {}
   get numRows(): number {
     return this.batch.numRows;
@@ -30,6 +31,13 @@ export class BatchColumns {
       this.cache.set(name, v);
     }
     return v;
+  }
+  /** A value computed once per batch from its columns and shared by the metrics that need it. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = compute();
+    this.derived.set(key, value);
+    return value;
   }
 }
 
