@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Int64, TimestampMicrosecond, TimestampSecond, makeData, makeVector, vectorFromArray } from 'apache-arrow';
+import { Float64, Int64, TimestampMicrosecond, TimestampSecond, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { parseExpr } from '../../../src/expr/parse-expr.js';
+import { evaluatePredicate } from '../../../src/engines/arrow/expr/evaluate.js';
 import type { FailuresValue, MetricSpec } from '../../../src/model/metric.js';
 import { batchOf, piecewiseResult, resultOf, split } from './helpers.js';
 
@@ -94,5 +95,21 @@ describe('duplicate keys', () => {
       expect([r.considered, r.failed]).toEqual([6, 6]);
       expect(r.sample.map((s) => s.row)).toEqual([1, 2, 3, 5, 7, 8]);
     }
+  });
+});
+
+describe('is null on numeric columns', () => {
+  it('reads the validity bitmap alone, with and without nulls, for int64, timestamps and doubles', () => {
+    const b = batchOf({
+      id: vectorFromArray([1n, null, 3n], new Int64()),
+      t: timestamps(new TimestampMicrosecond(), [null, 5n, 6n]),
+      x: vectorFromArray([1.5, NaN, 2], new Float64()),
+    });
+    const evalOn = (text: string) => Array.from(evaluatePredicate(parseExpr(text), b));
+    expect(evalOn('id is null')).toEqual([0, 1, 0]);
+    expect(evalOn('id is not null')).toEqual([1, 0, 1]);
+    expect(evalOn('t is null')).toEqual([1, 0, 0]);
+    expect(evalOn('x is null')).toEqual([0, 0, 0]);
+    expect(evalOn('x is not null and id is not null')).toEqual([1, 0, 1]);
   });
 });

@@ -1,10 +1,11 @@
+import { Type } from 'apache-arrow';
 import type { RecordBatch } from 'apache-arrow';
 import type { Expr } from '../../../model/expr.js';
 import { arithVecs, negate } from './arith.js';
 import { asBool, asStr } from './coerce.js';
 import { compareVecs, inList } from './compare.js';
 import { callFunction } from './functions.js';
-import { readColumn } from './read-column.js';
+import { readColumn, validityOf } from './read-column.js';
 import type { Vec } from './vec.js';
 import { dictOf } from './vec.js';
 
@@ -32,6 +33,20 @@ export class BatchColumns {
     }
     return v;
   }
+  /**
+   * The validity of a numeric, date or timestamp column (as readColumn would give it), without
+   * converting its values to doubles; undefined for other types, or a column not in the batch.
+   * `x is not null` on the benchmark's three int64 columns had converted 15M values for nothing
+   * (0.09 s of a single-threaded profile).
+   */
+  numericValidity(name: string): Uint8Array | null | undefined {
+    const cached = this.cache.get(name);
+    if (cached) return cached.t === 'num' ? cached.valid : undefined;
+    const index = this.batch.schema.fields.findIndex((f) => f.name === name);
+    if (index < 0) return undefined;
+    const data = this.batch.getChildAt(index)!.data[0];
+    return NUMERIC_TYPES.has(data.typeId) ? validityOf(data) : undefined;
+  }
   /** A value computed once per batch from its columns and shared by the metrics that need it. */
   memo<T>(key: string, compute: () => T): T {
     if (this.derived.has(key)) return this.derived.get(key) as T;
@@ -40,6 +55,9 @@ export class BatchColumns {
     return value;
   }
 }
+
+/** Arrow types that readColumn reads as numbers (a NumVec whose validity is the column's). */
+const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Decimal, Type.Date, Type.Timestamp]);
 
 /** Evaluates an expression over every row of a batch, column-at-a-time. */
 export function evaluateExpr(e: Expr, columns: BatchColumns, ctx: EvalContext = {}): Vec {
@@ -78,6 +96,10 @@ function evalNode(e: Expr, cols: BatchColumns, n: number, nowMs: number): Vec {
     case 'not':
       return evalNot(sub(e.arg), n, e.arg);
     case 'is_null':
+      if (e.arg.op === 'col') {
+        const valid = cols.numericValidity(e.arg.name);
+        if (valid !== undefined) return nullsFromValidity(valid, e.negate, n);
+      }
       return isNull(sub(e.arg), e.negate, n, e);
     case 'in':
       return inList(sub(e.arg), e.values, e.negate, n, e);
@@ -126,15 +148,21 @@ function logic(e: Expr, args: Vec[], n: number): Vec {
   return { t: 'bool', v };
 }
 
+function nullsFromValidity(valid: Uint8Array | null, negate: boolean, n: number): Vec {
+  const yes = negate ? 0 : 1;
+  const v = new Uint8Array(n);
+  if (!valid) v.fill(1 - yes);
+  else for (let i = 0; i < n; i++) v[i] = valid[i] ? 1 - yes : yes;
+  return { t: 'bool', v };
+}
+
 function isNull(a: Vec, negate: boolean, n: number, e: Expr): Vec {
   const yes = negate ? 0 : 1;
   const no = 1 - yes;
   if (a.t === 'const') return { t: 'const', value: a.value === null ? !negate : negate };
   const v = new Uint8Array(n);
   if (a.t === 'num') {
-    const valid = a.valid;
-    if (!valid) v.fill(no);
-    else for (let i = 0; i < n; i++) v[i] = valid[i] ? no : yes;
+    return nullsFromValidity(a.valid, negate, n);
   } else if (a.t === 'bool') {
     for (let i = 0; i < n; i++) v[i] = a.v[i] === 2 ? yes : no;
   } else {
