@@ -2,7 +2,8 @@ import { Type } from 'apache-arrow';
 import type { Data } from 'apache-arrow';
 import type { BatchColumns } from './expr/evaluate.js';
 import { validityOf } from './expr/read-column.js';
-import type { NumVec } from './expr/vec.js';
+import { isAscii } from './expr/utf8.js';
+import type { NumVec, Utf8View } from './expr/vec.js';
 
 /** Smallest and largest value of a numeric column in one batch (NaN and nulls left out); null when it has none. */
 export type Range = { min: number; max: number } | null;
@@ -95,4 +96,61 @@ function floatRange(v: NumVec, n: number): Range {
     if (y > max) max = y;
   }
   return seen ? { min, max } : null;
+}
+
+/** Smallest and largest string of a column in one batch (nulls left out); null when it has none. */
+export type StringRange = { min: string; max: string } | null;
+
+/**
+ * The range of a plain Utf8 column whose bytes are all ASCII, compared on the bytes and decoding
+ * only the two winners; undefined otherwise (a dictionary column, or non-ASCII bytes: UTF-16
+ * code-unit order, the order min/max promise, differs from byte order for astral characters and
+ * invalid UTF-8, so those batches take the decoded path). Measured on the benchmark (single
+ * thread, 5M rows): min and max of the e-mails cost 0.72 s of CPU decoded (5M strings, their GC
+ * and two comparison loops), of the statuses 0.40 s.
+ */
+export function stringRange(columns: BatchColumns, column: string): StringRange | undefined {
+  return columns.memo(`string-range\0${column}`, () => {
+    const v = columns.get(column);
+    if (v.t !== 'str' || v.idx || !v.utf8) return undefined;
+    const { bytes, offsets } = v.utf8;
+    const n = columns.numRows;
+    if (n === 0) return null;
+    const start = offsets[0];
+    const end = offsets[n];
+    if (!isAscii(bytes.subarray(start, end))) return undefined;
+    return asciiRange(v.utf8, n);
+  });
+}
+
+function asciiRange(view: Utf8View, n: number): StringRange {
+  const { bytes, offsets, valid } = view;
+  let minAt = -1;
+  let maxAt = -1;
+  for (let i = 0; i < n; i++) {
+    if (valid !== null && valid[i] === 0) continue;
+    if (minAt < 0) {
+      minAt = maxAt = i;
+      continue;
+    }
+    if (compareRows(bytes, offsets, i, minAt) < 0) minAt = i;
+    else if (compareRows(bytes, offsets, i, maxAt) > 0) maxAt = i;
+  }
+  if (minAt < 0) return null;
+  const text = (i: number) => Buffer.from(bytes.buffer, bytes.byteOffset + offsets[i], offsets[i + 1] - offsets[i]).toString('latin1');
+  return { min: text(minAt), max: text(maxAt) };
+}
+
+/** Byte order of rows a and b (for ASCII, the order of their strings): negative, 0 or positive. */
+function compareRows(bytes: Uint8Array, offsets: Int32Array | Float64Array, a: number, b: number): number {
+  const as = offsets[a];
+  const bs = offsets[b];
+  const al = offsets[a + 1] - as;
+  const bl = offsets[b + 1] - bs;
+  const len = al < bl ? al : bl;
+  for (let k = 0; k < len; k++) {
+    const d = bytes[as + k] - bytes[bs + k];
+    if (d !== 0) return d;
+  }
+  return al - bl;
 }

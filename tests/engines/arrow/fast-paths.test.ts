@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Float64, Int64, TimestampMicrosecond, TimestampSecond, makeData, makeVector, vectorFromArray } from 'apache-arrow';
+import { Float64, Int64, TimestampMicrosecond, TimestampSecond, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { parseExpr } from '../../../src/expr/parse-expr.js';
 import { evaluatePredicate } from '../../../src/engines/arrow/expr/evaluate.js';
 import type { FailuresValue, MetricSpec } from '../../../src/model/metric.js';
@@ -111,5 +111,33 @@ describe('is null on numeric columns', () => {
     expect(evalOn('t is null')).toEqual([1, 0, 0]);
     expect(evalOn('x is null')).toEqual([0, 0, 0]);
     expect(evalOn('x is not null and id is not null')).toEqual([1, 0, 1]);
+  });
+});
+
+describe('min and max of strings', () => {
+  /** UTF-16 code-unit order, the order the metrics promise. */
+  const reference = (values: (string | null)[]) => {
+    const xs = values.filter((x): x is string => x !== null);
+    return xs.length === 0 ? [null, null] : [xs.reduce((a, b) => (b < a ? b : a)), xs.reduce((a, b) => (b > a ? b : a))];
+  };
+  const ascii = fc.string({ unit: fc.constantFrom('a', 'b', 'B', ' ', '@', '.', '~', '\u0000'), maxLength: 6 });
+  // An astral character sorts below U+FFFD in UTF-16 code units but above it in UTF-8 bytes.
+  const any = fc.string({ unit: fc.constantFrom('a', 'é', '\uffff', '\ufffd', '😀', '\ue000'), maxLength: 4 });
+
+  it('follow UTF-16 code-unit order, for ASCII batches (compared as bytes) and others, over any split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.oneof(ascii, any), { nil: null, freq: 5 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (values, cuts) => {
+          const b = batchOf({ s: vectorFromArray(values, new Utf8()) });
+          const got = ['min', 'max'].map((kind) => piecewiseResult({ kind, column: 's' } as MetricSpec, b, cuts));
+          expect(got).toEqual(reference(values));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const b = batchOf({ s: vectorFromArray(['b', 'ab', 'a', 'abc', null], new Utf8()) });
+    expect([resultOf({ kind: 'min', column: 's' }, [b]), resultOf({ kind: 'max', column: 's' }, [b])]).toEqual(['a', 'b']);
   });
 });

@@ -2,7 +2,7 @@ import { dictOf } from '../expr/vec.js';
 import { DatacheckError } from '../../../model/issue.js';
 import { describeVec } from '../expr/coerce.js';
 import type { Aggregator } from '../aggregator.js';
-import { columnRange } from '../column-range.js';
+import { columnRange, stringRange } from '../column-range.js';
 
 interface MinMaxState {
   /** Best value so far: a number (dates/timestamps as epoch ms) or a string; null when none. */
@@ -25,6 +25,11 @@ export const minMax = (column: string, kind: 'min' | 'max'): Aggregator<MinMaxSt
         const range = columnRange(columns, column);
         if (range !== undefined) {
           if (range !== null) offer(s, kind === 'min' ? range.min : range.max);
+          return;
+        }
+        const strings = stringRange(columns, column);
+        if (strings !== undefined) {
+          if (strings !== null) offer(s, kind === 'min' ? strings.min : strings.max);
           return;
         }
       }
