@@ -39,9 +39,12 @@ interface DuplicateState {
 
 /**
  * Rows whose non-null key occurs more than once. Numeric keys (the common case: ids) are appended
- * to a flat BigInt64Array during the single pass and sorted once at the end: on this hardware a
- * native sort of 5M int64 beats a hash table's cache misses several times over (near-sorted ids
- * sort in ~0.1 s). Samples are read back from the row-ordered keys. Other keys use a (size-unlimited) Map that
+ * to a flat BigInt64Array during the single pass and sorted once at the end, unless they arrived
+ * in order. Measured 2026-12-04 (5M int64 keys with 305 repeats, CPU time, load average ~20 on
+ * 2 cores): keys in order: no sort (order check and scan) 21 ms, native sort 80-90 ms, the
+ * open-addressing Int64Table 480-530 ms; shuffled: sort 345-365 ms, Int64Table 450-610 ms (its
+ * 128 MiB of slots miss the cache on every probe, and it is memory beyond the key array).
+ * Samples are read back from the row-ordered keys. Other keys use a (size-unlimited) Map that
  * remembers each key's first row and samples on its second occurrence.
  */
 export const duplicateCount = (columns: string[], sampleSize: number): Aggregator<DuplicateState> => ({
