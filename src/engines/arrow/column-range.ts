@@ -147,7 +147,7 @@ function compareRows(bytes: Uint8Array, offsets: Int32Array | Float64Array, a: n
   const bs = offsets[b];
   const al = offsets[a + 1] - as;
   const bl = offsets[b + 1] - bs;
-  const len = al < bl ? al : bl;
+  const len = Math.min(al, bl);
   for (let k = 0; k < len; k++) {
     const d = bytes[as + k] - bytes[bs + k];
     if (d !== 0) return d;
