@@ -141,3 +141,21 @@ describe('min and max of strings', () => {
     expect([resultOf({ kind: 'min', column: 's' }, [b]), resultOf({ kind: 'max', column: 's' }, [b])]).toEqual(['a', 'b']);
   });
 });
+
+describe('between on a number column', () => {
+  it('gives what its two comparisons and their and give, nulls and NaN included', () => {
+    const xs = fc.array(fc.option(fc.oneof(fc.integer({ min: -5, max: 15 }), fc.constant(NaN), fc.constant(-0)), { nil: null, freq: 4 }), {
+      minLength: 1,
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(xs, fc.integer({ min: -3, max: 8 }), fc.integer({ min: -3, max: 12 }), (values, low, high) => {
+        const b = batchOf({ x: vectorFromArray(values, new Float64()) });
+        const evalOn = (text: string) => Array.from(evaluatePredicate(parseExpr(text), b));
+        expect(evalOn(`x between ${low} and ${high}`)).toEqual(evalOn(`x >= ${low} and x <= ${high}`));
+        expect(evalOn(`x not between ${low} and ${high}`)).toEqual(evalOn(`not (x >= ${low} and x <= ${high})`));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
