@@ -1,13 +1,30 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { FilesFingerprint } from '../model/result.js';
 import type { ResolvedFile } from './resolve-files.js';
 
-/** The SHA-256 of a file's bytes, streamed (never the whole file in memory). */
+/** Read size: one reused buffer, so hashing allocates nothing per chunk. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The SHA-256 of a file's bytes, read into one reused 1 MiB buffer (never the whole file in
+ * memory). Measured on the bench's 345 MB Arrow file (SHA-NI CPU): a default `createReadStream`
+ * (64 KiB chunks, a new Buffer each) cost 431-463 ms of CPU and half the run's garbage
+ * collections; the reused buffer 289 ms, the hash alone.
+ */
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  const handle = await open(file);
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      hash.update(bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
   return hash.digest('hex');
 }
 

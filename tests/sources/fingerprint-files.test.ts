@@ -38,4 +38,15 @@ describe('the fingerprint of file datasets', () => {
     expect(two.files.map((f) => f.path)).toEqual(['more.csv', 'orders.csv']);
     expect(two.version).not.toBe(one.version);
   });
+
+  it('hashes a file of several read chunks (and a partial last one) as one stream of bytes', async () => {
+    const sub = mkdtempSync(path.join(os.tmpdir(), 'datacheck-fingerprint-big-'));
+    // 2.5 MiB of varied bytes: two full 1 MiB reads and a half one.
+    const bytes = Buffer.alloc(2.5 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 12)) & 0xff;
+    writeFileSync(path.join(sub, 'big.bin'), bytes);
+    const result = await fingerprintFiles(await resolveFiles(['big.bin'], sub));
+    expect(result.files[0].sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(result.files[0].size).toBe(bytes.length);
+  });
 });
