@@ -85,6 +85,10 @@ class Renderer {
       case 'in':
         if (this.d.inList) return this.d.inList(r(e.arg), e.list.map(r), e.negate);
         return `(${r(e.arg)} ${e.negate ? 'NOT IN' : 'IN'} (${e.list.map(r).join(', ')}))`;
+      case 'among': {
+        const values = e.values.map((v) => this.bind(v));
+        return this.d.among ? this.d.among(r(e.arg), values) : `(${r(e.arg)} IN (${values.join(', ')}))`;
+      }
       case 'case':
         return `CASE ${e.whens.map(([w, t]) => `WHEN ${r(w)} THEN ${r(t)}`).join(' ')}${e.else ? ` ELSE ${r(e.else)}` : ''} END`;
       case 'cast':
@@ -102,6 +106,8 @@ class Renderer {
         return this.d.rowNumber ?? 'row_number() OVER ()';
       case 'window_count':
         return e.partition.length === 0 ? 'count(*) OVER ()' : `count(*) OVER (PARTITION BY ${e.partition.map(r).join(', ')})`;
+      case 'window_sum':
+        return `sum(${r(e.arg)}) OVER ()`;
     }
   }
 
