@@ -117,6 +117,12 @@ class Renderer {
     let filter = e.filter;
     if (e.fn === 'count_if' || (e.fn === 'count_star' && filter)) {
       const cond = e.fn === 'count_if' ? args[0] : filter!;
+      // Rows where x is (not) null: count(x) is what a hand-written query says, and aggregates a
+      // column instead of evaluating a filter per row.
+      if (cond.t === 'is_null') {
+        const values = this.fn({ t: 'fn', fn: 'count', args: [cond.arg] });
+        return cond.negate ? values : `(${this.fn({ t: 'fn', fn: 'count_star', args: [] })} - ${values})`;
+      }
       if (d.filterClause) return `count(*) FILTER (WHERE ${this.expr(cond)})`;
       if (d.countIf) return d.countIf(this.expr(cond));
       return `coalesce(sum(CASE WHEN ${this.expr(cond)} THEN 1 ELSE 0 END), 0)`;
