@@ -66,6 +66,8 @@ export type SqlExpr =
   | { t: 'not'; arg: SqlExpr }
   | { t: 'is_null'; arg: SqlExpr; negate: boolean }
   | { t: 'in'; arg: SqlExpr; list: SqlExpr[]; negate: boolean }
+  /** A text value among many bound, non-null texts (duplicated keys read back): a set lookup. */
+  | { t: 'among'; arg: SqlExpr; values: string[] }
   | { t: 'case'; whens: [SqlExpr, SqlExpr][]; else?: SqlExpr }
   | { t: 'cast'; arg: SqlExpr; type: SqlType }
   /** TRY_CAST: null where the text does not convert (DuckDB's typed view over text files). */
@@ -78,7 +80,9 @@ export type SqlExpr =
   /** `row_number() OVER ()`: position in the scan order. */
   | { t: 'row_number' }
   /** `count(*) OVER (PARTITION BY ...)`: rows sharing a key, without collapsing them. */
-  | { t: 'window_count'; partition: SqlExpr[] };
+  | { t: 'window_count'; partition: SqlExpr[] }
+  /** `sum(arg) OVER ()` in a grouped query: a total over every group (the rows of all duplicated keys). */
+  | { t: 'window_sum'; arg: SqlExpr };
 
 export interface SelectItem {
   expr: SqlExpr;

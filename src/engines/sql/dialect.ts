@@ -30,6 +30,8 @@ export interface Dialect {
   literal?(value: unknown): string;
   /** `arg [NOT] IN (list)` (list items rendered, NULL as `NULL`), where the engine's IN is not SQL's. */
   inList?(arg: string, list: string[], negate: boolean): string;
+  /** `arg` among many bound values, where the engine's IN over a long list is slower (`values` already rendered). */
+  among?(arg: string, values: string[]): string;
   /** AND / OR of rendered conditions, where the engine's are not SQL's three-valued (Kleene) logic. */
   logic?(op: 'AND' | 'OR', args: string[]): string;
   /** Logical negation, where `NOT x` misbehaves (three-valued like NOT: NULL stays NULL). */

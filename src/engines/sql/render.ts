@@ -85,6 +85,10 @@ class Renderer {
       case 'in':
         if (this.d.inList) return this.d.inList(r(e.arg), e.list.map(r), e.negate);
         return `(${r(e.arg)} ${e.negate ? 'NOT IN' : 'IN'} (${e.list.map(r).join(', ')}))`;
+      case 'among': {
+        const values = e.values.map((v) => this.bind(v));
+        return this.d.among ? this.d.among(r(e.arg), values) : `(${r(e.arg)} IN (${values.join(', ')}))`;
+      }
       case 'case':
         return `CASE ${e.whens.map(([w, t]) => `WHEN ${r(w)} THEN ${r(t)}`).join(' ')}${e.else ? ` ELSE ${r(e.else)}` : ''} END`;
       case 'cast':
@@ -102,6 +106,8 @@ class Renderer {
         return this.d.rowNumber ?? 'row_number() OVER ()';
       case 'window_count':
         return e.partition.length === 0 ? 'count(*) OVER ()' : `count(*) OVER (PARTITION BY ${e.partition.map(r).join(', ')})`;
+      case 'window_sum':
+        return `sum(${r(e.arg)}) OVER ()`;
     }
   }
 
@@ -111,6 +117,12 @@ class Renderer {
     let filter = e.filter;
     if (e.fn === 'count_if' || (e.fn === 'count_star' && filter)) {
       const cond = e.fn === 'count_if' ? args[0] : filter!;
+      // Rows where x is (not) null: count(x) is what a hand-written query says, and aggregates a
+      // column instead of evaluating a filter per row.
+      if (cond.t === 'is_null') {
+        const values = this.fn({ t: 'fn', fn: 'count', args: [cond.arg] });
+        return cond.negate ? values : `(${this.fn({ t: 'fn', fn: 'count_star', args: [] })} - ${values})`;
+      }
       if (d.filterClause) return `count(*) FILTER (WHERE ${this.expr(cond)})`;
       if (d.countIf) return d.countIf(this.expr(cond));
       return `coalesce(sum(CASE WHEN ${this.expr(cond)} THEN 1 ELSE 0 END), 0)`;

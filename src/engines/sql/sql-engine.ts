@@ -66,9 +66,12 @@ export async function computeSqlMetrics(
       query = renderSelect(typeof q.select === 'function' ? q.select(state) : q.select, DIALECTS[target.connection.dialect]);
       const started = performance.now();
       const rows = await target.connection.query(query);
-      // DATACHECK_TRACE_SQL=1 prints each statement's time: where a slow run spends it.
-      if (process.env.DATACHECK_TRACE_SQL)
-        process.stderr.write(`datacheck sql: ${q.label}: ${Math.round(performance.now() - started)} ms, ${rows.length} rows\n`);
+      // DATACHECK_TRACE_SQL=1 prints each statement's time: where a slow run spends it; =sql also
+      // prints the statement (values bound as parameters are not shown: they may be user data).
+      if (process.env.DATACHECK_TRACE_SQL) {
+        const text = process.env.DATACHECK_TRACE_SQL === 'sql' ? `\n${query.sql}\n` : '';
+        process.stderr.write(`datacheck sql: ${q.label}: ${Math.round(performance.now() - started)} ms, ${rows.length} rows${text}\n`);
+      }
       if (options.transfer) {
         options.transfer.queries++;
         options.transfer.rows += rows.length;

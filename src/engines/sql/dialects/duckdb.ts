@@ -20,6 +20,10 @@ export const duckdbDialect: Dialect = {
     const options = Object.entries(rel.options ?? {}).map(([k, v]) => `${optionName(k)} = ${optionValue(v, bind)}`);
     return `${fn}(${[paths, ...options].join(', ')})`;
   },
+  // DuckDB turns a long IN list into a MARK hash join, which reads the whole relation before a
+  // LIMIT can stop it; list_contains keeps the scan streaming. The sample of 10 rows of 305
+  // duplicated keys on the bench's 5M-row Parquet file: 0.8-1.2 s with IN, 76 ms with list_contains.
+  among: (arg, values) => `list_contains([${values.join(', ')}], ${arg})`,
   gaps: [],
   preservesScanOrder: true,
 };

@@ -44,6 +44,9 @@ export async function openPostgresConnection(name: string, def: ConnectionDef, e
     "SET LOCAL TimeZone = 'UTC'",
     "SET LOCAL DateStyle = 'ISO, YMD'",
     'SET LOCAL extra_float_digits = 3', // shortest exact float text, also on servers before 12
+    // Every sequential scan starts at the table's first block, not where a concurrent scan of a
+    // large table happens to be: a failing-row sample's row numbers are positions in physical order.
+    'SET LOCAL synchronize_seqscans = off',
   ].join('; ');
 
   // The sessions running a statement now, for cancel(): their backend pids.
