@@ -153,6 +153,8 @@ export interface KeySetValue {
   /** Every distinct key (one part per key column), sorted part by part; empty when truncated. */
   keys: KeyPart[][];
   truncated: boolean;
+  /** Set by the run when the dataset the keys come from marks a key column pii: they are shown masked. */
+  pii?: boolean;
 }
 
 export interface FailuresValue {

@@ -1,0 +1,54 @@
+import type { ContractDef } from '../model/contract.js';
+import type { Issue } from '../model/issue.js';
+import type { MetricSpec, PlannedMetric } from '../model/metric.js';
+import type { ReadableDataset } from './plan-references.js';
+import type { ReadPlan } from './read-plan.js';
+
+type DatasetMetricSpec = Extract<MetricSpec, { kind: 'dataset_metric' }>;
+
+/**
+ * How the other side of a reconciliation (`dataset_metric`) is answered, decided before anything
+ * runs: the other dataset is opened as it is read anyway (Arrow for files, or its own SQL
+ * connection, which may be another database than this dataset's), and its engine computes the
+ * metric: a row count, a sum, or its distinct keys. Or `unanswerable`, with the reason.
+ */
+export type DatasetMetricPlan =
+  | {
+      metric: string;
+      how: 'dataset';
+      dataset: string;
+      read: Exclude<ReadPlan, { engine: 'none' }>;
+      contract: ContractDef;
+      spec: MetricSpec;
+    }
+  | { metric: string; how: 'unanswerable'; issue: Issue };
+
+/** The plan of each dataset_metric metric of a dataset. */
+export function planDatasetMetrics(metrics: PlannedMetric[], datasets: Map<string, ReadableDataset>): DatasetMetricPlan[] {
+  const plans: DatasetMetricPlan[] = [];
+  for (const m of metrics) if (m.spec.kind === 'dataset_metric') plans.push(planOne(m.key, m.spec, datasets));
+  return plans;
+}
+
+function planOne(metric: string, spec: DatasetMetricSpec, datasets: Map<string, ReadableDataset>): DatasetMetricPlan {
+  const dataset = spec.dataset;
+  const unanswerable = (issue: Issue): DatasetMetricPlan => ({ metric, how: 'unanswerable', issue });
+  const other = datasets.get(dataset);
+  if (!other) {
+    return unanswerable({
+      code: 'reconcile.unknown_dataset',
+      message: `no contract named '${dataset}' was found to reconcile with`,
+      expected: `a contract with that name among the discovered files (${[...datasets.keys()].join(', ')})`,
+      found: dataset,
+    });
+  }
+  if (!other.contract.source) {
+    return unanswerable({
+      code: 'reconcile.no_source',
+      message: `contract '${dataset}' has no source to read`,
+      location: other.contract.location,
+    });
+  }
+  if (other.read.engine === 'none') return unanswerable(other.read.issue);
+  return { metric, how: 'dataset', dataset, read: other.read, contract: other.contract, spec: spec.metric };
+}
