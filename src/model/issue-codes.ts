@@ -108,7 +108,6 @@ export const ISSUE_CODES = {
   'reconcile.too_many_keys': {
     hint: 'a key-set reconciliation holds both key sets in memory, and one side has more distinct keys than it keeps',
   },
-  'reconcile.no_value': { hint: 'one side of a sum reconciliation has no non-null numbers, so there is no sum to compare' },
 
   // --- file freshness (src/run/answer-dataset-metrics.ts)
   'freshness.not_a_file': { hint: 'file freshness needs a file source: a table or in-memory data has no modification time' },
