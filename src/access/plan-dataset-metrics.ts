@@ -30,25 +30,46 @@ export function planDatasetMetrics(metrics: PlannedMetric[], datasets: Map<strin
   return plans;
 }
 
-function planOne(metric: string, spec: DatasetMetricSpec, datasets: Map<string, ReadableDataset>): DatasetMetricPlan {
-  const dataset = spec.dataset;
-  const unanswerable = (issue: Issue): DatasetMetricPlan => ({ metric, how: 'unanswerable', issue });
+/** The issue codes of the check that names another dataset: what it is called when no contract has that name, or no source. */
+export interface OtherDatasetCodes {
+  unknown: 'drift.unknown_dataset' | 'reconcile.unknown_dataset';
+  noSource: 'drift.no_source' | 'reconcile.no_source';
+}
+
+/** Another dataset of the run as it is read, or why it cannot be, in the codes of the check that names it. */
+export function otherDataset(
+  datasets: Map<string, ReadableDataset>,
+  dataset: string,
+  codes: OtherDatasetCodes,
+  purpose: string,
+): { read: Exclude<ReadPlan, { engine: 'none' }>; contract: ContractDef } | { issue: Issue } {
   const other = datasets.get(dataset);
   if (!other) {
-    return unanswerable({
-      code: 'reconcile.unknown_dataset',
-      message: `no contract named '${dataset}' was found to reconcile with`,
-      expected: `a contract with that name among the discovered files (${[...datasets.keys()].join(', ')})`,
-      found: dataset,
-    });
+    return {
+      issue: {
+        code: codes.unknown,
+        message: `no contract named '${dataset}' was found ${purpose}`,
+        expected: `a contract with that name among the discovered files (${[...datasets.keys()].join(', ')})`,
+        found: dataset,
+      },
+    };
   }
   if (!other.contract.source) {
-    return unanswerable({
-      code: 'reconcile.no_source',
-      message: `contract '${dataset}' has no source to read`,
-      location: other.contract.location,
-    });
+    return {
+      issue: { code: codes.noSource, message: `contract '${dataset}' has no source to read`, location: other.contract.location },
+    };
   }
-  if (other.read.engine === 'none') return unanswerable(other.read.issue);
-  return { metric, how: 'dataset', dataset, read: other.read, contract: other.contract, spec: spec.metric };
+  if (other.read.engine === 'none') return { issue: other.read.issue };
+  return { read: other.read, contract: other.contract };
+}
+
+function planOne(metric: string, spec: DatasetMetricSpec, datasets: Map<string, ReadableDataset>): DatasetMetricPlan {
+  const other = otherDataset(
+    datasets,
+    spec.dataset,
+    { unknown: 'reconcile.unknown_dataset', noSource: 'reconcile.no_source' },
+    'to reconcile with',
+  );
+  if ('issue' in other) return { metric, how: 'unanswerable', issue: other.issue };
+  return { metric, how: 'dataset', dataset: spec.dataset, ...other, spec: spec.metric };
 }

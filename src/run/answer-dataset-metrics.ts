@@ -26,21 +26,37 @@ export async function answerDatasetMetrics(
       answers.set(plan.metric, { ok: false, issue: plan.issue });
       continue;
     }
-    try {
-      const other = await openDataset(plan.read, { contract: plan.contract, baseDir, connections: ctx.connections });
-      const engine = plan.read.engine === 'sql' ? sqlEngine : lazyArrowEngine;
-      const results = await engine.compute(other, [{ key: plan.metric, spec: plan.spec }], {
-        contract: plan.contract,
-        now: ctx.now,
-        transfer,
-      });
-      answers.set(plan.metric, withPii(results.get(plan.metric)!, plan.spec, plan.contract));
-    } catch (e) {
-      const message = isDatacheckError(e) ? e.issue.message : ((e as Error)?.message ?? String(e));
-      answers.set(plan.metric, { ok: false, issue: { code: 'reconcile.read', message: `could not read '${plan.dataset}': ${message}` } });
-    }
+    const outcome = await metricOfDataset(plan, baseDir, ctx, transfer, 'reconcile.read', `could not read '${plan.dataset}'`);
+    answers.set(plan.metric, withPii(outcome, plan.spec, plan.contract));
   }
   return answers;
+}
+
+/**
+ * One metric of another dataset of the run, computed by the engine that reads it (a query on its
+ * own connection, or a pass over its files). Never throws: a read that fails is the outcome's issue.
+ */
+export async function metricOfDataset(
+  plan: { metric: string; read: Exclude<ReadPlan, { engine: 'none' }>; contract: ContractDef; spec: MetricSpec },
+  baseDir: string,
+  ctx: ExecuteContext,
+  transfer: SqlTransfer,
+  code: 'drift.read' | 'reconcile.read',
+  what: string,
+): Promise<MetricOutcome> {
+  try {
+    const other = await openDataset(plan.read, { contract: plan.contract, baseDir, connections: ctx.connections });
+    const engine = plan.read.engine === 'sql' ? sqlEngine : lazyArrowEngine;
+    const results = await engine.compute(other, [{ key: plan.metric, spec: plan.spec }], {
+      contract: plan.contract,
+      now: ctx.now,
+      transfer,
+    });
+    return results.get(plan.metric)!;
+  } catch (e) {
+    const message = isDatacheckError(e) ? e.issue.message : ((e as Error)?.message ?? String(e));
+    return { ok: false, issue: { code, message: `${what}: ${message}` } };
+  }
 }
 
 /** Keys from a dataset that marks a key column pii carry the mark, so the check shows them masked. */

@@ -155,7 +155,7 @@ describe('key sets against another dataset', () => {
       missing: { count: 1, sample: [{ id: 6 }] },
       extra: { count: 1, sample: [{ order_id: 5 }] },
     } satisfies KeysMeasure);
-    expect(single.message).toBe("1 of orders_raw's keys missing here (6); 1 extra keys not in orders_raw (5)");
+    expect(single.message).toBe("1 of orders_raw's keys missing here (6); 1 extra key not in orders_raw (5)");
     const c = compound.measure as KeysMeasure;
     // (4, us) here is (4, eu) there: one extra and one missing more than the ids alone.
     expect(c.missing).toEqual({

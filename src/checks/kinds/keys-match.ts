@@ -95,7 +95,9 @@ export const keysMatch: CheckKind<KeysMatchParams> = defineCheckKind<KeysMatchPa
           ]
         : []),
       ...(extra.count > 0
-        ? [`${extra.count} extra keys not in ${p.dataset} (${shown(measure.extra.sample)}${extra.count > extra.first.length ? ', …' : ''})`]
+        ? [
+            `${extra.count} extra key${extra.count === 1 ? '' : 's'} not in ${p.dataset} (${shown(measure.extra.sample)}${extra.count > extra.first.length ? ', …' : ''})`,
+          ]
         : []),
     ];
     return {
