@@ -32,8 +32,8 @@ export function planDatasetMetrics(metrics: PlannedMetric[], datasets: Map<strin
 
 /** The issue codes of the check that names another dataset: what it is called when no contract has that name, or no source. */
 export interface OtherDatasetCodes {
-  unknown: 'drift.unknown_dataset' | 'reconcile.unknown_dataset';
-  noSource: 'drift.no_source' | 'reconcile.no_source';
+  unknown: { code: 'drift.unknown_dataset' | 'reconcile.unknown_dataset' };
+  noSource: { code: 'drift.no_source' | 'reconcile.no_source' };
 }
 
 /** Another dataset of the run as it is read, or why it cannot be, in the codes of the check that names it. */
@@ -47,7 +47,7 @@ export function otherDataset(
   if (!other) {
     return {
       issue: {
-        code: codes.unknown,
+        code: codes.unknown.code,
         message: `no contract named '${dataset}' was found ${purpose}`,
         expected: `a contract with that name among the discovered files (${[...datasets.keys()].join(', ')})`,
         found: dataset,
@@ -56,7 +56,7 @@ export function otherDataset(
   }
   if (!other.contract.source) {
     return {
-      issue: { code: codes.noSource, message: `contract '${dataset}' has no source to read`, location: other.contract.location },
+      issue: { code: codes.noSource.code, message: `contract '${dataset}' has no source to read`, location: other.contract.location },
     };
   }
   if (other.read.engine === 'none') return { issue: other.read.issue };
@@ -67,7 +67,7 @@ function planOne(metric: string, spec: DatasetMetricSpec, datasets: Map<string, 
   const other = otherDataset(
     datasets,
     spec.dataset,
-    { unknown: 'reconcile.unknown_dataset', noSource: 'reconcile.no_source' },
+    { unknown: { code: 'reconcile.unknown_dataset' }, noSource: { code: 'reconcile.no_source' } },
     'to reconcile with',
   );
   if ('issue' in other) return { metric, how: 'unanswerable', issue: other.issue };

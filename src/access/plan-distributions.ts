@@ -36,7 +36,7 @@ function planOne(metric: string, spec: DistributionSpec, datasets: Map<string, R
   const other = otherDataset(
     datasets,
     dataset,
-    { unknown: 'drift.unknown_dataset', noSource: 'drift.no_source' },
+    { unknown: { code: 'drift.unknown_dataset' }, noSource: { code: 'drift.no_source' } },
     'to compare the distribution with',
   );
   if ('issue' in other) return { metric, how: 'unanswerable', issue: other.issue };

@@ -128,6 +128,8 @@ export interface MomentsValue {
   mean: number;
   /** Sum of squared deviations from the mean (M2). */
   m2: number;
+  /** Set by the run when another dataset's pii column was summed for a reconciliation: its sum is shown masked. */
+  pii?: boolean;
 }
 
 export interface HistogramValue {

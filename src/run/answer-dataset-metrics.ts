@@ -7,7 +7,7 @@ import type { SqlTransfer } from '../engines/engine.js';
 import { sqlEngine } from '../engines/sql/sql-metric-engine.js';
 import type { ContractDef } from '../model/contract.js';
 import { isDatacheckError } from '../model/issue.js';
-import type { KeySetValue, MetricOutcome, MetricSpec, PlannedMetric } from '../model/metric.js';
+import type { KeySetValue, MetricOutcome, MetricSpec, MomentsValue, PlannedMetric } from '../model/metric.js';
 import type { ExecuteContext } from './execute.js';
 
 /**
@@ -59,10 +59,14 @@ export async function metricOfDataset(
   }
 }
 
-/** Keys from a dataset that marks a key column pii carry the mark, so the check shows them masked. */
+/**
+ * Keys or a sum of a column the other dataset marks pii carry the mark, so the check here shows
+ * them masked: the contract that says so is not the one the check is evaluated with.
+ */
 function withPii(outcome: MetricOutcome, spec: MetricSpec, contract: ContractDef): MetricOutcome {
-  if (!outcome.ok || spec.kind !== 'key_set' || !spec.columns.some((c) => contract.columns[c]?.pii)) return outcome;
-  return { ok: true, value: { ...(outcome.value as KeySetValue), pii: true } };
+  const columns = spec.kind === 'key_set' ? spec.columns : spec.kind === 'moments' ? [spec.column] : [];
+  if (!outcome.ok || !columns.some((c) => contract.columns[c]?.pii)) return outcome;
+  return { ok: true, value: { ...(outcome.value as KeySetValue | MomentsValue), pii: true } };
 }
 
 /**

@@ -111,6 +111,20 @@ describe('row counts and sums against another dataset (CSV vs PostgreSQL)', () =
     expect(checks[6].title).toBe('amount sum equals ledger.amount within ±0.1 or ±0.1%');
   });
 
+  it('masks the sums when the other dataset marks its column pii', async () => {
+    const o = orders();
+    const secret = defineContract({ name: 'ledger', source: pg('ledger'), columns: { amount: col.float64().nullable().pii() } });
+    const suite = defineSuite(o, (t) => [t.column('amount').sum().equalsDataset('ledger', 'amount', { tolerance: 0.2 })]);
+    const r = await run(suite as SuiteDef, [o, secret] as ContractDef[]);
+    const [check] = checksOf(r, 'reconcile');
+    expect(check).toMatchObject({
+      outcome: 'fail',
+      observed: '***',
+      message: 'outside the bound: expected equal to ledger.amount within ±0.2 (value masked: pii column)',
+    });
+    expect(check.measure).toMatchObject({ value: '***', other: { value: '***' }, difference: '***', allowed: '***' });
+  });
+
   it('an unknown dataset is an error at the line of the check', async () => {
     const o = orders();
     const suite = defineSuite(o, (t) => [t.rowCount().equalsDataset('order_raw'), t.keys('order_id').matchDataset('order_raw', 'id')]);

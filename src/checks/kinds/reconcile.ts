@@ -4,6 +4,7 @@ import type { Evaluation } from '../check-kind.js';
 import { defineCheckKind } from '../check-kind.js';
 import type { CheckKind } from '../check-kind.js';
 import { readOrError } from '../read-or-error.js';
+import { maskObservation } from '../../evaluate/mask-pii.js';
 
 /** Absolute and relative tolerance, both stated (0 when not given). */
 export interface Tolerance {
@@ -57,36 +58,44 @@ export const reconcile: CheckKind<ReconcileParams> = defineCheckKind<ReconcilePa
     return [{ ...here, ...(ctx.where && { where: ctx.where }) } as MetricSpec, there];
   },
   evaluate(def, m, ctx): Evaluation {
-    const p = def.params;
     const [hereSpec, thereSpec] = reconcile.metrics(def, ctx);
     const a = readOrError<number | MomentsValue>(m, hereSpec, def.location);
     if (!a.ok) return a.error;
     const b = readOrError<number | MomentsValue>(m, thereSpec, def.location);
     if (!b.ok) return b.error;
     const [here, there] = [numberOf(a.value), numberOf(b.value)];
-    const difference = here - there;
-    const allowed = allowedDifference(p.tolerance, there);
-    const ok = Math.abs(difference) <= allowed;
-    const what = p.metric === 'row_count' ? 'rows' : `sum of ${def.column}`;
-    const where = p.metric === 'row_count' ? p.dataset : `${p.dataset}.${otherColumn(def)}`;
-    const expected = `equal to ${where} ${describeTolerance(p.tolerance)}`;
-    return {
-      outcome: ok ? 'pass' : 'fail',
-      observed: { value: here, other: there, difference },
-      expected,
-      message: `${what} ${fmt(here)}, ${where} ${fmt(there)}: difference ${fmt(difference)}${ok ? '' : `, expected ${describeTolerance(p.tolerance)}`}`,
-      measure: {
-        type: 'reconcile',
-        of: p.metric === 'row_count' ? 'rows' : 'sum',
-        ...(p.metric === 'sum' && { column: def.column! }),
-        value: here,
-        other: { dataset: p.dataset, ...(p.metric === 'sum' && { column: otherColumn(def) }), value: there },
-        difference,
-        tolerance: { ...p.tolerance },
-        allowed,
-      } satisfies ReconcileMeasure,
-    };
+    const evaluation = judge(def, here, there);
+    // The other dataset marks its column pii: its sum is masked as this side's would be (maskObservation).
+    const otherPii = typeof b.value === 'object' && b.value.pii === true;
+    return otherPii && evaluation.measure ? { ...evaluation, ...maskObservation('values', evaluation) } : evaluation;
   },
   describe: (def) =>
     `${def.params.metric === 'row_count' ? 'row count' : `${def.column} sum`} equals ${def.params.dataset}${def.params.metric === 'sum' ? `.${otherColumn(def)}` : ''} ${describeTolerance(def.params.tolerance)}`,
 });
+
+/** The comparison of the two values, with both of them, the difference and what was allowed. */
+function judge(def: { column?: string; params: ReconcileParams }, here: number, there: number): Evaluation {
+  const p = def.params;
+  const difference = here - there;
+  const allowed = allowedDifference(p.tolerance, there);
+  const ok = Math.abs(difference) <= allowed;
+  const what = p.metric === 'row_count' ? 'rows' : `sum of ${def.column}`;
+  const where = p.metric === 'row_count' ? p.dataset : `${p.dataset}.${otherColumn(def)}`;
+  const expected = `equal to ${where} ${describeTolerance(p.tolerance)}`;
+  return {
+    outcome: ok ? 'pass' : 'fail',
+    observed: { value: here, other: there, difference },
+    expected,
+    message: `${what} ${fmt(here)}, ${where} ${fmt(there)}: difference ${fmt(difference)}${ok ? '' : `, expected ${describeTolerance(p.tolerance)}`}`,
+    measure: {
+      type: 'reconcile',
+      of: p.metric === 'row_count' ? 'rows' : 'sum',
+      ...(p.metric === 'sum' && { column: def.column! }),
+      value: here,
+      other: { dataset: p.dataset, ...(p.metric === 'sum' && { column: otherColumn(def) }), value: there },
+      difference,
+      tolerance: { ...p.tolerance },
+      allowed,
+    } satisfies ReconcileMeasure,
+  };
+}
