@@ -12,6 +12,8 @@ export default defineSuite(payments, (t) => [
   t.column('payment_method').distinctCount().equals(4),
   t.column('payment_method').share('credit_card').between(0.3, 0.7),
   t.unique(['order_id', 'payment_method']).warn(),
+  // Reconciliation with the orders CSV: the distinct order ids paid for are exactly the orders' ids.
+  t.keys('order_id').matchDataset('orders', 'id').title('every order has a payment, every payment an order'),
   // Drift from the committed baseline (datacheck baseline save writes baselines/payments.json).
   t.column('amount').drift('psi', { baseline: 'baselines/payments.json' }).atMost(0.25),
   t.column('amount').drift('ks', { baseline: 'baselines/payments.json' }).pValue().atLeast(0.01),

@@ -8,4 +8,7 @@ export default defineSuite(supplies, (t) => [
   t.column('cost').quantile(0.9).atMost(100),
   t.column('perishable').share(true).atMost(0.5),
   t.column('name').distinctCount().atLeast(5).where('perishable = false'),
+  // Reconciliation with the same table reached through the dbt project: as many rows, the same total cost.
+  t.rowCount().equalsDataset('warehouse__supplies'),
+  t.column('cost').sum().equalsDataset('warehouse__supplies', 'cost'),
 ]);

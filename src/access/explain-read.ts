@@ -11,6 +11,7 @@ import { describeSource } from '../sources/describe-source.js';
 import { typedView } from './duckdb-files.js';
 import type { ReferencePlan } from './plan-references.js';
 import type { DistributionPlan } from './plan-distributions.js';
+import type { DatasetMetricPlan } from './plan-dataset-metrics.js';
 import type { ReadPlan } from './read-plan.js';
 
 /** One dataset as `datacheck plan` shows it: the metrics it planned, how it is read, how its references are answered. */
@@ -20,6 +21,8 @@ export interface ExplainInput {
   references: ReferencePlan[];
   /** How drift checks' reference distributions are answered (absent: none). */
   distributions?: DistributionPlan[];
+  /** How the other sides of reconciliations are answered (absent: none). */
+  datasetMetrics?: DatasetMetricPlan[];
 }
 
 /**
@@ -29,7 +32,7 @@ export interface ExplainInput {
  * lists the file header's.
  */
 export function explainDataset(
-  { plan, read, references, distributions = [] }: ExplainInput,
+  { plan, read, references, distributions = [], datasetMetrics = [] }: ExplainInput,
   now: Date,
   dialectOverride?: Dialect['name'],
 ): string {
@@ -40,6 +43,7 @@ export function explainDataset(
   const notes = [
     ...references.map((r) => `-- #${index(r.metric)}: ${referenceNote(r)}`),
     ...distributions.map((d) => `-- #${index(d.metric)}: ${distributionNote(d)}`),
+    ...datasetMetrics.map((d) => `-- #${index(d.metric)}: ${datasetMetricNote(d)}`),
   ];
   if (read.engine === 'none') return [`${head}: cannot be read: ${read.issue.message}`, 'metrics:', ...metricLines, ''].join('\n');
   if (read.engine === 'arrow' && !dialectOverride) {
@@ -97,6 +101,12 @@ function distributionNote(d: DistributionPlan): string {
   if (d.how === 'baseline') return `drift reference: the value counts of ${d.column} in the baseline file ${d.shownAs}`;
   const where = d.read.engine === 'sql' ? `a GROUP BY on ${d.read.connection}` : 'streamed from its files';
   return `drift reference: the value counts of ${d.dataset}.${d.spec.column}, computed first (${where})`;
+}
+
+function datasetMetricNote(d: DatasetMetricPlan): string {
+  if (d.how === 'unanswerable') return `reconciliation cannot be answered: ${d.issue.message}`;
+  const where = d.read.engine === 'sql' ? `in SQL on ${d.read.connection}` : 'streamed from its files';
+  return `reconciliation: ${d.spec.kind} of ${d.dataset}, computed first (${where})`;
 }
 
 function kindsOfContract(contract: ContractDef, dialect: Dialect): ColumnKinds {

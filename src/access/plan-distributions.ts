@@ -1,9 +1,10 @@
 import path from 'node:path';
-import type { ContractDef } from '../model/contract.js';
-import type { Issue } from '../model/issue.js';
 import type { MetricSpec, PlannedMetric } from '../model/metric.js';
 import type { ReadableDataset } from './plan-references.js';
-import type { ReadPlan } from './read-plan.js';
+import { otherDataset } from './plan-dataset-metrics.js';
+import type { DatasetMetricPlan } from './plan-dataset-metrics.js';
+
+type OtherDatasetPlan = Extract<DatasetMetricPlan, { how: 'dataset' }>;
 
 type DistributionSpec = Extract<MetricSpec, { kind: 'reference_distribution' }>;
 
@@ -16,16 +17,9 @@ type DistributionSpec = Extract<MetricSpec, { kind: 'reference_distribution' }>;
  * - `unanswerable`: the check reports why.
  */
 export type DistributionPlan =
-  | {
-      metric: string;
-      how: 'dataset';
-      dataset: string;
-      read: Exclude<ReadPlan, { engine: 'none' }>;
-      contract: ContractDef;
-      spec: Extract<MetricSpec, { kind: 'top_values' }>;
-    }
+  | (Omit<OtherDatasetPlan, 'spec'> & { spec: Extract<MetricSpec, { kind: 'top_values' }> })
   | { metric: string; how: 'baseline'; file: string; shownAs: string; column: string }
-  | { metric: string; how: 'unanswerable'; issue: Issue };
+  | Extract<DatasetMetricPlan, { how: 'unanswerable' }>;
 
 /** The plan of each reference_distribution metric of a dataset; baseline paths resolve against `baseDir`. */
 export function planDistributions(metrics: PlannedMetric[], datasets: Map<string, ReadableDataset>, baseDir: string): DistributionPlan[] {
@@ -39,24 +33,13 @@ function planOne(metric: string, spec: DistributionSpec, datasets: Map<string, R
     return { metric, how: 'baseline', file: path.resolve(baseDir, spec.from.baseline), shownAs: spec.from.baseline, column: spec.column };
   }
   const dataset = spec.from.dataset;
-  const unanswerable = (issue: Issue): DistributionPlan => ({ metric, how: 'unanswerable', issue });
-  const other = datasets.get(dataset);
-  if (!other) {
-    return unanswerable({
-      code: 'drift.unknown_dataset',
-      message: `no contract named '${dataset}' was found to compare the distribution with`,
-      expected: 'a contract with that name among the discovered files',
-      found: dataset,
-    });
-  }
-  if (!other.contract.source) {
-    return unanswerable({
-      code: 'drift.no_source',
-      message: `contract '${dataset}' has no source to read`,
-      location: other.contract.location,
-    });
-  }
-  if (other.read.engine === 'none') return unanswerable(other.read.issue);
+  const other = otherDataset(
+    datasets,
+    dataset,
+    { unknown: { code: 'drift.unknown_dataset' }, noSource: { code: 'drift.no_source' } },
+    'to compare the distribution with',
+  );
+  if ('issue' in other) return { metric, how: 'unanswerable', issue: other.issue };
   const spec2: Extract<MetricSpec, { kind: 'top_values' }> = {
     kind: 'top_values',
     column: spec.column,

@@ -8,13 +8,16 @@ import { columnType } from './kinds/column-type.js';
 import { drift } from './kinds/drift.js';
 import { expect } from './kinds/expect.js';
 import { format } from './kinds/format.js';
+import { fileFreshness } from './kinds/file-freshness.js';
 import { freshness } from './kinds/freshness.js';
 import { isNull } from './kinds/is-null.js';
+import { keysMatch } from './kinds/keys-match.js';
 import { length } from './kinds/length.js';
 import { noPii } from './kinds/no-pii.js';
 import { notNull } from './kinds/not-null.js';
 import { pattern } from './kinds/pattern.js';
 import { range } from './kinds/range.js';
+import { reconcile } from './kinds/reconcile.js';
 import { references } from './kinds/references.js';
 import { rowCount } from './kinds/row-count.js';
 import { schema } from './kinds/schema.js';
@@ -39,12 +42,15 @@ const KINDS: CheckKind<any>[] = [
   columnCount,
   columnStat,
   freshness,
+  fileFreshness,
   references,
   violations,
   sqlRule,
   change,
   anomaly,
   drift,
+  reconcile,
+  keysMatch,
   expect,
 ];
 

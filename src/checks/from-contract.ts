@@ -27,13 +27,11 @@ export function checksFromContract(contract: ContractDef, suiteColumns: string[]
   const key = new Set(contract.primaryKey);
   for (const [name, column] of Object.entries(contract.columns)) drafts.push(...columnChecks(name, column, contract, key.has(name)));
   if (contract.primaryKey) drafts.push(compoundKeyCheck(contract.primaryKey, contract));
-  if (contract.freshness) {
-    drafts.push({
-      kind: 'freshness',
-      column: contract.freshness.column,
-      params: { within: contract.freshness.within },
-      location: contract.location,
-    });
+  const freshness = contract.freshness;
+  if (freshness && 'file' in freshness) {
+    drafts.push({ kind: 'file_freshness', params: { within: freshness.within }, location: contract.location });
+  } else if (freshness) {
+    drafts.push({ kind: 'freshness', column: freshness.column, params: { within: freshness.within }, location: contract.location });
   }
   return assignCheckIds(drafts.map((d) => ({ ...d, id: '', dataset: contract.name, origin: 'contract', severity: 'error' })));
 }

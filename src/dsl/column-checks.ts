@@ -11,6 +11,7 @@ import { driftDraft } from './drift-bound.js';
 import { noPiiDef } from './pii-options.js';
 import type { NoPiiOptions } from './pii-options.js';
 import { DriftBound } from './drift-bound.js';
+import { SumBound } from './reconcile-bound.js';
 import type { DriftAgainst, DriftMethod } from './drift-bound.js';
 
 /** Values a suite may compare a column with: 64-bit ints accept numbers too, temporal columns ISO strings. */
@@ -54,7 +55,8 @@ export interface OrderedColumnChecks<B> {
   max(): MetricBound<B>;
 }
 export interface NumericColumnChecks {
-  sum(): MetricBound<number>;
+  /** The sum of non-null values; `.equalsDataset('ledger', 'amount', { tolerance })` reconciles it with another dataset's. */
+  sum(): SumBound;
   mean(): MetricBound<number>;
   /** Sample standard deviation (n - 1). */
   stddev(): MetricBound<number>;
@@ -191,7 +193,7 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
     return this.stat<unknown>('max');
   }
   sum() {
-    return this.stat<number>('sum');
+    return new SumBound(this.column, captureCallSite());
   }
   mean() {
     return this.stat<number>('mean');

@@ -20,7 +20,11 @@ export interface ContractInput<S extends Record<string, AnyColumn>> {
   primaryKey?: readonly (keyof S & string)[];
   /** Columns the contract does not name: 'allow' (default) or 'forbid' (a failing schema check). */
   extraColumns?: 'allow' | 'forbid';
-  freshness?: { column: keyof S & string; within: Duration };
+  /**
+   * `{ column, within }`: the column's newest value is that recent; `{ file: true, within }`: the
+   * source files' newest modification time is (file sources only).
+   */
+  freshness?: { column: keyof S & string; within: Duration } | { file: true; within: Duration };
   /**
    * Look for personal data in the free text of every string column not marked `.pii()` (and
    * without its own `.noPii()`): a no_pii check of every kind on each.
@@ -82,7 +86,8 @@ export function defineContract<const S extends Record<string, AnyColumn>>(input:
     columns[name] = { ...column.def, location: column.location };
   }
   const freshness = input.freshness;
-  if (freshness && !(freshness.column in columns)) {
+  if (freshness && 'file' in freshness) refuseFileFreshness(input.name, freshness.file, input.source, location);
+  else if (freshness && !(freshness.column in columns)) {
     throw new DatacheckError({
       code: 'contract.invalid',
       message: `freshness names column '${freshness.column}', which contract '${input.name}' does not declare`,
@@ -108,6 +113,23 @@ export function defineContract<const S extends Record<string, AnyColumn>>(input:
     location,
   };
   return def as Contract<S>;
+}
+
+/** File freshness needs files: a table, a query or in-memory data has no modification time. */
+function refuseFileFreshness(contract: string, file: unknown, source: object | undefined, location: SourceLocation): void {
+  const problem =
+    file !== true
+      ? { expected: 'freshness: { file: true, within: ... }', found: `file: ${JSON.stringify(file)}` }
+      : source !== undefined && !('file' in source)
+        ? { expected: "a file source, e.g. source: { file: 'data/*.csv' }", found: `source: { ${Object.keys(source).join(', ')} }` }
+        : undefined;
+  if (!problem) return;
+  throw new DatacheckError({
+    code: 'contract.invalid',
+    message: `contract '${contract}': freshness { file: true } measures the source files' modification time, and this source has no files`,
+    location,
+    ...problem,
+  });
 }
 
 /**

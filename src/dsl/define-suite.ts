@@ -13,12 +13,19 @@ import { MetricBound, SuiteCheck, orInvalid } from './suite-check.js';
 import type { BoundOptions } from './suite-check.js';
 import type { RowCheckOptions } from '../model/check.js';
 import { checkOptions } from './validate.js';
+import { KeyChecks, RowCountBound } from './reconcile-bound.js';
 
 type ChecksOf<C> = C extends Column<infer T, infer F extends Family, boolean> ? ColumnChecksFor<T, F> : never;
 
 /** The suite builder `t`: column names and check kinds are typed from the contract. */
 export interface SuiteBuilder<S extends Record<string, AnyColumn>> {
-  rowCount(): MetricBound<number>;
+  /** The row count; `.equalsDataset('orders_raw')` reconciles it with another dataset's. */
+  rowCount(): RowCountBound;
+  /**
+   * A key (one column or several) whose distinct values must match another dataset's:
+   * `t.keys('order_id').matchDataset('orders_raw', 'id')`.
+   */
+  keys(columns: (keyof S & string) | readonly (keyof S & string)[]): KeyChecks;
   columnCount(): MetricBound<number>;
   /** A compound key: no two rows share these values (rows with a null part are ignored). */
   unique(columns: readonly (keyof S & string)[], options?: RowCheckOptions): SuiteCheck;
@@ -39,7 +46,8 @@ export interface SuiteBuilder<S extends Record<string, AnyColumn>> {
 
 function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyColumn>> {
   return {
-    rowCount: () => new MetricBound<number>({ kind: 'row_count', params: {}, severity: 'error', location: captureCallSite() }),
+    rowCount: () => new RowCountBound({ kind: 'row_count', params: {}, severity: 'error', location: captureCallSite() }),
+    keys: (columns) => new KeyChecks(typeof columns === 'string' ? [columns] : [...columns]),
     columnCount: () => new MetricBound<number>({ kind: 'column_count', params: {}, severity: 'error', location: captureCallSite() }),
     unique(columns, options) {
       const location = captureCallSite();

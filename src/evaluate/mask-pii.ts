@@ -46,5 +46,8 @@ function maskMeasure(measure: Measure): Measure {
     const { ageMs: _age, ...rest } = measure;
     return { ...rest, newest: MASK };
   }
+  if (measure.type === 'reconcile') {
+    return { ...measure, value: MASK, other: { ...measure.other, value: MASK }, difference: MASK, allowed: MASK };
+  }
   return measure;
 }

@@ -39,7 +39,9 @@ export function contractJsonSchema(contract: ContractDef, draft: JsonSchemaDraft
     properties[name] = columnSchema(name, column, notExpressed);
   }
   if (contract.primaryKey) notExpressed.push(`primaryKey [${contract.primaryKey.join(', ')}] (a rule over rows)`);
-  if (contract.freshness) notExpressed.push(`freshness of ${contract.freshness.column} (a rule over rows)`);
+  const freshness = contract.freshness;
+  if (freshness && 'file' in freshness) notExpressed.push('freshness of the source files (their modification time)');
+  else if (freshness) notExpressed.push(`freshness of ${freshness.column} (a rule over rows)`);
   const schema: JsonSchema = {
     $schema: META[draft],
     title: contract.name,

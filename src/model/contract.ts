@@ -123,11 +123,12 @@ export interface ArqueroTableLike {
   toArrow(...args: never[]): unknown;
 }
 
-export interface FreshnessDef {
-  column: string;
-  /** A duration: '30m', '24h', '7d', '2w'. */
-  within: string;
-}
+/**
+ * How recent the data must be: the newest value of a timestamp/date column, or (`file: true`)
+ * the newest modification time of the source files, within a duration ('30m', '24h', '7d', '2w')
+ * of the run's start.
+ */
+export type FreshnessDef = { column: string; within: string } | { file: true; within: string };
 
 /** A contract as plain data. `defineContract` produces it; everything downstream reads it. */
 export interface ContractDef {

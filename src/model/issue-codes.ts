@@ -101,6 +101,17 @@ export const ISSUE_CODES = {
     hint: 'too many referenced keys to bind in one PostgreSQL query: put both datasets on one connection so the reference becomes an anti-join',
   },
 
+  // --- reconciliation between datasets (src/access/plan-dataset-metrics.ts, src/checks/kinds/reconcile.ts, keys-match.ts)
+  'reconcile.unknown_dataset': { hint: '.equalsDataset() or .matchDataset() names a dataset no discovered contract has' },
+  'reconcile.no_source': { hint: 'the dataset a reconciliation compares with has no source to read' },
+  'reconcile.read': { hint: 'the other side of a reconciliation could not be read' },
+  'reconcile.too_many_keys': {
+    hint: 'a key-set reconciliation holds both key sets in memory, and one side has more distinct keys than it keeps',
+  },
+
+  // --- file freshness (src/run/answer-dataset-metrics.ts)
+  'freshness.not_a_file': { hint: 'file freshness needs a file source: a table or in-memory data has no modification time' },
+
   // --- drift against another dataset or a saved baseline (src/access, src/checks/kinds/drift.ts)
   'drift.unknown_dataset': { hint: '.drift() names a dataset no discovered contract has' },
   'drift.no_source': { hint: 'the dataset .drift() compares with has no source to read' },

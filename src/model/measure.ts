@@ -16,7 +16,41 @@ export type Measure =
   | ChangeMeasure
   | AnomalyMeasure
   | DriftMeasure
-  | PiiMeasure;
+  | PiiMeasure
+  | ReconcileMeasure
+  | KeysMeasure;
+
+/**
+ * reconcile: a row count or a sum here against the same of another dataset. Passes when
+ * |difference| <= allowed, where allowed = max(tolerance.absolute, tolerance.relative × |other.value|).
+ */
+export interface ReconcileMeasure {
+  type: 'reconcile';
+  of: 'rows' | 'sum';
+  /** The summed column here (sum only). */
+  column?: string;
+  value: number | string;
+  other: { dataset: string; column?: string; value: number | string };
+  /** value − other.value. */
+  difference: number | string;
+  tolerance: { absolute: number; relative: number };
+  /** The largest |difference| that passes. */
+  allowed: number | string;
+}
+
+/**
+ * keys_match: the distinct keys here and in another dataset, those of the other missing here and
+ * those here the other lacks, with a few of each (masked when a key column is pii).
+ */
+export interface KeysMeasure {
+  type: 'keys';
+  columns: string[];
+  other: { dataset: string; columns: string[] };
+  keys: number;
+  otherKeys: number;
+  missing: { count: number; sample: Record<string, unknown>[] };
+  extra: { count: number; sample: Record<string, unknown>[] };
+}
 
 /** A bound as written in the check: `null` is an open end; inclusive unless `strict`. */
 export interface MeasuredBound {
@@ -82,6 +116,8 @@ export interface FreshnessMeasure {
   withinMs: number;
   /** The instant the run started, which the age is measured from. */
   now: string;
+  /** `file`: `newest` is the newest modification time of the source files, not a column's value. */
+  of?: 'file';
 }
 
 /** schema: the data's columns in order, those the contract needs that are missing, those it forbids. */

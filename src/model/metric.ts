@@ -74,7 +74,24 @@ export type MetricSpec =
    * The first value of a user's SQL query (an ODCS `type: sql` quality rule), run where the data
    * lives with the dataset visible under `table` (a CTE of that name). SQL engines only.
    */
-  | { kind: 'sql_scalar'; query: string; table: string };
+  | { kind: 'sql_scalar'; query: string; table: string }
+  /**
+   * The distinct keys of one or more columns (rows where every key column is non-null), sorted,
+   * for a reconciliation of key sets. Past `maxKeys` distinct keys the answer is `truncated` with
+   * no keys: the set is held in memory to be compared with another dataset's.
+   */
+  | { kind: 'key_set'; columns: string[]; maxKeys: number }
+  /**
+   * A metric of another dataset of the run (`metric`, computed by that dataset's own engine,
+   * possibly on another connection), that a reconciliation check compares this dataset's with.
+   * Answered by the run before the engine runs (src/access/plan-dataset-metrics.ts), never by an engine.
+   */
+  | { kind: 'dataset_metric'; dataset: string; metric: MetricSpec }
+  /**
+   * The newest modification time (epoch ms) of the dataset's source files, for file freshness.
+   * Answered by the run from the files it listed (src/run/answer-dataset-metrics.ts), never by an engine.
+   */
+  | { kind: 'file_modified' };
 
 /*
  * Value shapes by metric kind:
@@ -86,6 +103,8 @@ export type MetricSpec =
  *   pii_findings -> PiiFindingsValue
  *   schema -> { columns: PhysicalColumn[] }
  *   sql_scalar -> number | string | null (the query's first value)
+ *   key_set -> KeySetValue; dataset_metric -> the value of its `metric`
+ *   file_modified -> number (epoch ms of the newest file's mtime)
  */
 
 export type MetricKind = MetricSpec['kind'];
@@ -109,6 +128,8 @@ export interface MomentsValue {
   mean: number;
   /** Sum of squared deviations from the mean (M2). */
   m2: number;
+  /** Set by the run when another dataset's pii column was summed for a reconciliation: its sum is shown masked. */
+  pii?: boolean;
 }
 
 export interface HistogramValue {
@@ -125,6 +146,17 @@ export interface TopValuesValue {
   /** Distinct non-null values, when not truncated. */
   distinct?: number;
   truncated: boolean;
+}
+
+/** One part of a key as engines give it: strings, numbers (dates and timestamps as epoch ms), booleans. */
+export type KeyPart = string | number | boolean;
+
+export interface KeySetValue {
+  /** Every distinct key (one part per key column), sorted part by part; empty when truncated. */
+  keys: KeyPart[][];
+  truncated: boolean;
+  /** Set by the run when the dataset the keys come from marks a key column pii: they are shown masked. */
+  pii?: boolean;
 }
 
 export interface FailuresValue {
@@ -158,6 +190,7 @@ export type MetricValue =
   | PiiFindingsValue
   | HistogramValue
   | TopValuesValue
+  | KeySetValue
   | { columns: PhysicalColumn[] };
 
 /** A metric either computed or explained. Never thrown. */

@@ -16,6 +16,7 @@ import type { DatasetFingerprint, DatasetLocation } from '../model/result.js';
 import { fingerprintFiles } from '../sources/fingerprint-files.js';
 import type { PlannedDataset, RunPlan } from './plan-run.js';
 import { answerDistributions } from './answer-distributions.js';
+import { answerDatasetMetrics, answerFileModified } from './answer-dataset-metrics.js';
 import type { BaselineCache } from '../access/baseline-file.js';
 
 export interface ExecuteContext {
@@ -86,6 +87,10 @@ async function executeDataset(
     };
     // Drift references are answered here, from the other dataset or a baseline: the engine never sees them.
     const distributions = await answerDistributions(planned.distributions ?? [], baseDir, ctx, transfer, baselines);
+    // So are the other sides of reconciliations, and the files' modification times.
+    for (const [key, outcome] of await answerDatasetMetrics(planned.datasetMetrics ?? [], baseDir, ctx, transfer))
+      distributions.set(key, outcome);
+    for (const [key, outcome] of await answerFileModified(plan.metrics, read)) distributions.set(key, outcome);
     const engine = read.engine === 'sql' ? sqlEngine : lazyArrowEngine;
     // A table's version is read from the catalog before the checks, so it names the data they began on.
     const tableVersion = await opened.sql?.connection.version?.(opened.sql.relation);

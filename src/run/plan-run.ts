@@ -5,6 +5,8 @@ import type { ReadableDataset, ReferencePlan } from '../access/plan-references.j
 import type { DbtResolution } from '../access/dbt/dbt-resolution.js';
 import { planDistributions } from '../access/plan-distributions.js';
 import type { DistributionPlan } from '../access/plan-distributions.js';
+import { planDatasetMetrics } from '../access/plan-dataset-metrics.js';
+import type { DatasetMetricPlan } from '../access/plan-dataset-metrics.js';
 import type { ConnectionDef } from '../model/config.js';
 import type { ContractDef } from '../model/contract.js';
 import type { Issue } from '../model/issue.js';
@@ -36,6 +38,8 @@ export interface PlannedDataset {
   references: ReferencePlan[];
   /** How the reference side of each drift check is answered (another dataset, a baseline file). */
   distributions: DistributionPlan[];
+  /** How the other side of each reconciliation is answered (another dataset's row count, sum or keys). */
+  datasetMetrics?: DatasetMetricPlan[];
 }
 
 /** The whole run before anything executes; nothing in it is changed afterwards. */
@@ -69,6 +73,7 @@ export async function planRun(input: PlanRunInput): Promise<RunPlan> {
       read,
       references: planReferences(plan.metrics, read, readable, plan.contract),
       distributions: planDistributions(plan.metrics, readable, input.baseDir),
+      datasetMetrics: planDatasetMetrics(plan.metrics, readable),
     });
   }
   // A filter that selects nothing would otherwise be a green run that checked nothing.

@@ -88,8 +88,9 @@ export function contractSource(contract: ContractDef, from: string): string {
   lines.push('  },');
   if (contract.primaryKey) lines.push(`  primaryKey: ${lit(contract.primaryKey)},`);
   if (contract.extraColumns) lines.push(`  extraColumns: ${lit(contract.extraColumns)},`);
-  if (contract.freshness)
-    lines.push(`  freshness: { column: ${lit(contract.freshness.column)}, within: ${lit(contract.freshness.within)} },`);
+  const freshness = contract.freshness;
+  if (freshness && 'file' in freshness) lines.push(`  freshness: { file: true, within: ${lit(freshness.within)} },`);
+  else if (freshness) lines.push(`  freshness: { column: ${lit(freshness.column)}, within: ${lit(freshness.within)} },`);
   if (contract.tags) lines.push(`  tags: ${lit(contract.tags)},`);
   lines.push('});', '');
   return lines.join('\n');

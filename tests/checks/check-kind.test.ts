@@ -27,7 +27,7 @@ describe('check kinds describe themselves', () => {
         .filter((k) => k.scope === 'dataset')
         .map((k) => k.kind)
         .sort(),
-    ).toEqual(['column_count', 'expect', 'row_count', 'schema', 'sql_rule']);
+    ).toEqual(['column_count', 'expect', 'file_freshness', 'row_count', 'schema', 'sql_rule']);
   });
 
   it('observe values only where a value of the column shows: freshness, the value statistics, the result of an SQL rule', () => {

@@ -68,6 +68,16 @@ describe('the bundled example (npx datacheck in the repository)', () => {
     expect(reference).toMatchObject({ outcome: 'pass', rows: { considered: 65, failed: 0 } });
   });
 
+  it('reconciles payments (Parquet) with orders (CSV), and supplies with the same table reached through dbt', async () => {
+    const { run } = await runJson(root);
+    const checks = run.datasets.flatMap((d) => d.checks).filter((c) => c.kind === 'keys_match' || c.kind === 'reconcile');
+    expect(checks.map((c) => [c.dataset, c.kind, c.outcome, c.message])).toEqual([
+      ['payments', 'keys_match', 'pass', '99 keys, the same as orders'],
+      ['supplies', 'reconcile', 'pass', 'rows 65, warehouse__supplies 65: difference 0'],
+      ['supplies', 'reconcile', 'pass', expect.stringMatching(/^sum of cost \d+, warehouse__supplies\.cost \d+: difference 0$/)],
+    ]);
+  });
+
   it('masks pii columns in the column profiles', async () => {
     const { run } = await runJson(root);
     const customers = run.datasets.find((d) => d.name === 'customers')!;

@@ -177,3 +177,44 @@ describe('change and anomaly checks are offered on numbers only', () => {
     ]);
   });
 });
+
+describe('reconciliation is typed by the contract', () => {
+  it('accepts row counts, sums of numeric columns and keys of declared columns', () => {
+    defineSuite(orders, (t) => [
+      t.rowCount().equalsDataset('orders_raw'),
+      t.rowCount().equalsDataset('orders_raw', { tolerance: 1 }).where("status = 'placed'"),
+      t.column('amount').sum().equalsDataset('ledger', 'amount', { tolerance: '0.5%' }),
+      t
+        .column('amount')
+        .sum()
+        .equalsDataset('ledger', { tolerance: { absolute: 0.01, relative: 0.001 } }),
+      t.keys('order_id').matchDataset('orders_raw', 'id'),
+      t.keys(['order_id', 'status']).matchDataset('orders_raw', ['id', 'state']),
+    ]);
+  });
+  it('rejects the sum of a string, an undeclared key column and a tolerance that is no number or percentage', () => {
+    defineSuite(orders, (t) => [
+      // @ts-expect-error a string column has no sum
+      t.column('status').sum().equalsDataset('x'),
+      // @ts-expect-error 'id' is not a column of orders
+      t.keys('id').matchDataset('orders_raw'),
+      // @ts-expect-error 'one cent' is neither a number nor a percentage
+      t.rowCount().equalsDataset('orders_raw', { tolerance: 'one cent' }),
+    ]);
+  });
+  it('takes file freshness in a contract', () => {
+    defineContract({
+      name: 'drops',
+      source: { file: 'drops/*.csv' },
+      columns: { id: col.int64() },
+      freshness: { file: true, within: '6h' },
+    });
+    defineContract({
+      name: 'drops',
+      source: { file: 'drops/*.csv' },
+      columns: { id: col.int64() },
+      // @ts-expect-error within is a duration
+      freshness: { file: true, within: 'soon' },
+    });
+  });
+});

@@ -9,6 +9,7 @@ import type { CompileInput } from './compile-input.js';
 import { consideredFilter, filterOf, refuseGap } from './compile-input.js';
 import { missingColumn } from './metric-values.js';
 import { histogram, topValues } from './compile-profile-queries.js';
+import { keySetQuery } from './compile-key-set.js';
 import { sampleRow } from './sample-rows.js';
 import { piiCandidates } from './compile-pii.js';
 
@@ -114,6 +115,8 @@ export function compileExtraQueries(
       return [sqlScalar(m.key, spec, input)];
     case 'pii_findings':
       return [piiCandidates(m.key, spec, ctx, input, alias, numbered(input.from))];
+    case 'key_set':
+      return [keySetQuery(m.key, spec, ctx, input)];
     default:
       void add;
       return [];

@@ -136,11 +136,12 @@ function compareContractRules(before: ContractDef, after: ContractDef, add: Add)
   const oldFresh = before.freshness;
   const nowFresh = after.freshness;
   if (JSON.stringify(oldFresh) !== JSON.stringify(nowFresh)) {
-    const text = (f: ContractDef['freshness']) => (f ? `${f.column} within ${f.within}` : 'none');
+    const what = (f: NonNullable<ContractDef['freshness']>) => ('file' in f ? 'file modified' : f.column);
+    const text = (f: ContractDef['freshness']) => (f ? `${what(f)} within ${f.within}` : 'none');
     const tighter =
       nowFresh !== undefined &&
       (oldFresh === undefined ||
-        oldFresh.column !== nowFresh.column ||
+        what(oldFresh) !== what(nowFresh) ||
         (parseDuration(nowFresh.within) ?? Infinity) < (parseDuration(oldFresh.within) ?? Infinity));
     add(
       tighter ? 'breaking' : 'non-breaking',

@@ -191,7 +191,11 @@ export function contractToOdcs(contract: ContractDef, checks: CheckDef[], connec
   const source = contract.source;
   if (source && 'data' in source) dropped.push('an in-memory source (ODCS servers name files and tables)');
   const servers = server(source && !('data' in source) ? source : undefined, connection, dropped);
-  const within = contract.freshness && /^(\d+(?:\.\d+)?)\s*([a-z]+)$/.exec(contract.freshness.within);
+  const freshness = contract.freshness;
+  // ODCS's freshness service level names a property (a column); a file's modification time has none.
+  if (freshness && 'file' in freshness) dropped.push("freshness { file: true } (ODCS's freshness names a column)");
+  const column = freshness && !('file' in freshness) ? freshness.column : undefined;
+  const within = column !== undefined && /^(\d+(?:\.\d+)?)\s*([a-z]+)$/.exec(freshness!.within);
   const document: OdcsDocument = {
     apiVersion: 'v3.1.0',
     kind: 'DataContract',
@@ -203,9 +207,7 @@ export function contractToOdcs(contract: ContractDef, checks: CheckDef[], connec
     ...(servers.length > 0 && { servers }),
     schema: [object],
     ...(within && {
-      slaProperties: [
-        { property: 'freshness', value: Number(within[1]), unit: within[2], element: `${contract.name}.${contract.freshness!.column}` },
-      ],
+      slaProperties: [{ property: 'freshness', value: Number(within[1]), unit: within[2], element: `${contract.name}.${column}` }],
     }),
     ...(contract.owner !== undefined && { customProperties: [{ property: 'owner', value: contract.owner }] }),
   };

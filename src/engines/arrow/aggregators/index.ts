@@ -3,6 +3,7 @@ import type { Aggregator } from '../aggregator.js';
 import { distinctCount } from './distinct-count.js';
 import { duplicateCount } from './duplicate-count.js';
 import { histogram } from './histogram.js';
+import { keySet } from './key-set.js';
 import { minMax } from './min-max.js';
 import { moments } from './moments.js';
 import { nullCount } from './null-count.js';
@@ -50,7 +51,11 @@ export function aggregatorFor(spec: MetricSpec, sampleColumns?: readonly string[
       return topValues(spec.column, spec.k, spec.maxDistinct);
     case 'schema':
       return schema();
+    case 'key_set':
+      return keySet(spec.columns, spec.maxKeys);
     case 'orphan_count':
+    case 'dataset_metric':
+    case 'file_modified':
     case 'sql_scalar':
     case 'reference_distribution':
       return undefined;
