@@ -156,10 +156,18 @@ export function translateTest(test: DbtTest, column: string | undefined): Transl
         return none('a recency test with a severity, where or threshold: datacheck states freshness in the contract, as an error');
       return [{ to: 'freshness', column: a.field, within: `${a.interval}${unit}` }];
     }
-    case 'equal_rowcount':
+    case 'equal_rowcount': {
+      // dbt_utils applies a test's `where` to the model only, as datacheck's `.where()` filters this side only.
+      const other = typeof a.compare_model === 'string' ? datasetOfRef(a.compare_model) : undefined;
+      if (!other) return none("equal_rowcount needs compare_model as ref('...') or source('...', '...')");
+      if (a.group_by_columns !== undefined) return none('equal_rowcount with group_by_columns: datacheck compares whole row counts');
+      suite = `t.rowCount().equalsDataset(${lit(other)})`;
+      break;
+    }
     case 'fewer_rows_than':
+      return none('datacheck compares row counts between datasets for equality (within a tolerance), not fewer');
     case 'cardinality_equality':
-      return none('datacheck has no check comparing two datasets');
+      return none('cardinality_equality compares per-value counts; datacheck compares key sets (keys().matchDataset), not counts');
     default:
       return none(`${test.name}: no datacheck check is known to mean the same`);
   }

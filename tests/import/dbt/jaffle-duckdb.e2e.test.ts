@@ -35,7 +35,7 @@ beforeAll(async () => {
 describe('dbt on DuckDB: the jaffle_shop project', () => {
   it('imports schema.yml tests beside the YAML, listing what it cannot translate in the files', () => {
     expect(importOutput).toContain('wrote models/staging/stg_orders.contract.ts');
-    expect(importOutput).toContain('not translated (2; also written as comments in the files):');
+    expect(importOutput).toContain('not translated (1; also written as comments in the files):');
     expect(importOutput).toContain('check them: datacheck models seeds');
     const orders = readFileSync(path.join(dir, 'models/orders.contract.ts'), 'utf8');
     expect(orders).toContain("source: { dbt: 'orders' }");
@@ -53,7 +53,8 @@ describe('dbt on DuckDB: the jaffle_shop project', () => {
     expect(payments).toContain("t.rowCount().atMost(0).warn().where('not (amount > 0)')");
     const rawOrders = readFileSync(path.join(dir, 'seeds/raw_orders.contract.ts'), 'utf8');
     expect(rawOrders).toContain("freshness: { column: 'order_date', within: '3d' }");
-    expect(rawOrders).toContain('raw_orders: dbt_utils.equal_rowcount: datacheck has no check comparing two datasets');
+    // dbt_utils.equal_rowcount against ref('orders'): a reconciliation with the orders model's dataset
+    expect(readFileSync(path.join(dir, 'seeds/raw_orders.check.ts'), 'utf8')).toContain("t.rowCount().equalsDataset('orders')");
   });
 
   it('gives the outcomes dbt test gives on the seed data', async () => {

@@ -41,6 +41,12 @@ describe('one dbt test as datacheck checks', () => {
     expect(code(t('dbt_utils.expression_is_true', { expression: '>= 0' }), 'amount')).toEqual([
       "t.rowCount().equals(0).where('not (amount >= 0)')",
     ]);
+    expect(code(t('dbt_utils.equal_rowcount', { compare_model: "ref('orders')" }), undefined)).toEqual([
+      "t.rowCount().equalsDataset('orders')",
+    ]);
+    expect(code(t('dbt_utils.equal_rowcount', { compare_model: "source('shop', 'raw_orders')" }, { where: 'id > 3' }), undefined)).toEqual([
+      "t.rowCount().equalsDataset('shop__raw_orders').where('id > 3')",
+    ]);
     expect(translateTest(t('dbt_utils.recency', { datepart: 'hour', field: 'at', interval: 12 }), undefined)).toEqual([
       { to: 'freshness', column: 'at', within: '12h' },
     ]);
@@ -56,9 +62,10 @@ describe('one dbt test as datacheck checks', () => {
 
   it('what has no equivalent is returned with the reason, never dropped', () => {
     const reasons = (test: DbtTest) => translateTest(test, 'c').map((x) => (x.to === 'none' ? x.reason : 'translated'));
-    expect(reasons(t('dbt_utils.equal_rowcount', { compare_model: "ref('x')" }))).toEqual([
-      'datacheck has no check comparing two datasets',
+    expect(reasons(t('dbt_utils.equal_rowcount', { compare_model: "ref('x')", group_by_columns: ['day'] }))).toEqual([
+      'equal_rowcount with group_by_columns: datacheck compares whole row counts',
     ]);
+    expect(reasons(t('dbt_utils.fewer_rows_than', { compare_model: "ref('x')" }))[0]).toContain('for equality');
     expect(reasons(t('unique', {}, { errorIf: '>5' }))[0]).toContain('warn_if/error_if on unique');
     expect(reasons(t('dbt_utils.expression_is_true', { expression: "= any(array['a'])" }))[0]).toContain(
       "not in datacheck's filter language",
