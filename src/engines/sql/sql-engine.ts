@@ -12,6 +12,8 @@ import { DIALECTS } from './dialects/index.js';
 import { renderSelect } from './render.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from './sql-connection.js';
 import type { SqlTransfer } from '../engine.js';
+import type { MaterializedView } from './materialize-view.js';
+import { materializeView } from './materialize-view.js';
 
 /** What the SQL engine reads: a relation on a live connection, possibly through a typed view. */
 export interface SqlTarget {
@@ -51,7 +53,49 @@ export async function computeSqlMetrics(
   options: SqlComputeOptions = {},
 ): Promise<MetricResults> {
   const physical = target.view?.columns ?? (await describeRelation(target));
-  const plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns);
+  let plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns);
+  const materialized = await readViewOnce(target, plan, options.transfer);
+  try {
+    if (materialized && target.view) {
+      const view = { ...target.view, from: { t: 'relation' as const, relation: materialized.relation } };
+      plan = compileFor({ ...target, view }, physical, metrics, now, options.references, options.sampleColumns);
+    }
+    return await runPlan(target, plan, physical, options);
+  } finally {
+    await materialized?.drop().catch(() => undefined);
+  }
+}
+
+/**
+ * The typed view materialised (materialize-view.ts), or undefined to query the view. A file that
+ * cannot be read is the dataset's error, as from any query; any other failure (e.g. no room to
+ * spill) leaves the queries on the view, which read the file as before.
+ */
+async function readViewOnce(
+  target: SqlTarget,
+  plan: CompiledPlan,
+  transfer: SqlTransfer | undefined,
+): Promise<MaterializedView | undefined> {
+  const started = performance.now();
+  try {
+    const materialized = await materializeView(target, plan);
+    if (materialized && process.env.DATACHECK_TRACE_SQL)
+      process.stderr.write(`datacheck sql: typed view into a temporary table: ${Math.round(performance.now() - started)} ms\n`);
+    if (materialized && transfer) transfer.queries++;
+    return materialized;
+  } catch (e) {
+    const known = isDatacheckError(e) ? relabel(e.issue, target.relation) : undefined;
+    if (known && (DATASET_LEVEL.test(known.code) || known.code === 'run.interrupted')) throw new DatacheckError(known);
+    return undefined;
+  }
+}
+
+async function runPlan(
+  target: SqlTarget,
+  plan: CompiledPlan,
+  physical: PhysicalColumn[],
+  options: SqlComputeOptions,
+): Promise<MetricResults> {
   const results: MetricResults = new Map(plan.known);
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
   const state: QueryState = { results, aggregate: {} };
