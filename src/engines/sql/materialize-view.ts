@@ -35,7 +35,7 @@ export interface MaterializedView {
  */
 export async function materializeView(target: SqlTarget, plan: CompiledPlan): Promise<MaterializedView | undefined> {
   const { view, connection } = target;
-  if (!view || view.from.t !== 'subquery' || !connection.materialize) return undefined;
+  if (view?.from.t !== 'subquery' || !connection.materialize) return undefined;
   const scans = plan.queries.filter((q) => !q.bounded).length;
   if (scans < MATERIALIZE_MIN_SCANS) return undefined;
   return connection.materialize(renderSelect(keptColumns(view), DIALECTS[connection.dialect]));
