@@ -14,6 +14,7 @@ import type { SqlConnection, SqlQuery, SqlRelation } from './sql-connection.js';
 import type { SqlTransfer } from '../engine.js';
 import type { MaterializedView } from './materialize-view.js';
 import { materializeView } from './materialize-view.js';
+import { answersFromFooter } from './parquet-footer.js';
 
 /** What the SQL engine reads: a relation on a live connection, possibly through a typed view. */
 export interface SqlTarget {
@@ -53,16 +54,39 @@ export async function computeSqlMetrics(
   options: SqlComputeOptions = {},
 ): Promise<MetricResults> {
   const physical = target.view?.columns ?? (await describeRelation(target));
-  let plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns);
+  const footer = target.view ? new Map() : await readFooter(target, metrics, physical, options.transfer);
+  const scanned = footer.size === 0 ? metrics : metrics.filter((m) => !footer.has(m.key));
+  let plan = compileFor(target, physical, scanned, now, options.references, options.sampleColumns);
+  for (const [k, v] of footer) plan.known.set(k, v);
   const materialized = await readViewOnce(target, plan, options.transfer);
   try {
     if (materialized && target.view) {
       const view = { ...target.view, from: { t: 'relation' as const, relation: materialized.relation } };
-      plan = compileFor({ ...target, view }, physical, metrics, now, options.references, options.sampleColumns);
+      plan = compileFor({ ...target, view }, physical, scanned, now, options.references, options.sampleColumns);
     }
     return await runPlan(target, plan, physical, options);
   } finally {
     await materialized?.drop().catch(() => undefined);
+  }
+}
+
+/** Metrics a Parquet footer answers (parquet-footer.ts); none when it cannot be read (the scan says why). */
+async function readFooter(
+  target: SqlTarget,
+  metrics: PlannedMetric[],
+  physical: PhysicalColumn[],
+  transfer: SqlTransfer | undefined,
+): Promise<MetricResults> {
+  try {
+    const answers = await answersFromFooter(target.connection, target.relation, metrics, physical);
+    if (answers.size > 0 && transfer) {
+      transfer.queries++;
+      transfer.rows++;
+    }
+    return answers;
+  } catch (e) {
+    if (isDatacheckError(e) && e.issue.code === 'run.interrupted') throw e;
+    return new Map();
   }
 }
 
