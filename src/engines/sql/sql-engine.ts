@@ -78,7 +78,10 @@ async function readFooter(
   transfer: SqlTransfer | undefined,
 ): Promise<MetricResults> {
   try {
+    const started = performance.now();
     const answers = await answersFromFooter(target.connection, target.relation, metrics, physical);
+    if (answers.size > 0 && process.env.DATACHECK_TRACE_SQL)
+      process.stderr.write(`datacheck sql: Parquet footers (${answers.size} metrics): ${Math.round(performance.now() - started)} ms\n`);
     if (answers.size > 0 && transfer) {
       transfer.queries++;
       transfer.rows++;
