@@ -9,7 +9,9 @@ import { DATA_DIR, PROJECT_DIR, ROWS } from './config.js';
 import { datacheckCounts, runDatacheckCli } from './datacheck-run.js';
 import { duckdbCounts, runDuckdbChecks } from './duckdb-checks.js';
 import { ensureData } from './generate.js';
+import { memoryScale } from './memory-scale.js';
 import { ensureCsv, ensureDuckdbTable, rowsTransferred, sqlInputs } from './sql-inputs.js';
+import { formatStartupRatio, startupRatio } from './startup-ratio.js';
 import { bestOf, bestOfInterleaved } from './timing.js';
 
 const { values: opts } = parseArgs({
@@ -25,6 +27,10 @@ const { values: opts } = parseArgs({
     inputs: { type: 'string' },
     // Another build of the CLI (default bin/datacheck.js of this repo).
     cli: { type: 'string' },
+    // Leave out the `ratio startup` line (warm `npx datacheck` on the bundled example, bench/startup-ratio.js).
+    'no-startup': { type: 'boolean', default: false },
+    // Only peak RSS per input at --rows and at this many times as many rows (bench/memory-scale.js).
+    scale: { type: 'string' },
   },
 });
 const rows = Number(opts.rows);
@@ -35,6 +41,22 @@ const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const rate = (ms) => `${(((rows / ms) * 1000) / 1e6).toFixed(2)} M rows/s`;
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const log = (s = '') => process.stdout.write(`${s}\n`);
+
+if (opts.scale) {
+  const inputs = opts.inputs?.split(',').map((s) => s.trim());
+  const load = os.loadavg()[0];
+  const { lines } = await memoryScale({
+    dir: DATA_DIR,
+    rows,
+    scale: Number(opts.scale),
+    ...(inputs && { inputs }),
+    ...(opts.cli && { cliPath: path.resolve(opts.cli) }),
+    log,
+  });
+  for (const line of lines) log(line);
+  log(`  load average ${load.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`);
+  process.exit(0);
+}
 
 const data = await ensureData({ dir: DATA_DIR, rows, force: opts.regenerate, log });
 const m = data.manifest;
@@ -168,6 +190,13 @@ for (const input of sqlInputs({
   };
 }
 summary.sql = sqlSummary;
+if (!opts['no-startup'] && !opts['duckdb-only'] && !opts.inputs) {
+  const load = os.loadavg()[0];
+  const startup = await startupRatio({ runs: timing.runs });
+  for (const line of formatStartupRatio(startup, secs)) log(line);
+  log(`  load average ${load.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`);
+  summary.startup = { warmMs: Math.min(...startup.warm), floorMs: Math.min(...startup.floor), ratio: startup.ratio };
+}
 if (!sqlCountsOk) {
   log('FAIL: a SQL input disagrees with DuckDB on the counts above');
   process.exitCode = 1;

@@ -2,34 +2,17 @@
 // example, takes on its first run (no npx install of this repo, no transpile or type-check
 // cache) and when warm (best of N). Also the CLI run directly (`node bin/datacheck.js`), which
 // leaves out npm's own start-up.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { NPX, ROOT, formatStartupRatio, startupRatio, timed } from './startup-ratio.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = ROOT;
 const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Number(opts.runs);
 const log = (s = '') => process.stdout.write(`${s}\n`);
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
-
-/** Runs a command in the repo; resolves with its wall time and exit code (1 is fine: the example has failing checks). */
-function timed(command, args, env = {}) {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0 && code !== 1) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`));
-      else resolve({ ms: performance.now() - t0, code });
-    });
-  });
-}
 
 /**
  * Forgets what a first run would not have: npx's install of this repo (~/.npm/_npx/<hash>, the
@@ -56,7 +39,7 @@ if (!existsSync(path.join(root, 'dist/src/cli/main.js'))) {
   log('dist/ is missing: run `npm run build` (or `npm ci`) first');
   process.exit(2);
 }
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const npx = NPX;
 log(`startup on the bundled example (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
 forgetCaches();
 const cold = await timed(npx, ['datacheck']);
@@ -79,3 +62,4 @@ for (let i = 0; i < runs; i++) {
 rmSync(probeFile, { force: true });
 log(`node bin/datacheck.js, warm: best ${secs(Math.min(...direct))} of ${direct.map(secs).join(', ')}`);
 log(`  its CPU time (user + system, all threads): best ${secs(Math.min(...cpu))} of ${cpu.map(secs).join(', ')}`);
+for (const line of formatStartupRatio(await startupRatio({ runs }))) log(line);

@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { diffCommand } from './commands/diff.js';
 import type { DiffOptions } from './commands/diff.js';
-import { exportJsonSchemaCommand } from './commands/export.js';
 import type { ExportJsonSchemaOptions } from './commands/export.js';
-import { initCommand } from './commands/init.js';
-import { lintCommand } from './commands/lint.js';
 import type { LintOptions } from './commands/lint.js';
-import { suggestCommand } from './commands/suggest.js';
 import type { SuggestOptions } from './commands/suggest.js';
-import { typesCommand } from './commands/types.js';
 import type { TypesOptions } from './commands/types.js';
 import type { CliIo } from './io.js';
 
@@ -35,7 +29,9 @@ export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code
     .option('-o, --output <file>', 'write here instead of stdout')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .action(async (file: string, opts: ExportJsonSchemaOptions) => setCode(await exportJsonSchemaCommand(file, opts, io)));
+    .action(async (file: string, opts: ExportJsonSchemaOptions) =>
+      setCode(await (await import('./commands/export.js')).exportJsonSchemaCommand(file, opts, io)),
+    );
 
   sub('types')
     .description("TypeScript row types for consumers, from a contract or from a row's JSON Schema file")
@@ -43,7 +39,7 @@ export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code
     .option('--contract <name>', 'which contract, when the file defines several')
     .option('--name <type>', 'the type name (default: from the contract name, e.g. OrdersRow)')
     .option('-o, --output <file>', 'write here instead of stdout')
-    .action(async (file: string, opts: TypesOptions) => setCode(await typesCommand(file, opts, io)));
+    .action(async (file: string, opts: TypesOptions) => setCode(await (await import('./commands/types.js')).typesCommand(file, opts, io)));
 
   sub('diff')
     .description(
@@ -56,7 +52,9 @@ export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code
       new Option('--format <format>', 'text, or markdown for a pull-request comment').choices(['text', 'markdown']).default('text'),
     )
     .option('-o, --output <file>', 'write here instead of stdout')
-    .action(async (before: string, after: string, opts: DiffOptions) => setCode(await diffCommand(before, after, opts, io)));
+    .action(async (before: string, after: string, opts: DiffOptions) =>
+      setCode(await (await import('./commands/diff.js')).diffCommand(before, after, opts, io)),
+    );
 
   sub('lint')
     .description(
@@ -64,11 +62,11 @@ export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code
     )
     .argument('[paths...]', 'contract files, directories or globs (default: those of a run)')
     .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
-    .action(async (paths: string[], opts: LintOptions) => setCode(await lintCommand(paths, opts, io)));
+    .action(async (paths: string[], opts: LintOptions) => setCode(await (await import('./commands/lint.js')).lintCommand(paths, opts, io)));
 
   sub('init')
     .description('scaffold a config, one contract, one suite and their data, which pass (never overwrites a file)')
-    .action(() => setCode(initCommand(io)));
+    .action(async () => setCode((await import('./commands/init.js')).initCommand(io)));
 
   sub('suggest')
     .description('profile a data file (CSV, JSON, NDJSON, Parquet) or a table and write a contract with the checks it passes')
@@ -77,5 +75,7 @@ export function addLifecycleCommands(program: Command, io: CliIo, setCode: (code
     .option('--name <dataset>', 'the contract name (default: from the file or table name)')
     .option('-o, --output <file>', "where to write (default contracts/<name>.contract.ts; '-' for stdout); never over an existing file")
     .option('-c, --config <file>', 'config file (default: datacheck.config.ts when present)')
-    .action(async (data: string, opts: SuggestOptions) => setCode(await suggestCommand(data, opts, io)));
+    .action(async (data: string, opts: SuggestOptions) =>
+      setCode(await (await import('./commands/suggest.js')).suggestCommand(data, opts, io)),
+    );
 }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { resolvePostgresTarget } from '../engines/sql/drivers/postgres/connection-target.js';
 import { pgError } from '../engines/sql/drivers/postgres/pg-errors.js';
 import type { PgErrorContext } from '../engines/sql/drivers/postgres/pg-errors.js';
@@ -27,7 +27,9 @@ export function postgresHistoryStore(connection: string, def: ConnectionDef, sch
     const target = resolvePostgresTarget(connection, def, env);
     const { config, statementTimeoutMs } = poolSettings(connection, def, target);
     const ctx: PgErrorContext = { where: `the metric history ${shown}`, redact: target.redact, statementTimeoutMs };
-    const client = new pg.Client(config);
+    // pg loads when a history on PostgreSQL is used, not with every run (the default store is DuckDB's).
+    const { default: driver } = await import('pg');
+    const client = new driver.Client(config);
     client.on('error', () => undefined);
     try {
       await client.connect();

@@ -12,6 +12,11 @@ import { DEFAULT_LOAD_TIMEOUT_MS } from './load-timeout.js';
 /** Loads user files, one at a time, somewhere their code cannot take the run down with it. */
 export interface UserCodeLoader {
   load(request: LoadRequest): Promise<LoadReply>;
+  /**
+   * Starts the worker now rather than at the first load, so its start-up (jiti and datacheck
+   * loaded in it) runs on another core while the main thread is still loading the run's modules.
+   */
+  start(): void;
   /** The config may set the timeout for the files loaded after it. */
   setTimeout(ms: number): void;
   /** Ends the worker and everything user code left running in it (timers, sockets). */
@@ -50,6 +55,12 @@ export function createIsolatedLoader(options: { projectRoot: string; timeoutMs?:
       timeoutMs = ms;
     },
     close: () => (current ? stop(current) : Promise.resolve()),
+    start() {
+      current ??= startWorker(settings);
+      // Handled here so a worker that fails to start before the first load is not an unhandled
+      // rejection; that load still sees the error.
+      current.catch(() => undefined);
+    },
     async load(request) {
       current ??= startWorker(settings);
       const started = current;

@@ -4,6 +4,7 @@ import type { Severity } from '../../model/check.js';
 import type { AlertDef } from '../../model/config.js';
 import type { RunResult } from '../../model/result.js';
 import { loaderForRun } from '../../prepare/run-loader.js';
+import type { RunLoader } from '../../prepare/run-loader.js';
 import type { LoadError } from '../../prepare/load.js';
 import { loadConfigFile } from '../../prepare/config-file.js';
 import { prepareProject } from '../../run/prepare.js';
@@ -43,7 +44,12 @@ export interface CheckOptions extends DbtFlags {
  * `datacheck [paths..]`: config, discovery, loading, type-checking, the run, the reports, the exit
  * code. Problems before the run become run issues, so they are reported like everything else.
  */
-export async function checkCommand(paths: string[], opts: CheckOptions, io: CliIo): Promise<number> {
+export async function checkCommand(
+  paths: string[],
+  opts: CheckOptions,
+  io: CliIo,
+  runLoader: RunLoader = loaderForRun(io.cwd, opts.loadTimeout, io.env),
+): Promise<number> {
   const startedAt = new Date();
   const timings: Record<string, number> = {};
   const time = async <T>(phase: string, f: () => Promise<T>): Promise<T> => {
@@ -55,7 +61,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     }
   };
 
-  const { loader, issues: timeoutIssues, useConfig } = loaderForRun(io.cwd, opts.loadTimeout, io.env);
+  const { loader, issues: timeoutIssues, useConfig } = runLoader;
   const loadedConfig = await time('config', () => loadConfigFile(opts.config, io.cwd, loader));
   const { config, file: configFile, error: configError } = loadedConfig;
   useConfig(config);

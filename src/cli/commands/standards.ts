@@ -2,11 +2,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CliIo } from '../io.js';
 import type { ExportOdcsOptions } from './export-odcs.js';
-import { exportOdcsCommand } from './export-odcs.js';
 import type { ImportOptions } from './import.js';
-import { importCommand } from './import.js';
 import type { TestOptions } from './test.js';
-import { testCommand } from './test.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -31,7 +28,7 @@ export function addStandardCommands(program: Command, io: CliIo, setCode: (code:
     .option('--verbose', 'list passing checks too')
     .option('--debug', 'print stack traces')
     .action(async (file: string, opts: TestOptions) => {
-      setCode(await testCommand(file, opts, io));
+      setCode(await (await import('./test.js')).testCommand(file, opts, io));
     });
 
   // `export` is the lifecycle commands' parent (export jsonschema): odcs is one more format under it.
@@ -45,7 +42,7 @@ export function addStandardCommands(program: Command, io: CliIo, setCode: (code:
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (file: string, opts: ExportOdcsOptions) => {
-      setCode(await exportOdcsCommand(file, opts, io));
+      setCode(await (await import('./export-odcs.js')).exportOdcsCommand(file, opts, io));
     });
 
   // `import` is also the dbt importer's parent (import dbt): odcs and dcs are two more formats under it.
@@ -65,7 +62,7 @@ export function addStandardCommands(program: Command, io: CliIo, setCode: (code:
       .exitOverride()
       .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) })
       .action(async (file: string, opts: ImportOptions) => {
-        setCode(await importCommand(format, file, opts, io));
+        setCode(await (await import('./import.js')).importCommand(format, file, opts, io));
       });
   }
 }

@@ -45,6 +45,7 @@ function sampleQuery(
     label,
     keys: [key],
     select: { t: 'select', columns: '*', from, ...(where && { where }), ...(!ordered && { orderBy: [{ expr: col(ROW) }] }), limit: size },
+    bounded: true,
     runIf: (s) => size > 0 && (failures(s.results, key)?.failed ?? 0) > 0,
     apply(rows, s) {
       const f = failures(s.results, key);

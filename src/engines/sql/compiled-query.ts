@@ -19,6 +19,8 @@ export interface CompiledQuery {
   keys: string[];
   /** The statement; a function when it needs values the earlier queries found (histogram bounds). */
   select: Select | ((state: QueryState) => Select);
+  /** A failing-row sample: it stops at its LIMIT (usually early), where the others read every row. */
+  bounded?: boolean;
   /** Skip the query when its answer is already known (no failures: no sample to fetch). */
   runIf?(state: QueryState): boolean;
   /** Sets the answer when the query is skipped. */

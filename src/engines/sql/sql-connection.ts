@@ -47,5 +47,11 @@ export interface SqlConnection {
    * refuses new ones; both reject with `run.interrupted`. Resolves with how many were running.
    */
   cancel(): Promise<number>;
+  /**
+   * DuckDB's in-memory file scanner only: runs `q` once into a temporary table of this session
+   * (bounded by the connection's memory limit, spilling to its private temp directory) and returns
+   * the table to read instead; `drop()` frees it. Absent: the engine keeps nothing between queries.
+   */
+  materialize?(q: SqlQuery): Promise<{ relation: SqlRelation; drop(): Promise<void> }>;
   close(): Promise<void>;
 }

@@ -12,6 +12,9 @@ import { DIALECTS } from './dialects/index.js';
 import { renderSelect } from './render.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from './sql-connection.js';
 import type { SqlTransfer } from '../engine.js';
+import type { MaterializedView } from './materialize-view.js';
+import { materializeView } from './materialize-view.js';
+import { answersFromFooter } from './parquet-footer.js';
 
 /** What the SQL engine reads: a relation on a live connection, possibly through a typed view. */
 export interface SqlTarget {
@@ -51,7 +54,75 @@ export async function computeSqlMetrics(
   options: SqlComputeOptions = {},
 ): Promise<MetricResults> {
   const physical = target.view?.columns ?? (await describeRelation(target));
-  const plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns);
+  const footer = target.view ? new Map() : await readFooter(target, metrics, physical, options.transfer);
+  const scanned = footer.size === 0 ? metrics : metrics.filter((m) => !footer.has(m.key));
+  let plan = compileFor(target, physical, scanned, now, options.references, options.sampleColumns);
+  for (const [k, v] of footer) plan.known.set(k, v);
+  const materialized = await readViewOnce(target, plan, options.transfer);
+  try {
+    if (materialized && target.view) {
+      const view = { ...target.view, from: { t: 'relation' as const, relation: materialized.relation } };
+      plan = compileFor({ ...target, view }, physical, scanned, now, options.references, options.sampleColumns);
+    }
+    return await runPlan(target, plan, physical, options);
+  } finally {
+    await materialized?.drop().catch(() => undefined);
+  }
+}
+
+/** Metrics a Parquet footer answers (parquet-footer.ts); none when it cannot be read (the scan says why). */
+async function readFooter(
+  target: SqlTarget,
+  metrics: PlannedMetric[],
+  physical: PhysicalColumn[],
+  transfer: SqlTransfer | undefined,
+): Promise<MetricResults> {
+  try {
+    const started = performance.now();
+    const answers = await answersFromFooter(target.connection, target.relation, metrics, physical);
+    if (answers.size > 0 && process.env.DATACHECK_TRACE_SQL)
+      process.stderr.write(`datacheck sql: Parquet footers (${answers.size} metrics): ${Math.round(performance.now() - started)} ms\n`);
+    if (answers.size > 0 && transfer) {
+      transfer.queries++;
+      transfer.rows++;
+    }
+    return answers;
+  } catch (e) {
+    if (isDatacheckError(e) && e.issue.code === 'run.interrupted') throw e;
+    return new Map();
+  }
+}
+
+/**
+ * The typed view materialised (materialize-view.ts), or undefined to query the view. A file that
+ * cannot be read is the dataset's error, as from any query; any other failure (e.g. no room to
+ * spill) leaves the queries on the view, which read the file as before.
+ */
+async function readViewOnce(
+  target: SqlTarget,
+  plan: CompiledPlan,
+  transfer: SqlTransfer | undefined,
+): Promise<MaterializedView | undefined> {
+  const started = performance.now();
+  try {
+    const materialized = await materializeView(target, plan);
+    if (materialized && process.env.DATACHECK_TRACE_SQL)
+      process.stderr.write(`datacheck sql: typed view into a temporary table: ${Math.round(performance.now() - started)} ms\n`);
+    if (materialized && transfer) transfer.queries++;
+    return materialized;
+  } catch (e) {
+    const known = isDatacheckError(e) ? relabel(e.issue, target.relation) : undefined;
+    if (known && (DATASET_LEVEL.test(known.code) || known.code === 'run.interrupted')) throw new DatacheckError(known);
+    return undefined;
+  }
+}
+
+async function runPlan(
+  target: SqlTarget,
+  plan: CompiledPlan,
+  physical: PhysicalColumn[],
+  options: SqlComputeOptions,
+): Promise<MetricResults> {
   const results: MetricResults = new Map(plan.known);
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
   const state: QueryState = { results, aggregate: {} };

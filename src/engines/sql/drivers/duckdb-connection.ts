@@ -32,7 +32,8 @@ const DEFAULT_TIMEOUT_MS = 600_000;
 
 /**
  * SqlConnection over embedded DuckDB. A database file is opened READ_ONLY, so no statement can
- * change it; the in-memory instance used for file scans holds no data of its own, and every
+ * change it; the in-memory instance used for file scans holds no data of its own but the
+ * temporary tables `materialize` creates (a SELECT datacheck compiled, read once), and every other
  * statement datacheck sends is a SELECT it compiled (a user's query is only ever a subquery).
  */
 export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise<SqlConnection> {
@@ -65,6 +66,7 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
 
   // One DuckDB connection runs one statement at a time; `interrupt()` stops the one running.
   let running = 0;
+  let temporaryTables = 0;
   let interrupted = false;
 
   async function run(q: SqlQuery): Promise<{ names: string[]; types: string[]; rows: unknown[][] }> {
@@ -115,6 +117,17 @@ export async function openDuckdbConnection(options: DuckdbOptions = {}): Promise
       if (rows.length === 0) return undefined; // a view: duckdb_tables() lists tables only
       return tableVersion(file, rows[0]);
     },
+    ...(!file && {
+      async materialize(q: SqlQuery) {
+        const name = `__dc_materialized_${++temporaryTables}`;
+        const quoted = duckdbDialect.quoteIdent(name);
+        await run({ sql: `CREATE TEMP TABLE ${quoted} AS ${q.sql}`, params: q.params });
+        return {
+          relation: { kind: 'table' as const, parts: ['temp', 'main', name] },
+          drop: async () => void (await run({ sql: `DROP TABLE IF EXISTS temp.main.${quoted}`, params: [] })),
+        };
+      },
+    }),
     async cancel() {
       interrupted = true;
       const stopped = running;
