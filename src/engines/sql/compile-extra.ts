@@ -1,6 +1,6 @@
 import type { FailingRow, FailuresValue, MetricResults, MetricSpec, PlannedMetric } from '../../model/metric.js';
-import type { From, Select, SqlExpr } from './ast.js';
-import { and, bin, col, countStar, isNull, not, num } from './ast.js';
+import type { From, Select, SelectItem, SqlExpr } from './ast.js';
+import { and, bin, col, countStar, fn, isNull, not, num } from './ast.js';
 import type { ColumnKinds } from './column-kinds.js';
 import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
@@ -164,9 +164,9 @@ function duplicates(
   alias: (part: string) => string,
   hidden: Set<string>,
 ): CompiledQuery[] {
-  refuseGap(input, 'window', 'the duplicate rows are found with a window count, and');
   const keys = keyColumns(spec.columns, ctx);
   const where = filterOf(spec.where, ctx, ...keys.map((k) => isNull(k, true)));
+  if (input.dialect.gaps.includes('window')) return groupedDuplicates(key, spec, input, alias, hidden, keys, where);
   const perKey: Select = {
     t: 'select',
     columns: '*',
@@ -200,6 +200,59 @@ function duplicates(
       },
     },
   ];
+}
+
+/**
+ * Duplicate keys without window functions (ClickHouse 18.16): the keys that occur more than once
+ * by GROUP BY ... HAVING, their row counts summed for the failing rows; the sample is the first
+ * rows whose key is in that key set (`IN (SELECT ...)`, GLOBAL IN on ClickHouse, so every shard
+ * of a Distributed table tests against the keys of the whole table, not only its own).
+ */
+function groupedDuplicates(
+  key: string,
+  spec: Extract<MetricSpec, { kind: 'duplicate_count' }>,
+  input: CompileInput,
+  alias: (part: string) => string,
+  hidden: Set<string>,
+  keys: SqlExpr[],
+  where: SqlExpr | undefined,
+): CompiledQuery[] {
+  const duplicateKeys = (columns: SelectItem[]): Select => ({
+    t: 'select',
+    columns,
+    from: input.from,
+    ...(where && { where }),
+    groupBy: keys,
+    having: bin('>', countStar(), num(1)),
+  });
+  const count: CompiledQuery = {
+    label: `duplicates of (${spec.columns.join(', ')})`,
+    keys: [key],
+    select: {
+      t: 'select',
+      columns: [{ expr: fn('sum', [col('__dc_n')]), alias: 'failed' }],
+      from: { t: 'subquery', query: duplicateKeys([{ expr: countStar(), alias: '__dc_n' }]), alias: 'd' },
+    },
+    apply: (rows, s) =>
+      void s.results.set(key, { ok: true, value: { considered: n(s.aggregate[alias('keyed')]), failed: n(rows[0]?.failed), sample: [] } }),
+  };
+  const inDuplicates: SqlExpr = {
+    t: 'in_select',
+    args: keys,
+    query: duplicateKeys(keys.map((k, i) => ({ expr: k, alias: `__dc_k${i}` }))),
+  };
+  const sample = sampleQuery(
+    key,
+    `rows of duplicate (${spec.columns.join(', ')})`,
+    numbered(input.from),
+    where ? and(where, inDuplicates) : inDuplicates,
+    spec.sampleSize,
+    input.columns,
+    hidden,
+    input.sampleColumns,
+    input.dialect.preservesScanOrder,
+  );
+  return [count, sample];
 }
 
 function orphans(

@@ -30,6 +30,11 @@ export interface Dialect {
   literal?(value: unknown): string;
   /** `arg [NOT] IN (list)` (list items rendered, NULL as `NULL`), where the engine's IN is not SQL's. */
   inList?(arg: string, list: string[], negate: boolean): string;
+  /**
+   * The keyword of `key IN (SELECT ...)`, where plain IN is not one set for the whole table
+   * (ClickHouse: GLOBAL IN, so a Distributed table's shards all test against one key set).
+   */
+  inSelect?: string;
   /** AND / OR of rendered conditions, where the engine's are not SQL's three-valued (Kleene) logic. */
   logic?(op: 'AND' | 'OR', args: string[]): string;
   /** Logical negation, where `NOT x` misbehaves (three-valued like NOT: NULL stays NULL). */

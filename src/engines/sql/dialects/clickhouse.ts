@@ -11,7 +11,7 @@ import { JS_WHITESPACE } from '../js-whitespace.js';
  *
  * What it cannot do exactly, and so refuses (`sql.unsupported`):
  * - exact quantiles: `quantileExact` picks an element, it does not interpolate as quantile_cont does;
- * - window functions (18.16 has none): duplicate-row samples and top-value distinct counts;
+ * - window functions (18.16 has none): top-value distinct counts (duplicates are found by GROUP BY);
  * - correlated subqueries: referential checks by anti-join;
  * - `%` on fractions: ClickHouse's modulo truncates floats to integers first.
  * Aggregates over no value return NULL, as elsewhere: ClickHouse's own sum/min/max of an empty,
@@ -29,6 +29,9 @@ export const clickhouseDialect: Dialect = {
   // column it expects ("Not found column ... in block"); x = 0 is the same three-valued negation.
   not: (x) => `(${x} = 0)`,
   inList,
+  // A plain IN (SELECT ...) inside a query on a Distributed table runs the subquery on each shard
+  // over that shard's rows only; GLOBAL IN runs it once and sends the one set to every shard.
+  inSelect: 'GLOBAL IN',
   logic,
   nanDistinctEach: true,
   filterClause: false,
