@@ -57,6 +57,8 @@ export interface Dialect {
   remainder?(left: string, right: string): string;
   /** count(DISTINCT) counts every NaN apart (ClickHouse's uniqExact): the compiler counts NaN once itself. */
   nanDistinctEach?: boolean;
+  /** Booleans are stored as UInt8 0/1 (ClickHouse before Bool): such a column declared boolean is read as one. */
+  uint8Booleans?: boolean;
   /** Decimal columns may hold NaN (PostgreSQL numeric): the compiler treats them as floats. */
   decimalNaN?: boolean;
   /** An expression compared and ordered by code point. */

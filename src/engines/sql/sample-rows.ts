@@ -20,6 +20,8 @@ export function sampleRow(r: Record<string, unknown>, kinds: ColumnKinds, hidden
 }
 
 function jsonValue(v: unknown, kind: string | undefined): unknown {
+  // A boolean stored as a number (ClickHouse's UInt8) is shown as the boolean it is.
+  if (typeof v === 'number' && kind === 'bool') return v !== 0;
   if (typeof v === 'number' && (kind === 'date' || kind === 'timestamp')) {
     if (!Number.isFinite(v)) return null;
     const iso = new Date(v).toISOString();

@@ -1,3 +1,4 @@
+import type { LogicalType } from '../../model/contract.js';
 import { DatacheckError, isDatacheckError, type Issue } from '../../model/issue.js';
 import { withDisplayPaths } from './drivers/duckdb-errors.js';
 import type { MetricResults, PhysicalColumn, PlannedMetric } from '../../model/metric.js';
@@ -29,6 +30,8 @@ export interface SqlComputeOptions {
   transfer?: SqlTransfer;
   /** The contract's columns: the only ones a failing-row sample may show. */
   sampleColumns?: readonly string[];
+  /** The contract's column types, for a dialect whose booleans are stored as numbers (`uint8Booleans`). */
+  declaredTypes?: ReadonlyMap<string, LogicalType>;
 }
 
 /** Issue codes that mean the dataset's data could not be read at all, whichever query met them. */
@@ -50,7 +53,8 @@ export async function computeSqlMetrics(
   now: Date,
   options: SqlComputeOptions = {},
 ): Promise<MetricResults> {
-  const physical = target.view?.columns ?? (await describeRelation(target));
+  const described = target.view?.columns ?? (await describeRelation(target));
+  const physical = withDeclaredBooleans(described, DIALECTS[target.connection.dialect], options.declaredTypes);
   const plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns);
   const results: MetricResults = new Map(plan.known);
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
@@ -89,6 +93,23 @@ export async function computeSqlMetrics(
     }
   }
   return results;
+}
+
+/**
+ * ClickHouse 18.16 has no Bool type: its booleans are UInt8 0/1 (what its own comparisons return).
+ * A UInt8 column the contract declares boolean is read as a boolean (a condition; min/max refused
+ * as for any boolean; samples and top values show true/false); any other UInt8 stays a number.
+ */
+function withDeclaredBooleans(
+  columns: PhysicalColumn[],
+  dialect: Dialect,
+  declared: ReadonlyMap<string, LogicalType> | undefined,
+): PhysicalColumn[] {
+  if (!dialect.uint8Booleans || !declared) return columns;
+  return columns.map((c) => {
+    const isUint8 = c.logical?.type === 'int' && c.logical.bits === 8 && !c.logical.signed;
+    return isUint8 && declared.get(c.name)?.type === 'bool' ? { ...c, logical: { type: 'bool' } } : c;
+  });
 }
 
 async function describeRelation(target: SqlTarget): Promise<PhysicalColumn[]> {
