@@ -1,4 +1,5 @@
 import { createClient } from '@clickhouse/client';
+import { DatacheckError } from '../../../../model/issue.js';
 import type { ConnectionDef } from '../../../../model/config.js';
 import type { DatasetLocation } from '../../../../model/result.js';
 import { clickhouseDialect } from '../../dialects/clickhouse.js';
@@ -10,6 +11,15 @@ import { clickhouseTarget, configError } from './clickhouse-target.js';
 import { physicalColumn, valueReader } from './clickhouse-values.js';
 
 const DEFAULT_TIMEOUT_MS = 300_000;
+
+/**
+ * The parser's limits, raised for the long literal lists a contract can hold (oneOf, accepted
+ * values): 18.16's defaults, max_query_size 256 KiB and max_ast_elements 50,000, refuse a
+ * 50,000-value list (739 KB of SQL) with a syntax error at position 262137 or "AST is too big".
+ * 16 MiB is about a million short values; a statement past it is refused here in plain words.
+ */
+export const MAX_QUERY_BYTES = 16 * 1024 * 1024;
+const MAX_AST_ELEMENTS = 2_000_000;
 
 /**
  * Opens a ClickHouse connection over HTTP (the official @clickhouse/client) and checks it works.
@@ -45,6 +55,8 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
       // 64-bit integers as JSON strings (exact), nan/inf as strings rather than null.
       output_format_json_quote_64bit_integers: 1,
       output_format_json_quote_denormals: 1,
+      max_query_size: String(MAX_QUERY_BYTES),
+      max_ast_elements: String(MAX_AST_ELEMENTS),
       readonly: '1',
     },
   });
@@ -58,6 +70,8 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
     if (q.params.length > 0)
       throw new Error('ClickHouse queries carry their values as literals; a query with params was not rendered for it');
     if (interrupted) throw interruptedError(target.namespace);
+    const bytes = Buffer.byteLength(q.sql);
+    if (bytes > MAX_QUERY_BYTES) throw tooLong(where, bytes);
     const abort = new AbortController();
     running.add(abort);
     try {
@@ -109,6 +123,14 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
       return (closed ??= client.close());
     },
   };
+}
+
+/** A statement over the parser's limit: sql.unsupported, so a source with `fallback: 'arrow'` streams instead. */
+function tooLong(where: string, bytes: number): DatacheckError {
+  return new DatacheckError({
+    code: 'sql.unsupported',
+    message: `${where}: the statement is ${(bytes / 1048576).toFixed(1)} MiB of SQL, over the ${MAX_QUERY_BYTES / 1048576} MiB datacheck lets ClickHouse parse (max_query_size); a value list that long (oneOf, accepted values) is better a reference to a table`,
+  });
 }
 
 interface Meta {
