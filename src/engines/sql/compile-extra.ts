@@ -6,7 +6,7 @@ import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, compilePredicate } from './compile-expr.js';
 import type { CompileInput } from './compile-input.js';
-import { consideredFilter, filterOf, refuseGap } from './compile-input.js';
+import { consideredFilter, filterOf, groupKey, refuseGap } from './compile-input.js';
 import { missingColumn } from './metric-values.js';
 import { histogram, topValues } from './compile-profile-queries.js';
 import { sampleRow } from './sample-rows.js';
@@ -18,9 +18,19 @@ export const ROW = '__dc_row';
 type Add = (part: string, expr: SqlExpr) => string;
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** The relation with a row number, computed before any filter so numbers are dataset rows. */
-function numbered(from: From, alias = 'n'): From {
+/**
+ * The relation with a row number, computed before any filter so numbers are dataset rows; as it
+ * is where it has no one row order (`rowNumbers: false`), for samples without numbers.
+ */
+function numbered(input: CompileInput, alias = 'n'): From {
+  const from = input.from;
+  if (input.rowNumbers === false) return { t: 'subquery', alias, query: { t: 'select', columns: '*', from } };
   return { t: 'subquery', alias, query: { t: 'select', columns: '*', extra: [{ expr: { t: 'row_number' }, alias: ROW }], from } };
+}
+
+/** Whether a sample query goes without ORDER BY: scan order is kept, or there is no row number to order by. */
+function unorderedSample(input: CompileInput): boolean {
+  return input.dialect.preservesScanOrder === true || input.rowNumbers === false;
 }
 
 function failures(results: MetricResults, key: string): FailuresValue | undefined {
@@ -69,13 +79,13 @@ export function compileExtraQueries(
         sampleQuery(
           m.key,
           'failing-row sample',
-          numbered(input.from),
+          numbered(input),
           failing,
           spec.sampleSize,
           input.columns,
           hidden,
           input.sampleColumns,
-          input.dialect.preservesScanOrder,
+          unorderedSample(input),
         ),
       ];
     }
@@ -85,13 +95,13 @@ export function compileExtraQueries(
       const q = sampleQuery(
         m.key,
         `values of ${spec.column} that did not parse`,
-        numbered(input.from),
+        numbered(input),
         and(isNull(col(raw), true), isNull(col(spec.column))),
         spec.sampleSize,
         input.columns,
         hidden,
         undefined,
-        input.dialect.preservesScanOrder,
+        unorderedSample(input),
       );
       // The evidence is the text as written, like the Arrow path's parse failures.
       q.apply = (rows, s) => {
@@ -171,7 +181,7 @@ function duplicates(
     t: 'select',
     columns: '*',
     extra: [{ expr: { t: 'window_count', partition: keys }, alias: '__dc_n' }],
-    from: numbered(input.from),
+    from: numbered(input),
     ...(where && { where }),
   };
   const select: Select = {
@@ -180,7 +190,7 @@ function duplicates(
     extra: [{ expr: { t: 'window_count', partition: [] }, alias: '__dc_failed' }],
     from: { t: 'subquery', query: perKey, alias: 'w' },
     where: bin('>', col('__dc_n'), num(1)),
-    orderBy: [{ expr: col(ROW) }],
+    ...(input.rowNumbers !== false && { orderBy: [{ expr: col(ROW) }] }),
     limit: Math.max(1, spec.sampleSize),
   };
   return [
@@ -217,12 +227,13 @@ function groupedDuplicates(
   keys: SqlExpr[],
   where: SqlExpr | undefined,
 ): CompiledQuery[] {
+  const grouped = keys.map((k, i) => groupKey(input, k, input.columns.get(spec.columns[i])));
   const duplicateKeys = (columns: SelectItem[]): Select => ({
     t: 'select',
     columns,
     from: input.from,
     ...(where && { where }),
-    groupBy: keys,
+    groupBy: grouped,
     having: bin('>', countStar(), num(1)),
   });
   const count: CompiledQuery = {
@@ -238,19 +249,24 @@ function groupedDuplicates(
   };
   const inDuplicates: SqlExpr = {
     t: 'in_select',
-    args: keys,
-    query: duplicateKeys(keys.map((k, i) => ({ expr: k, alias: `__dc_k${i}` }))),
+    args: grouped,
+    query: duplicateKeys(grouped.map((k, i) => ({ expr: k, alias: `__dc_k${i}` }))),
   };
+  // The filter and the key test at two levels: in one WHERE, 18.16's three-valued AND (the
+  // dialect's logic hook) would repeat the subquery in each branch and run it twice.
+  const considered: From = where
+    ? { t: 'subquery', alias: 'c', query: { t: 'select', columns: '*', from: numbered(input), where } }
+    : numbered(input);
   const sample = sampleQuery(
     key,
     `rows of duplicate (${spec.columns.join(', ')})`,
-    numbered(input.from),
-    where ? and(where, inDuplicates) : inDuplicates,
+    considered,
+    inDuplicates,
     spec.sampleSize,
     input.columns,
     hidden,
     input.sampleColumns,
-    input.dialect.preservesScanOrder,
+    unorderedSample(input),
   );
   return [count, sample];
 }
@@ -300,13 +316,13 @@ function orphans(
     sampleQuery(
       key,
       `rows of ${column} missing from ${spec.ref.dataset}`,
-      numbered(input.from, 't'),
+      numbered(input, 't'),
       and(present, orphan),
       spec.sampleSize,
       input.columns,
       hidden,
       input.sampleColumns,
-      input.dialect.preservesScanOrder,
+      unorderedSample(input),
     ),
   ];
 }

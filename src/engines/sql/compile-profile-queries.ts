@@ -5,7 +5,7 @@ import type { CompiledQuery, QueryState } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, columnValue } from './compile-expr.js';
 import type { CompileInput } from './compile-input.js';
-import { filterOf, refuseGap } from './compile-input.js';
+import { filterOf, groupKey } from './compile-input.js';
 import { numericValue } from './metric-values.js';
 
 /*
@@ -139,10 +139,11 @@ export function topValues(
     ...(where && { where }),
     limit: PREFIX_FACTOR * (spec.maxDistinct + 1),
   };
-  const order: SqlExpr = v.kind === 'string' ? { t: 'binary_collate', arg: v.sql } : v.sql;
   // Without window functions (ClickHouse 18.16) the group count is its own query over the same
   // GROUP BY, run only when the prefix did not already show too many values.
   const windowless = input.dialect.gaps.includes('window');
+  const grouped = groupKey(input, v.sql, v.kind);
+  const order: SqlExpr = v.kind === 'string' ? { t: 'binary_collate', arg: v.sql } : grouped;
   let groups = 0;
   const groupCount: CompiledQuery = {
     label: `distinct values of ${spec.column}`,
@@ -153,7 +154,7 @@ export function topValues(
       from: {
         t: 'subquery',
         alias: 'g',
-        query: { t: 'select', columns: [{ expr: v.sql, alias: 'value' }], from: input.from, ...(where && { where }), groupBy: [v.sql] },
+        query: { t: 'select', columns: [{ expr: grouped, alias: 'value' }], from: input.from, ...(where && { where }), groupBy: [grouped] },
       },
     },
     runIf: () => prefixDistinct <= spec.maxDistinct,
@@ -185,13 +186,13 @@ export function topValues(
         // Aliases of our own prefix: in PostgreSQL, ORDER BY "n" means an output column named n
         // before an input column, so a data column called `n` or `value` was ordered by its count.
         columns: [
-          { expr: v.sql, alias: '__dc_value' },
+          { expr: grouped, alias: '__dc_value' },
           { expr: countStar(), alias: '__dc_count' },
           ...(windowless ? [] : [{ expr: { t: 'window_count', partition: [] } as SqlExpr, alias: '__dc_distinct' }]),
         ],
         from: input.from,
         ...(where && { where }),
-        groupBy: [v.sql],
+        groupBy: [grouped],
         orderBy: [{ expr: countStar(), desc: true }, { expr: order }],
         limit: spec.k,
       },

@@ -57,6 +57,11 @@ export interface Dialect {
   remainder?(left: string, right: string): string;
   /** count(DISTINCT) counts every NaN apart (ClickHouse's uniqExact): the compiler counts NaN once itself. */
   nanDistinctEach?: boolean;
+  /**
+   * GROUP BY puts -0 and 0 in different groups (ClickHouse compares float keys by their bits):
+   * float keys are grouped as `x + 0`, which is 0 for both (IEEE: -0 + 0 = +0).
+   */
+  signedZeroGroups?: boolean;
   /** Booleans are stored as UInt8 0/1 (ClickHouse before Bool): such a column declared boolean is read as one. */
   uint8Booleans?: boolean;
   /** Decimal columns may hold NaN (PostgreSQL numeric): the compiler treats them as floats. */

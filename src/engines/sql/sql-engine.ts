@@ -55,7 +55,8 @@ export async function computeSqlMetrics(
 ): Promise<MetricResults> {
   const described = target.view?.columns ?? (await describeRelation(target));
   const physical = withDeclaredBooleans(described, DIALECTS[target.connection.dialect], options.declaredTypes);
-  const plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns);
+  const rowNumbers = target.view || !target.connection.rowOrder ? true : await target.connection.rowOrder(target.relation);
+  const plan = compileFor(target, physical, metrics, now, options.references, options.sampleColumns, rowNumbers);
   const results: MetricResults = new Map(plan.known);
   for (const key of plan.catalog) results.set(key, { ok: true, value: { columns: physical } });
   const state: QueryState = { results, aggregate: {} };
@@ -132,6 +133,7 @@ export function compileFor(
   now: Date,
   references?: SqlComputeOptions['references'],
   sampleColumns?: readonly string[],
+  rowNumbers = true,
 ): CompiledPlan {
   return compilePlan({
     dialect: DIALECTS[target.connection.dialect],
@@ -142,5 +144,6 @@ export function compileFor(
     ...(target.view && { rawColumns: target.view.rawColumns }),
     ...(references && { references }),
     ...(sampleColumns && { sampleColumns }),
+    ...(!rowNumbers && { rowNumbers }),
   });
 }

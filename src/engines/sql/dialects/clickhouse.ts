@@ -35,6 +35,7 @@ export const clickhouseDialect: Dialect = {
   logic,
   nanDistinctEach: true,
   uint8Booleans: true,
+  signedZeroGroups: true,
   filterClause: false,
   countIf: (c) => `countIf(${c})`,
   fns: {

@@ -2,7 +2,7 @@ import { createClient } from '@clickhouse/client';
 import { DatacheckError } from '../../../../model/issue.js';
 import type { ConnectionDef } from '../../../../model/config.js';
 import type { DatasetLocation } from '../../../../model/result.js';
-import { clickhouseDialect } from '../../dialects/clickhouse.js';
+import { clickhouseDialect, clickhouseLiteral } from '../../dialects/clickhouse.js';
 import { renderSelect } from '../../render.js';
 import { interruptedError } from '../../interrupted.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from '../../sql-connection.js';
@@ -95,7 +95,7 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
   }
 
   let closed: Promise<void> | undefined;
-  return {
+  const connection: SqlConnection = {
     dialect: 'clickhouse',
     async query(q) {
       const { meta, data } = await run(q, 'query');
@@ -113,6 +113,16 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
       const [database, table] = relation.parts.length === 2 ? relation.parts : [target.database, relation.parts[0]];
       return { namespace: target.namespace, name: `${database}.${table}` };
     },
+    // A Distributed table: each shard numbers its own rows and 18.16 has no _shard_num to order
+    // shards by (measured: "Unknown identifier: _shard_num"), so its samples carry no row number.
+    async rowOrder(relation) {
+      const located = connection.locate(relation);
+      if (!located) return true;
+      const [database, table] = located.name.split(/\.(.*)/s);
+      const sql = `SELECT engine FROM system.tables WHERE database = ${clickhouseLiteral(database)} AND name = ${clickhouseLiteral(table)}`;
+      const { data } = await run({ sql, params: [] }, 'query');
+      return data[0]?.engine !== 'Distributed';
+    },
     async cancel() {
       interrupted = true;
       const stopped = running.size;
@@ -123,6 +133,7 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
       return (closed ??= client.close());
     },
   };
+  return connection;
 }
 
 /** A statement over the parser's limit: sql.unsupported, so a source with `fallback: 'arrow'` streams instead. */
