@@ -30,13 +30,18 @@ function literalOf(v: unknown, type: ColumnType): string {
  * Why 18.16 cannot store a column's values, or undefined: Date and DateTime start at 1970 (an
  * earlier value wraps around silently) and DateTime has whole seconds (DateTime64 came later).
  */
-export function unrepresentable(t: TestTable, column: string): string | undefined {
+function unrepresentable(t: TestTable, column: string): string | undefined {
   const type = t.columns[column];
   if (type !== 'date' && type !== 'timestamp') return undefined;
   const j = Object.keys(t.columns).indexOf(column);
-  const instants = t.rows.map((r) => r[j]).filter((v) => v !== null && v !== undefined).map((v) => Date.parse(String(v)));
-  if (instants.some((ms) => ms < 0)) return `${column} holds an instant before 1970, which ClickHouse 18.16's ${type === 'date' ? 'Date' : 'DateTime'} cannot`;
-  if (type === 'timestamp' && instants.some((ms) => ms % 1000 !== 0)) return `${column} holds milliseconds, which ClickHouse 18.16's DateTime cannot`;
+  const instants = t.rows
+    .map((r) => r[j])
+    .filter((v) => v !== null && v !== undefined)
+    .map((v) => Date.parse(String(v)));
+  if (instants.some((ms) => ms < 0))
+    return `${column} holds an instant before 1970, which ClickHouse 18.16's ${type === 'date' ? 'Date' : 'DateTime'} cannot`;
+  if (type === 'timestamp' && instants.some((ms) => ms % 1000 !== 0))
+    return `${column} holds milliseconds, which ClickHouse 18.16's DateTime cannot`;
   return undefined;
 }
 
