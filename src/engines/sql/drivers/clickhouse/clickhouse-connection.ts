@@ -9,6 +9,7 @@ import type { SqlConnection, SqlQuery, SqlRelation } from '../../sql-connection.
 import { clickhouseError, type Phase } from './clickhouse-errors.js';
 import { clickhouseTarget, configError } from './clickhouse-target.js';
 import { physicalColumn, valueReader } from './clickhouse-values.js';
+import { clickhouseTableVersion } from './clickhouse-version.js';
 
 const DEFAULT_TIMEOUT_MS = 300_000;
 
@@ -115,6 +116,12 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
     },
     // A Distributed table: each shard numbers its own rows and 18.16 has no _shard_num to order
     // shards by (measured: "Unknown identifier: _shard_num"), so its samples carry no row number.
+    version(relation) {
+      const located = relation.kind === 'table' ? connection.locate(relation) : undefined;
+      if (!located) return Promise.resolve(undefined);
+      const [database, table] = located.name.split(/\.(.*)/s);
+      return clickhouseTableVersion((q) => connection.query(q), database, table);
+    },
     async rowOrder(relation) {
       const located = connection.locate(relation);
       if (!located) return true;
