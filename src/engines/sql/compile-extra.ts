@@ -123,7 +123,7 @@ export function compileExtraQueries(
     case 'sql_scalar':
       return [sqlScalar(m.key, spec, input)];
     case 'pii_findings':
-      return [piiCandidates(m.key, spec, ctx, input, alias, numbered(input.from))];
+      return [piiCandidates(m.key, spec, ctx, input, alias, numbered(input))];
     default:
       void add;
       return [];
