@@ -22,15 +22,9 @@ async function vmHwmKiB(pid) {
 
 /**
  * One CLI run. Exit 0 (passed) and 1 (a check failed: expected, the data is broken on purpose)
- * are results (2 too with `errorIsResult`); anything else is an error carrying the child's stderr.
+ * are results; anything else is an error carrying the child's stderr.
  */
-export async function runDatacheckCli({
-  projectDir = PROJECT_DIR,
-  env = {},
-  cliPath = CLI_PATH,
-  debug = false,
-  errorIsResult = false,
-} = {}) {
+export async function runDatacheckCli({ projectDir = PROJECT_DIR, env = {}, cliPath = CLI_PATH, debug = false } = {}) {
   if (!existsSync(cliPath)) throw new Error(`datacheck CLI not found at ${cliPath} (is bin/datacheck.js written and built?)`);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'datacheck-bench-'));
   const outputFile = path.join(tmp, 'result.json');
@@ -73,8 +67,7 @@ export async function runDatacheckCli({
     });
     const ms = performance.now() - started;
     clearInterval(poll);
-    // errorIsResult: exit 2 because a check ended `error` (ClickHouse refuses `unique`) is a result too.
-    if (code !== 0 && code !== 1 && !(errorIsResult && code === 2)) {
+    if (code !== 0 && code !== 1) {
       throw new Error(`datacheck exited with ${code}\n--- stderr ---\n${stderr.slice(-4000)}\n--- stdout ---\n${stdout.slice(-2000)}`);
     }
     const probe = await readFile(rssFile, 'utf8')

@@ -107,7 +107,6 @@ export function sqlInputs({ parquet, csv, duckdbFile, cli, only }) {
         runDatacheckCli({
           env: { DATACHECK_BENCH_TABLE: PG_TABLE, DATACHECK_BENCH_CONNECTION: 'ch', DATACHECK_BENCH_CH_URL: clickhouse.url },
           debug: true,
-          errorIsResult: true,
           ...cliOpts,
         }),
     },

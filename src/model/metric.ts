@@ -111,15 +111,21 @@ export type MetricKind = MetricSpec['kind'];
 
 /**
  * A failing row kept as evidence: its 1-based row number (and source line when known) plus values.
+ * The row number is null where the data has no one row order (a ClickHouse Distributed table).
  * Values are of the contract's columns only: a column nobody declared may hold personal data
  * nobody marked, so it never reaches a report.
  */
 export interface FailingRow {
-  row: number;
+  row: number | null;
   line?: number;
   /** The file the row is in (relative to the project root), when the dataset reads several files. */
   file?: string;
   values: Record<string, unknown>;
+}
+
+/** Failing rows in row order; rows without a number (no row order) after the numbered ones. */
+export function byRowNumber(a: FailingRow, b: FailingRow): number {
+  return (a.row ?? Number.POSITIVE_INFINITY) - (b.row ?? Number.POSITIVE_INFINITY) || 0;
 }
 
 export interface MomentsValue {

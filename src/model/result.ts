@@ -101,7 +101,7 @@ export interface TableFingerprint {
   method: 'table';
   /** A hex digest of `statistics`: equal versions mean the catalog saw no change (see README for caveats). */
   version: string;
-  engine: 'duckdb' | 'postgres';
+  engine: 'duckdb' | 'postgres' | 'clickhouse';
   /** The table as its lineage names it, e.g. `warehouse.sales.orders`. */
   table: string;
   /** The catalog values the version is made of, by their catalog names (null: the catalog has none). */

@@ -25,10 +25,14 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
-/** `row 3 (line 4): id=3, status="lost"`; with several files `row 3 (data/b.csv, line 2): ...`. */
+/**
+ * `row 3 (line 4): id=3, status="lost"`; with several files `row 3 (data/b.csv, line 2): ...`;
+ * `a row: ...` where the data has no row order to number it by (a ClickHouse Distributed table).
+ */
 export function formatFailingRow(r: FailingRow): string {
   const at = [r.file, r.line !== undefined ? `line ${r.line}` : undefined].filter((p) => p !== undefined);
-  const where = at.length > 0 ? `row ${r.row} (${at.join(', ')})` : `row ${r.row}`;
+  const row = r.row === null ? 'a row' : `row ${r.row}`;
+  const where = at.length > 0 ? `${row} (${at.join(', ')})` : row;
   const values = Object.entries(r.values).map(([k, v]) => `${k}=${formatValue(v, 40)}`);
   return `${where}: ${values.join(', ')}`;
 }

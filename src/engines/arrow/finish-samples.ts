@@ -26,7 +26,8 @@ export async function readBackDuplicateRows(
     if (r?.ok && (r.value as FailuresValue).sample.length > 0) samples.push((r.value as FailuresValue).sample);
   }
   if (samples.length === 0) return;
-  const wanted = [...new Set(samples.flatMap((s) => s.map((row) => row.row)))].sort((a, b) => a - b);
+  // The Arrow engine numbers every row it reads, so no row here is without a number.
+  const wanted = [...new Set(samples.flatMap((s) => s.map((row) => row.row ?? 0)))].sort((a, b) => a - b);
   const found = new Map<number, FailingRow>();
   try {
     let next = 0;
@@ -44,7 +45,7 @@ export async function readBackDuplicateRows(
     // the counts stand and the samples keep their keys rather than losing the check's result.
     return;
   }
-  for (const sample of samples) sample.forEach((row, k) => (sample[k] = found.get(row.row) ?? row));
+  for (const sample of samples) sample.forEach((row, k) => (sample[k] = found.get(row.row ?? 0) ?? row));
 }
 
 /**

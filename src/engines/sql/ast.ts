@@ -77,6 +77,8 @@ export type SqlExpr =
   /** A string value ordered by code point (binary collation where the engine has collations). */
   | { t: 'binary_collate'; arg: SqlExpr }
   | { t: 'exists'; query: Select; negate: boolean }
+  /** `(a, b) IN (SELECT ...)`: the row's key is in the set a query returns (uncorrelated). */
+  | { t: 'in_select'; args: SqlExpr[]; query: Select }
   /** `row_number() OVER ()`: position in the scan order. */
   | { t: 'row_number' }
   /** `count(*) OVER (PARTITION BY ...)`: rows sharing a key, without collapsing them. */

@@ -1,12 +1,12 @@
 import type { FailingRow, FailuresValue, MetricResults, MetricSpec, PlannedMetric } from '../../model/metric.js';
-import type { From, Select, SqlExpr } from './ast.js';
-import { and, bin, col, countStar, isNull, not, num, or, param } from './ast.js';
+import type { From, Select, SelectItem, SqlExpr } from './ast.js';
+import { and, bin, col, countStar, fn, isNull, not, num, or, param } from './ast.js';
 import type { ColumnKinds } from './column-kinds.js';
 import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, compilePredicate } from './compile-expr.js';
 import type { CompileInput } from './compile-input.js';
-import { consideredFilter, filterOf, refuseGap } from './compile-input.js';
+import { consideredFilter, filterOf, groupKey, refuseGap } from './compile-input.js';
 import { missingColumn } from './metric-values.js';
 import { histogram, topValues } from './compile-profile-queries.js';
 import { keySetQuery } from './compile-key-set.js';
@@ -19,9 +19,19 @@ export const ROW = '__dc_row';
 type Add = (part: string, expr: SqlExpr) => string;
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** The relation with a row number, computed before any filter so numbers are dataset rows. */
-function numbered(from: From, alias = 'n'): From {
+/**
+ * The relation with a row number, computed before any filter so numbers are dataset rows; as it
+ * is where it has no one row order (`rowNumbers: false`), for samples without numbers.
+ */
+function numbered(input: CompileInput, alias = 'n'): From {
+  const from = input.from;
+  if (input.rowNumbers === false) return { t: 'subquery', alias, query: { t: 'select', columns: '*', from } };
   return { t: 'subquery', alias, query: { t: 'select', columns: '*', extra: [{ expr: { t: 'row_number' }, alias: ROW }], from } };
+}
+
+/** Whether a sample query goes without ORDER BY: scan order is kept, or there is no row number to order by. */
+function unorderedSample(input: CompileInput): boolean {
+  return input.dialect.preservesScanOrder === true || input.rowNumbers === false;
 }
 
 function failures(results: MetricResults, key: string): FailuresValue | undefined {
@@ -71,13 +81,13 @@ export function compileExtraQueries(
         sampleQuery(
           m.key,
           'failing-row sample',
-          numbered(input.from),
+          numbered(input),
           failing,
           spec.sampleSize,
           input.columns,
           hidden,
           input.sampleColumns,
-          input.dialect.preservesScanOrder,
+          unorderedSample(input),
         ),
       ];
     }
@@ -87,13 +97,13 @@ export function compileExtraQueries(
       const q = sampleQuery(
         m.key,
         `values of ${spec.column} that did not parse`,
-        numbered(input.from),
+        numbered(input),
         and(isNull(col(raw), true), isNull(col(spec.column))),
         spec.sampleSize,
         input.columns,
         hidden,
         undefined,
-        input.dialect.preservesScanOrder,
+        unorderedSample(input),
       );
       // The evidence is the text as written, like the Arrow path's parse failures.
       q.apply = (rows, s) => {
@@ -115,7 +125,7 @@ export function compileExtraQueries(
     case 'sql_scalar':
       return [sqlScalar(m.key, spec, input)];
     case 'pii_findings':
-      return [piiCandidates(m.key, spec, ctx, input, alias, numbered(input.from))];
+      return [piiCandidates(m.key, spec, ctx, input, alias, numbered(input))];
     case 'key_set':
       return [keySetQuery(m.key, spec, ctx, input)];
     default:
@@ -179,9 +189,10 @@ function duplicates(
   alias: (part: string) => string,
   hidden: Set<string>,
 ): CompiledQuery[] {
-  refuseGap(input, 'window', 'the rows of all duplicated keys are totalled with a window sum, and');
   const keys = keyColumns(spec.columns, ctx);
   const where = filterOf(spec.where, ctx, ...keys.map((k) => isNull(k, true)));
+  // ClickHouse 18.16 has no window functions: the grouped keys and their counts come back instead.
+  if (input.dialect.gaps.includes('window')) return groupedDuplicates(key, spec, input, alias, hidden, keys, where);
   const asText = (k: SqlExpr): SqlExpr => ({ t: 'cast', arg: k, type: 'varchar' });
   const keyAlias = (i: number) => `__dc_k${i}`;
   // The duplicated keys read back, as text: what the sample query looks for.
@@ -211,13 +222,13 @@ function duplicates(
   const sample = sampleQuery(
     key,
     `rows of duplicated (${spec.columns.join(', ')})`,
-    numbered(input.from),
+    numbered(input),
     undefined,
     spec.sampleSize,
     input.columns,
     hidden,
     input.sampleColumns,
-    input.dialect.preservesScanOrder,
+    unorderedSample(input),
   );
   const base = sample.select as Select;
   sample.select = () => {
@@ -228,6 +239,65 @@ function duplicates(
     return { ...base, where: where ? and(where, oneOf) : oneOf };
   };
   return [grouped, sample];
+}
+
+/**
+ * Duplicate keys without window functions (ClickHouse 18.16): the keys that occur more than once
+ * by GROUP BY ... HAVING, their row counts summed for the failing rows; the sample is the first
+ * rows whose key is in that key set (`IN (SELECT ...)`, GLOBAL IN on ClickHouse, so every shard
+ * of a Distributed table tests against the keys of the whole table, not only its own).
+ */
+function groupedDuplicates(
+  key: string,
+  spec: Extract<MetricSpec, { kind: 'duplicate_count' }>,
+  input: CompileInput,
+  alias: (part: string) => string,
+  hidden: Set<string>,
+  keys: SqlExpr[],
+  where: SqlExpr | undefined,
+): CompiledQuery[] {
+  const grouped = keys.map((k, i) => groupKey(input, k, input.columns.get(spec.columns[i])));
+  const duplicateKeys = (columns: SelectItem[]): Select => ({
+    t: 'select',
+    columns,
+    from: input.from,
+    ...(where && { where }),
+    groupBy: grouped,
+    having: bin('>', countStar(), num(1)),
+  });
+  const count: CompiledQuery = {
+    label: `duplicates of (${spec.columns.join(', ')})`,
+    keys: [key],
+    select: {
+      t: 'select',
+      columns: [{ expr: fn('sum', [col('__dc_n')]), alias: 'failed' }],
+      from: { t: 'subquery', query: duplicateKeys([{ expr: countStar(), alias: '__dc_n' }]), alias: 'd' },
+    },
+    apply: (rows, s) =>
+      void s.results.set(key, { ok: true, value: { considered: n(s.aggregate[alias('keyed')]), failed: n(rows[0]?.failed), sample: [] } }),
+  };
+  const inDuplicates: SqlExpr = {
+    t: 'in_select',
+    args: grouped,
+    query: duplicateKeys(grouped.map((k, i) => ({ expr: k, alias: `__dc_k${i}` }))),
+  };
+  // The filter and the key test at two levels: in one WHERE, 18.16's three-valued AND (the
+  // dialect's logic hook) would repeat the subquery in each branch and run it twice.
+  const considered: From = where
+    ? { t: 'subquery', alias: 'c', query: { t: 'select', columns: '*', from: numbered(input), where } }
+    : numbered(input);
+  const sample = sampleQuery(
+    key,
+    `rows of duplicate (${spec.columns.join(', ')})`,
+    considered,
+    inDuplicates,
+    spec.sampleSize,
+    input.columns,
+    hidden,
+    input.sampleColumns,
+    unorderedSample(input),
+  );
+  return [count, sample];
 }
 
 function orphans(
@@ -275,13 +345,13 @@ function orphans(
     sampleQuery(
       key,
       `rows of ${column} missing from ${spec.ref.dataset}`,
-      numbered(input.from, 't'),
+      numbered(input, 't'),
       and(present, orphan),
       spec.sampleSize,
       input.columns,
       hidden,
       input.sampleColumns,
-      input.dialect.preservesScanOrder,
+      unorderedSample(input),
     ),
   ];
 }

@@ -28,9 +28,16 @@ export interface CompileInput {
   references?: Map<string, { from: From; columns: ColumnKinds }>;
   /** The columns failing-row samples may show (the contract's); default all. */
   sampleColumns?: readonly string[];
+  /** False: the relation has no one row order (SqlConnection.rowOrder), so samples are not numbered. */
+  rowNumbers?: boolean;
 }
 
 /** A `where` filter combined with more conditions (undefined: every row). */
+/** A GROUP BY key that puts -0 with 0, as every other engine and JavaScript's Map do. */
+export function groupKey(input: CompileInput, expr: SqlExpr, kind: string | undefined): SqlExpr {
+  return input.dialect.signedZeroGroups && kind === 'float' ? { t: 'bin', op: '+', left: expr, right: { t: 'num', value: 0 } } : expr;
+}
+
 export function filterOf(where: Expr | undefined, ctx: ExprContext, ...more: SqlExpr[]): SqlExpr | undefined {
   const parts = [...(where ? [compilePredicate(where, ctx)] : []), ...more];
   return parts.length === 0 ? undefined : and(...parts);

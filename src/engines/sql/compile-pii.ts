@@ -62,13 +62,11 @@ export function piiCandidates(
     keys: [key],
     select: {
       t: 'select',
-      columns: [
-        { expr: col(ROW), alias: ROW },
-        { expr: col(spec.column), alias: 'v' },
-      ],
+      // No row number where the relation has no one row order (a ClickHouse Distributed table).
+      columns: [...(input.rowNumbers === false ? [] : [{ expr: col(ROW), alias: ROW }]), { expr: col(spec.column), alias: 'v' }],
       from: numbered,
       ...(candidate && { where: candidate }),
-      orderBy: [{ expr: col(ROW) }],
+      ...(input.rowNumbers !== false && { orderBy: [{ expr: col(ROW) }] }),
       limit: PII_CANDIDATE_LIMIT,
     },
     runIf: (s) => {
@@ -96,7 +94,7 @@ export function piiCandidates(
         value.failed++;
         countKinds(value.found, findings);
         if (value.sample.length < spec.sampleSize)
-          value.sample.push({ row: n(r[ROW]), values: { [spec.column]: describeFindings(findings) } });
+          value.sample.push({ row: r[ROW] === undefined ? null : n(r[ROW]), values: { [spec.column]: describeFindings(findings) } });
       }
       s.results.set(key, { ok: true, value });
     },

@@ -32,6 +32,11 @@ export interface Dialect {
   inList?(arg: string, list: string[], negate: boolean): string;
   /** `arg` among many bound values, where the engine's IN over a long list is slower (`values` already rendered). */
   among?(arg: string, values: string[]): string;
+  /**
+   * The keyword of `key IN (SELECT ...)`, where plain IN is not one set for the whole table
+   * (ClickHouse: GLOBAL IN, so a Distributed table's shards all test against one key set).
+   */
+  inSelect?: string;
   /** AND / OR of rendered conditions, where the engine's are not SQL's three-valued (Kleene) logic. */
   logic?(op: 'AND' | 'OR', args: string[]): string;
   /** Logical negation, where `NOT x` misbehaves (three-valued like NOT: NULL stays NULL). */
@@ -54,6 +59,13 @@ export interface Dialect {
   remainder?(left: string, right: string): string;
   /** count(DISTINCT) counts every NaN apart (ClickHouse's uniqExact): the compiler counts NaN once itself. */
   nanDistinctEach?: boolean;
+  /**
+   * GROUP BY puts -0 and 0 in different groups (ClickHouse compares float keys by their bits):
+   * float keys are grouped as `x + 0`, which is 0 for both (IEEE: -0 + 0 = +0).
+   */
+  signedZeroGroups?: boolean;
+  /** Booleans are stored as UInt8 0/1 (ClickHouse before Bool): such a column declared boolean is read as one. */
+  uint8Booleans?: boolean;
   /** Decimal columns may hold NaN (PostgreSQL numeric): the compiler treats them as floats. */
   decimalNaN?: boolean;
   /** An expression compared and ordered by code point. */

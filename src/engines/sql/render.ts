@@ -102,6 +102,10 @@ class Renderer {
         return this.d.binaryCollate(r(e.arg));
       case 'exists':
         return `(${e.negate ? 'NOT ' : ''}EXISTS (${this.select(e.query, '    ')}))`;
+      case 'in_select': {
+        const key = e.args.length === 1 ? r(e.args[0]) : `(${e.args.map(r).join(', ')})`;
+        return `(${key} ${this.d.inSelect ?? 'IN'} (${this.select(e.query, '    ')}))`;
+      }
       case 'row_number':
         return this.d.rowNumber ?? 'row_number() OVER ()';
       case 'window_count':

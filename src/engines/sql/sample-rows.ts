@@ -5,7 +5,8 @@ import type { ColumnKinds } from './column-kinds.js';
 const ROW = '__dc_row';
 
 /**
- * A failing row from a sample query, shaped like the Arrow engine's: its 1-based row number and
+ * A failing row from a sample query, shaped like the Arrow engine's: its 1-based row number (null
+ * when the query numbered none: the relation has no one row order) and
  * JSON-friendly values (dates as `YYYY-MM-DD`, timestamps as ISO text; the connection hands
  * instants over as epoch milliseconds). Helper columns (row number, raw text) are left out; long
  * values are capped (SAMPLE_VALUE_MAX_CHARS).
@@ -16,10 +17,12 @@ export function sampleRow(r: Record<string, unknown>, kinds: ColumnKinds, hidden
     if (hidden.has(name) || (pick && !pick.includes(name))) continue;
     values[name] = capSampleValue(jsonValue(v, kinds.get(name)));
   }
-  return { row: Number(r[ROW]), values };
+  return { row: r[ROW] === undefined ? null : Number(r[ROW]), values };
 }
 
 function jsonValue(v: unknown, kind: string | undefined): unknown {
+  // A boolean stored as a number (ClickHouse's UInt8) is shown as the boolean it is.
+  if (typeof v === 'number' && kind === 'bool') return v !== 0;
   if (typeof v === 'number' && (kind === 'date' || kind === 'timestamp')) {
     if (!Number.isFinite(v)) return null;
     const iso = new Date(v).toISOString();

@@ -42,6 +42,12 @@ export interface SqlConnection {
    */
   version?(relation: SqlRelation): Promise<TableFingerprint | undefined>;
   /**
+   * False when a scan of the relation has no one row order to number failing rows by (a
+   * ClickHouse Distributed table: each shard numbers its own rows); samples then carry no row
+   * number. Absent or true: rows are numbered in scan order.
+   */
+  rowOrder?(relation: SqlRelation): Promise<boolean>;
+  /**
    * The run was stopped (Ctrl-C, SIGTERM): cancels the statements running now on the server (it
    * would otherwise go on working for a client that is gone: ~36 s measured for one scan) and
    * refuses new ones; both reject with `run.interrupted`. Resolves with how many were running.

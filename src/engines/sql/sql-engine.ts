@@ -1,3 +1,4 @@
+import type { LogicalType } from '../../model/contract.js';
 import { DatacheckError, isDatacheckError, type Issue } from '../../model/issue.js';
 import { withDisplayPaths } from './drivers/duckdb-errors.js';
 import type { MetricResults, PhysicalColumn, PlannedMetric } from '../../model/metric.js';
@@ -32,6 +33,8 @@ export interface SqlComputeOptions {
   transfer?: SqlTransfer;
   /** The contract's columns: the only ones a failing-row sample may show. */
   sampleColumns?: readonly string[];
+  /** The contract's column types, for a dialect whose booleans are stored as numbers (`uint8Booleans`). */
+  declaredTypes?: ReadonlyMap<string, LogicalType>;
 }
 
 /** Issue codes that mean the dataset's data could not be read at all, whichever query met them. */
@@ -53,16 +56,19 @@ export async function computeSqlMetrics(
   now: Date,
   options: SqlComputeOptions = {},
 ): Promise<MetricResults> {
-  const physical = target.view?.columns ?? (await describeRelation(target));
+  const described = target.view?.columns ?? (await describeRelation(target));
+  const physical = withDeclaredBooleans(described, DIALECTS[target.connection.dialect], options.declaredTypes);
+  // A Distributed ClickHouse table has no global row order: its samples carry no row number.
+  const rowNumbers = target.view || !target.connection.rowOrder ? true : await target.connection.rowOrder(target.relation);
   const footer = target.view ? new Map() : await readFooter(target, metrics, physical, options.transfer);
   const scanned = footer.size === 0 ? metrics : metrics.filter((m) => !footer.has(m.key));
-  let plan = compileFor(target, physical, scanned, now, options.references, options.sampleColumns);
+  let plan = compileFor(target, physical, scanned, now, options.references, options.sampleColumns, rowNumbers);
   for (const [k, v] of footer) plan.known.set(k, v);
   const materialized = await readViewOnce(target, plan, options.transfer);
   try {
     if (materialized && target.view) {
       const view = { ...target.view, from: { t: 'relation' as const, relation: materialized.relation } };
-      plan = compileFor({ ...target, view }, physical, scanned, now, options.references, options.sampleColumns);
+      plan = compileFor({ ...target, view }, physical, scanned, now, options.references, options.sampleColumns, rowNumbers);
     }
     return await runPlan(target, plan, physical, options);
   } finally {
@@ -165,6 +171,23 @@ async function runPlan(
   return results;
 }
 
+/**
+ * ClickHouse 18.16 has no Bool type: its booleans are UInt8 0/1 (what its own comparisons return).
+ * A UInt8 column the contract declares boolean is read as a boolean (a condition; min/max refused
+ * as for any boolean; samples and top values show true/false); any other UInt8 stays a number.
+ */
+function withDeclaredBooleans(
+  columns: PhysicalColumn[],
+  dialect: Dialect,
+  declared: ReadonlyMap<string, LogicalType> | undefined,
+): PhysicalColumn[] {
+  if (!dialect.uint8Booleans || !declared) return columns;
+  return columns.map((c) => {
+    const isUint8 = c.logical?.type === 'int' && c.logical.bits === 8 && !c.logical.signed;
+    return isUint8 && declared.get(c.name)?.type === 'bool' ? { ...c, logical: { type: 'bool' } } : c;
+  });
+}
+
 async function describeRelation(target: SqlTarget): Promise<PhysicalColumn[]> {
   try {
     return await target.connection.describe(target.relation);
@@ -185,6 +208,7 @@ export function compileFor(
   now: Date,
   references?: SqlComputeOptions['references'],
   sampleColumns?: readonly string[],
+  rowNumbers = true,
 ): CompiledPlan {
   return compilePlan({
     dialect: DIALECTS[target.connection.dialect],
@@ -195,5 +219,6 @@ export function compileFor(
     ...(target.view && { rawColumns: target.view.rawColumns }),
     ...(references && { references }),
     ...(sampleColumns && { sampleColumns }),
+    ...(!rowNumbers && { rowNumbers }),
   });
 }

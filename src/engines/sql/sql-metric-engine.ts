@@ -18,6 +18,7 @@ export function createSqlEngine(fallbackEngine: MetricEngine = lazyArrowEngine):
         ...(ctx.sqlReferences && { references: ctx.sqlReferences }),
         ...(ctx.transfer && { transfer: ctx.transfer }),
         sampleColumns: Object.keys(ctx.contract.columns),
+        declaredTypes: new Map(Object.entries(ctx.contract.columns).map(([name, c]) => [name, c.type])),
       });
       const unsupported = metrics.filter((m) => {
         const r = results.get(m.key);

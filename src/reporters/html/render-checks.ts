@@ -73,7 +73,7 @@ function failingRows(rows: FailingRow[] | undefined, failed: number | undefined,
   const body = rows
     .map((r) => {
       const cells = columns.map((k) => (k in r.values ? `<td class="v">${text(formatValue(r.values[k], 60))}</td>` : '<td></td>')).join('');
-      return `<tr><td class="num">${text(r.row)}</td>${withFile ? `<td>${text(r.file ?? '')}</td>` : ''}${withLine ? `<td class="num">${text(r.line ?? '')}</td>` : ''}${cells}</tr>`;
+      return `<tr><td class="num">${text(r.row ?? '')}</td>${withFile ? `<td>${text(r.file ?? '')}</td>` : ''}${withLine ? `<td class="num">${text(r.line ?? '')}</td>` : ''}${cells}</tr>`;
     })
     .join('');
   const total = Math.max(failed ?? 0, rows.length);

@@ -26,6 +26,36 @@ function literalOf(v: unknown, type: ColumnType): string {
   return clickhouseLiteral(v);
 }
 
+/**
+ * Why 18.16 cannot store a column's values, or undefined: Date and DateTime start at 1970 (an
+ * earlier value wraps around silently) and DateTime has whole seconds (DateTime64 came later).
+ */
+function unrepresentable(t: TestTable, column: string): string | undefined {
+  const type = t.columns[column];
+  if (type !== 'date' && type !== 'timestamp') return undefined;
+  const j = Object.keys(t.columns).indexOf(column);
+  const instants = t.rows
+    .map((r) => r[j])
+    .filter((v) => v !== null && v !== undefined)
+    .map((v) => Date.parse(String(v)));
+  if (instants.some((ms) => ms < 0))
+    return `${column} holds an instant before 1970, which ClickHouse 18.16's ${type === 'date' ? 'Date' : 'DateTime'} cannot`;
+  if (type === 'timestamp' && instants.some((ms) => ms % 1000 !== 0))
+    return `${column} holds milliseconds, which ClickHouse 18.16's DateTime cannot`;
+  return undefined;
+}
+
+/**
+ * The table without the columns 18.16 cannot store, rather than with their values silently
+ * changed: a case reading such a column gets metric.missing_column, which its JSON records.
+ */
+function withoutUnrepresentable(t: TestTable): TestTable {
+  const keep = Object.keys(t.columns).filter((c) => unrepresentable(t, c) === undefined);
+  if (keep.length === Object.keys(t.columns).length) return t;
+  const index = keep.map((c) => Object.keys(t.columns).indexOf(c));
+  return { columns: Object.fromEntries(keep.map((c) => [c, t.columns[c]])), rows: t.rows.map((r) => index.map((i) => r[i])) };
+}
+
 /** A MergeTree table on one shard with these rows (one INSERT, so one part in insertion order). */
 async function insert(
   shard: ClickhouseShard,
@@ -70,8 +100,9 @@ export function clickhouseUnderTest(
       return openClickhouseConnection('ch', { kind: 'clickhouse', urlEnv: 'CH_URL' }, { CH_URL: c.shards[0].url });
     })());
 
-  async function createTable(table: TestTable, name = `t${++tables}`): Promise<string[]> {
+  async function createTable(given: TestTable, name = `t${++tables}`): Promise<string[]> {
     const c = await started();
+    const table = withoutUnrepresentable(given);
     const names = Object.keys(table.columns);
     const columns = names.map((n) => `${q(n)} ${CH_TYPES[table.columns[n]]}`).join(', ');
     if (options.distributed === false) {
@@ -98,8 +129,11 @@ export function clickhouseUnderTest(
     createTable,
     async compute(table, metrics, now) {
       const parts = await createTable(table);
+      // The contract's word that a UInt8 column is a boolean (18.16 has no Bool type).
+      const bools = Object.entries(table.columns).filter(([, t]) => t === 'bool');
       return computeSqlMetrics({ connection: await connection(), relation: { kind: 'table', parts } }, metrics, now, {
         sampleColumns: Object.keys(table.columns),
+        declaredTypes: new Map(bools.map(([name]) => [name, { type: 'bool' } as const])),
       });
     },
     async close() {

@@ -1,7 +1,7 @@
 import { BigMap } from '../big-collections.js';
 import { Date_, Float, Float64, Int, Int64, Timestamp, Type, makeData } from 'apache-arrow';
 import type { DataType } from 'apache-arrow';
-import type { FailingRow, FailuresValue } from '../../../model/metric.js';
+import { byRowNumber, type FailingRow, type FailuresValue } from '../../../model/metric.js';
 import type { Aggregator } from '../aggregator.js';
 import { Int64Table } from '../hash-table.js';
 import { columnData, readKeys } from '../keys.js';
@@ -125,7 +125,7 @@ export const duplicateCount = (columns: string[], sampleSize: number): Aggregato
       }
       if (dupKeys.size > 0) sample.push(...numericSamples(s, dupKeys, columns[0], sampleSize));
     }
-    sample.sort((x, y) => x.row - y.row);
+    sample.sort(byRowNumber);
     return { considered: s.considered, failed, sample: sample.slice(0, sampleSize) };
   },
 });

@@ -1,4 +1,4 @@
-import type { FailuresValue } from '../../../model/metric.js';
+import { byRowNumber, type FailuresValue } from '../../../model/metric.js';
 import type { Aggregator } from '../aggregator.js';
 import { columnData } from '../keys.js';
 
@@ -28,7 +28,7 @@ export const parseFailures = (column: string, sampleSize: number): Aggregator<Fa
   merge: (a, b) => ({
     considered: a.considered + b.considered,
     failed: a.failed + b.failed,
-    sample: [...a.sample, ...b.sample].sort((x, y) => x.row - y.row).slice(0, sampleSize),
+    sample: [...a.sample, ...b.sample].sort(byRowNumber).slice(0, sampleSize),
   }),
   result: (s) => ({ considered: s.considered, failed: s.failed, sample: [...s.sample] }),
 });

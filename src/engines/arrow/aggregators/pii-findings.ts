@@ -1,4 +1,4 @@
-import type { FailingRow, PiiFindingsValue } from '../../../model/metric.js';
+import { byRowNumber, type FailingRow, type PiiFindingsValue } from '../../../model/metric.js';
 import { PII_KINDS } from '../../../model/pii.js';
 import type { PiiKind } from '../../../model/pii.js';
 import { DatacheckError } from '../../../model/issue.js';
@@ -51,7 +51,7 @@ export const piiFindings = (spec: {
     considered: a.considered + b.considered,
     failed: a.failed + b.failed,
     found: Object.fromEntries(PII_KINDS.map((k) => [k, a.found[k] + b.found[k]])) as PiiFindingsValue['found'],
-    sample: [...a.sample, ...b.sample].sort((x, y) => x.row - y.row).slice(0, spec.sampleSize),
+    sample: [...a.sample, ...b.sample].sort(byRowNumber).slice(0, spec.sampleSize),
   }),
   result: (s) => ({ ...s, found: { ...s.found }, sample: [...s.sample] }),
 });

@@ -1,5 +1,5 @@
 import type { Expr } from '../../../model/expr.js';
-import type { FailingRow, FailuresValue } from '../../../model/metric.js';
+import { byRowNumber, type FailingRow, type FailuresValue } from '../../../model/metric.js';
 import { validityOf } from '../expr/read-column.js';
 import type { Aggregator } from '../aggregator.js';
 import { columnData } from '../keys.js';
@@ -51,7 +51,7 @@ export const predicateFailures = (
   merge: (a, b) => ({
     considered: a.considered + b.considered,
     failed: a.failed + b.failed,
-    sample: [...a.sample, ...b.sample].sort((x, y) => x.row - y.row).slice(0, spec.sampleSize),
+    sample: [...a.sample, ...b.sample].sort(byRowNumber).slice(0, spec.sampleSize),
   }),
   result: (s) => ({ considered: s.considered, failed: s.failed, sample: [...s.sample] }),
 });

@@ -9,9 +9,9 @@ import { JS_WHITESPACE } from '../js-whitespace.js';
  * server-side query parameters (`{s:String}` fails with "Unknown setting param_s"). A server
  * with them would rather take bound values; this dialect is written for the oldest one we run.
  *
+ * 18.16 has no window functions: duplicates and top-value group counts are GROUP BY queries instead.
  * What it cannot do exactly, and so refuses (`sql.unsupported`):
  * - exact quantiles: `quantileExact` picks an element, it does not interpolate as quantile_cont does;
- * - window functions (18.16 has none): duplicate-row samples and top-value distinct counts;
  * - correlated subqueries: referential checks by anti-join;
  * - `%` on fractions: ClickHouse's modulo truncates floats to integers first.
  * Aggregates over no value return NULL, as elsewhere: ClickHouse's own sum/min/max of an empty,
@@ -29,8 +29,13 @@ export const clickhouseDialect: Dialect = {
   // column it expects ("Not found column ... in block"); x = 0 is the same three-valued negation.
   not: (x) => `(${x} = 0)`,
   inList,
+  // A plain IN (SELECT ...) inside a query on a Distributed table runs the subquery on each shard
+  // over that shard's rows only; GLOBAL IN runs it once and sends the one set to every shard.
+  inSelect: 'GLOBAL IN',
   logic,
   nanDistinctEach: true,
+  uint8Booleans: true,
+  signedZeroGroups: true,
   filterClause: false,
   countIf: (c) => `countIf(${c})`,
   fns: {

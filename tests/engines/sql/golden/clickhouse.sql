@@ -43,7 +43,44 @@ FROM (
 ) AS `d`;
 -- params: []
 
--- query 3: failing-row sample (only when needed); metrics #14
+-- query 3: duplicates of (order_id); metrics #12
+SELECT
+  if(count(`__dc_n`) >= 1, sum(`__dc_n`), NULL) AS `failed`
+FROM (
+  SELECT
+    count(*) AS `__dc_n`
+  FROM `analytics`.`orders`
+  WHERE (`order_id` IS NOT NULL)
+  GROUP BY `order_id`
+  HAVING (count(*) > 1)
+) AS `d`;
+-- params: []
+
+-- query 4: rows of duplicate (order_id) (only when needed); metrics #12
+SELECT
+  *
+FROM (
+  SELECT
+    *
+  FROM (
+    SELECT
+      *,
+      (rowNumberInAllBlocks() + 1) AS `__dc_row`
+    FROM `analytics`.`orders`
+  ) AS `n`
+  WHERE (`order_id` IS NOT NULL)
+) AS `c`
+WHERE (`order_id` GLOBAL IN (SELECT
+      `order_id` AS `__dc_k0`
+    FROM `analytics`.`orders`
+    WHERE (`order_id` IS NOT NULL)
+    GROUP BY `order_id`
+    HAVING (count(*) > 1)))
+ORDER BY `__dc_row`
+LIMIT 5;
+-- params: []
+
+-- query 5: failing-row sample (only when needed); metrics #14
 SELECT
   *
 FROM (
@@ -57,7 +94,7 @@ ORDER BY `__dc_row`
 LIMIT 5;
 -- params: []
 
--- query 4: failing-row sample (only when needed); metrics #15
+-- query 6: failing-row sample (only when needed); metrics #15
 SELECT
   *
 FROM (
@@ -71,7 +108,7 @@ ORDER BY `__dc_row`
 LIMIT 5;
 -- params: []
 
--- query 5: failing-row sample (only when needed); metrics #16
+-- query 7: failing-row sample (only when needed); metrics #16
 SELECT
   *
 FROM (
@@ -85,7 +122,7 @@ ORDER BY `__dc_row`
 LIMIT 5;
 -- params: []
 
--- query 6: failing-row sample (only when needed); metrics #17
+-- query 8: failing-row sample (only when needed); metrics #17
 SELECT
   *
 FROM (
@@ -99,7 +136,7 @@ ORDER BY `__dc_row`
 LIMIT 5;
 -- params: []
 
--- query 7: failing-row sample (only when needed); metrics #18
+-- query 9: failing-row sample (only when needed); metrics #18
 SELECT
   *
 FROM (
@@ -113,7 +150,7 @@ ORDER BY `__dc_row`
 LIMIT 5;
 -- params: []
 
--- query 8: histogram of amount (only when needed); metrics #21
+-- query 10: histogram of amount (only when needed); metrics #21
 SELECT
   `bin` AS `bin`,
   count(*) AS `n`
@@ -126,9 +163,42 @@ FROM (
 GROUP BY `bin`;
 -- params: []
 
+-- query 11: distinct values of status (only when needed); metrics #22
+SELECT
+  count(*) AS `d`
+FROM (
+  SELECT
+    `status` AS `value`
+  FROM `analytics`.`orders`
+  WHERE (`status` IS NOT NULL)
+  GROUP BY `status`
+) AS `g`;
+-- params: []
+
+-- query 12: distinct values of status in its first rows; metrics #22
+SELECT
+  uniqExact(`value`) AS `d`
+FROM (
+  SELECT
+    `status` AS `value`
+  FROM `analytics`.`orders`
+  WHERE (`status` IS NOT NULL)
+  LIMIT 16016
+) AS `p`;
+-- params: []
+
+-- query 13: top 5 values of status (only when needed); metrics #22
+SELECT
+  `status` AS `__dc_value`,
+  count(*) AS `__dc_count`
+FROM `analytics`.`orders`
+WHERE (`status` IS NOT NULL)
+GROUP BY `status`
+ORDER BY count(*) DESC, `status`
+LIMIT 5;
+-- params: []
+
 -- from the catalog, no rows read: #0
 -- not pushed down: #9 (sql.unsupported) quantiles cannot be pushed down to clickhouse: clickhouse has no exact quantile aggregate (only approximate ones)
--- not pushed down: #12 (sql.unsupported) duplicate_count cannot be pushed down to clickhouse: the rows of all duplicated keys are totalled with a window sum, and clickhouse has no window functions
 -- not pushed down: #19 (sql.unsupported) predicate_failures cannot be pushed down to clickhouse: the regular expression /(?<=@)x/ cannot run in clickhouse: lookahead and lookbehind are not supported in SQL (at position 0 of /(?<=@)x/)
--- not pushed down: #22 (sql.unsupported) top_values cannot be pushed down to clickhouse: the distinct count of top values is a window count over the groups, and clickhouse has no window functions
 -- not pushed down: #23 (sql.unsupported) orphan_count cannot be pushed down to clickhouse: orphans are counted with a correlated NOT EXISTS, and clickhouse has no correlated subqueries

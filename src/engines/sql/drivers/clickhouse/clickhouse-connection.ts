@@ -1,15 +1,26 @@
 import { createClient } from '@clickhouse/client';
+import { DatacheckError } from '../../../../model/issue.js';
 import type { ConnectionDef } from '../../../../model/config.js';
 import type { DatasetLocation } from '../../../../model/result.js';
-import { clickhouseDialect } from '../../dialects/clickhouse.js';
+import { clickhouseDialect, clickhouseLiteral } from '../../dialects/clickhouse.js';
 import { renderSelect } from '../../render.js';
 import { interruptedError } from '../../interrupted.js';
 import type { SqlConnection, SqlQuery, SqlRelation } from '../../sql-connection.js';
 import { clickhouseError, type Phase } from './clickhouse-errors.js';
 import { clickhouseTarget, configError } from './clickhouse-target.js';
 import { physicalColumn, valueReader } from './clickhouse-values.js';
+import { clickhouseTableVersion } from './clickhouse-version.js';
 
 const DEFAULT_TIMEOUT_MS = 300_000;
+
+/**
+ * The parser's limits, raised for the long literal lists a contract can hold (oneOf, accepted
+ * values): 18.16's defaults, max_query_size 256 KiB and max_ast_elements 50,000, refuse a
+ * 50,000-value list (739 KB of SQL) with a syntax error at position 262137 or "AST is too big".
+ * 16 MiB is about a million short values; a statement past it is refused here in plain words.
+ */
+export const MAX_QUERY_BYTES = 16 * 1024 * 1024;
+const MAX_AST_ELEMENTS = 2_000_000;
 
 /**
  * Opens a ClickHouse connection over HTTP (the official @clickhouse/client) and checks it works.
@@ -45,6 +56,8 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
       // 64-bit integers as JSON strings (exact), nan/inf as strings rather than null.
       output_format_json_quote_64bit_integers: 1,
       output_format_json_quote_denormals: 1,
+      max_query_size: String(MAX_QUERY_BYTES),
+      max_ast_elements: String(MAX_AST_ELEMENTS),
       readonly: '1',
     },
   });
@@ -58,6 +71,8 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
     if (q.params.length > 0)
       throw new Error('ClickHouse queries carry their values as literals; a query with params was not rendered for it');
     if (interrupted) throw interruptedError(target.namespace);
+    const bytes = Buffer.byteLength(q.sql);
+    if (bytes > MAX_QUERY_BYTES) throw tooLong(where, bytes);
     const abort = new AbortController();
     running.add(abort);
     try {
@@ -81,7 +96,7 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
   }
 
   let closed: Promise<void> | undefined;
-  return {
+  const connection: SqlConnection = {
     dialect: 'clickhouse',
     async query(q) {
       const { meta, data } = await run(q, 'query');
@@ -99,6 +114,22 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
       const [database, table] = relation.parts.length === 2 ? relation.parts : [target.database, relation.parts[0]];
       return { namespace: target.namespace, name: `${database}.${table}` };
     },
+    // A Distributed table: each shard numbers its own rows and 18.16 has no _shard_num to order
+    // shards by (measured: "Unknown identifier: _shard_num"), so its samples carry no row number.
+    version(relation) {
+      const located = relation.kind === 'table' ? connection.locate(relation) : undefined;
+      if (!located) return Promise.resolve(undefined);
+      const [database, table] = located.name.split(/\.(.*)/s);
+      return clickhouseTableVersion((q) => connection.query(q), database, table);
+    },
+    async rowOrder(relation) {
+      const located = connection.locate(relation);
+      if (!located) return true;
+      const [database, table] = located.name.split(/\.(.*)/s);
+      const sql = `SELECT engine FROM system.tables WHERE database = ${clickhouseLiteral(database)} AND name = ${clickhouseLiteral(table)}`;
+      const { data } = await run({ sql, params: [] }, 'query');
+      return data[0]?.engine !== 'Distributed';
+    },
     async cancel() {
       interrupted = true;
       const stopped = running.size;
@@ -109,6 +140,15 @@ export async function openClickhouseConnection(name: string, def: ConnectionDef,
       return (closed ??= client.close());
     },
   };
+  return connection;
+}
+
+/** A statement over the parser's limit: sql.unsupported, so a source with `fallback: 'arrow'` streams instead. */
+function tooLong(where: string, bytes: number): DatacheckError {
+  return new DatacheckError({
+    code: 'sql.unsupported',
+    message: `${where}: the statement is ${(bytes / 1048576).toFixed(1)} MiB of SQL, over the ${MAX_QUERY_BYTES / 1048576} MiB datacheck lets ClickHouse parse (max_query_size); a value list that long (oneOf, accepted values) is better a reference to a table`,
+  });
 }
 
 interface Meta {

@@ -41,6 +41,9 @@ function classify(code: number, systemCode: string | undefined, text: string, ph
       message: `ClickHouse could not read a value as its type (code ${code}; the value is not shown: it may be personal data)`,
     };
   }
+  // 168: AST is too big (max_ast_elements), a list past even the raised limit.
+  if (code === 168)
+    return { code: 'sql.unsupported', message: `the statement has more parts than ClickHouse parses in one query: ${text}` };
   if (code === 153) return { code: 'sql.division_by_zero', message: 'division by zero' };
   // 192/193/194: unknown user, wrong or required password (516 on newer servers); 210, 279: a
   // network error or every replica of a shard unreachable (a Distributed table's shard is down).
