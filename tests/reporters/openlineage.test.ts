@@ -63,14 +63,18 @@ describe('openlineage reporter over the bundled example (real runner)', () => {
     }
   });
 
-  it('one input per checked dataset, named by the naming conventions (files; DuckDB tables)', () => {
+  it('one input per checked dataset, named by the naming conventions (files; DuckDB tables, dbt relations too)', () => {
     const [, complete] = events;
     const warehouse = `duckdb://${path.join(root, 'fixtures/jaffle_shop/warehouse.duckdb')}`;
+    // A dbt model is the relation dbt built: `dbt:warehouse.products (warehouse.main.products)` is that DuckDB table.
+    const dbtRelation = (source: string) => /\(([^)]+)\)$/.exec(source)?.[1];
     expect(complete.inputs?.map((i) => [i.namespace, i.name])).toEqual(
       run.datasets.map((d) =>
         d.source?.startsWith('warehouse:')
           ? [warehouse, `warehouse.main.${d.name}`]
-          : ['file', path.join(root, 'fixtures/jaffle_shop', path.basename(d.source ?? ''))],
+          : d.source?.startsWith('dbt:')
+            ? [warehouse, dbtRelation(d.source)]
+            : ['file', path.join(root, 'fixtures/jaffle_shop', path.basename(d.source ?? ''))],
       ),
     );
     expect(input(complete, 'payments.parquet').facets?.dataSource).toMatchObject({
