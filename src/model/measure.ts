@@ -1,4 +1,5 @@
 import type { PiiKind } from './pii.js';
+import type { Approximation } from './metric.js';
 
 /**
  * What a check measured and what it was held to, as plain data, so reporters and other tools read
@@ -18,7 +19,8 @@ export type Measure =
   | DriftMeasure
   | PiiMeasure
   | ReconcileMeasure
-  | KeysMeasure;
+  | KeysMeasure
+  | ValueSetMeasure;
 
 /**
  * reconcile: a row count or a sum here against the same of another dataset. Passes when
@@ -95,6 +97,31 @@ export interface StatisticMeasure {
   /** The statistic's value (dates and timestamps as ISO text); null when it has none (no values). */
   value: number | string | null;
   bound: MeasuredBound;
+  /** Present when the check asked for an estimate (`{ approximate: true }`): how it was made and its error bound. */
+  approximate?: Approximation;
+}
+
+/**
+ * most_common and distinct_values: the column's set of values (or its most frequent ones) against
+ * the values the check lists. Lists are bounded (the first 20, in value order, with full counts
+ * beside them); on a pii column every listed value is the mask `***`.
+ */
+export interface ValueSetMeasure {
+  type: 'value_set';
+  /** `most_common`: the values tied at the highest count; `distinct`: every distinct non-null value. */
+  of: 'most_common' | 'distinct';
+  /** `one_of` (most common value in the list), `within` (subset), `contains` (superset), `equals`. */
+  rule: 'one_of' | 'within' | 'contains' | 'equals';
+  /** Distinct non-null values of the column. */
+  distinct: number;
+  /** most_common: the tied values and their count. */
+  mostCommon?: { values: (string | number | boolean)[]; count: number };
+  /** Listed values the column lacks (contains, equals). */
+  missing: (string | number | boolean)[];
+  missingCount: number;
+  /** Column values outside the list (within, equals, one_of). */
+  unexpected: (string | number | boolean)[];
+  unexpectedCount: number;
 }
 
 /** row_count and column_count: how many there were, and the bound. */
