@@ -132,7 +132,7 @@ describe('length statistics, entropy and approximate statistics', () => {
   });
 
   it('puts the method and error bound of an estimate in the measure', () => {
-    const approximation = { method: 'hll', p: 14, relativeStandardError: 1.04 / 128 };
+    const approximation = { method: 'hll' as const, p: 14, relativeStandardError: 1.04 / 128 };
     const suite = defineSuite(shop, (t) => [t.column('status').distinctCount({ approximate: true }).atMost(1000)]);
     const [r] = run(suite, (s) => (s.kind === 'approx_distinct_count' ? { estimate: 998, approximation } : (undefined as never)));
     expect(r).toMatchObject({

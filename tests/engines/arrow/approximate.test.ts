@@ -1,4 +1,4 @@
-import { Float64, Int64, Utf8, vectorFromArray } from 'apache-arrow';
+import { Dictionary, Float64, Int32, Int64, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { ApproxDistinctValue, ApproxQuantilesValue, MetricSpec } from '../../../src/model/metric.js';
 import { batchOf, mergedResult, resultOf, split } from './helpers.js';
@@ -28,6 +28,14 @@ describe('approximate distinct count (HyperLogLog, p = 14)', () => {
     const batch = batchOf({ x: vectorFromArray([...strings, ...strings.slice(0, 1000)], new Utf8()) });
     const v = resultOf(spec, [batch]) as ApproxDistinctValue;
     expect(Math.abs(v.estimate - N) / N).toBeLessThan(2 * (1.04 / 128));
+  });
+
+  it('hashes a string the same whether the column is plain or dictionary-encoded, so such files merge', () => {
+    const words = permuted.slice(0, 50_000).map((i) => `w${i % 20_000}`);
+    const plain = resultOf(spec, [batchOf({ x: vectorFromArray(words, new Utf8()) })]);
+    const dictionary = resultOf(spec, [batchOf({ x: vectorFromArray(words, new Dictionary(new Utf8(), new Int32())) })]);
+    expect(dictionary).toEqual(plain);
+    expect(Math.abs((plain as ApproxDistinctValue).estimate - 20_000) / 20_000).toBeLessThan(2 * (1.04 / 128));
   });
 
   it('is exact-looking on small columns (linear counting) and merges halves to the same estimate', () => {

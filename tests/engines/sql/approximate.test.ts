@@ -1,13 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ApproxDistinctValue, ApproxQuantilesValue, MetricSpec } from '../../../src/model/metric.js';
 import { metricKey } from '../../../src/plan/metric-key.js';
+import { clickhouseUnderTest } from './clickhouse-tables.js';
 import { postgresUnderTest } from './postgres-tables.js';
 import { duckdbUnderTest } from './tables.js';
 import type { TestTable } from './tables.js';
 
 /**
  * Approximate metrics pushed down: DuckDB answers with its own estimates (HyperLogLog, t-digest)
- * and says so; PostgreSQL has none, so it computes the exact answer and states error 0.
+ * and says so, as ClickHouse does (uniqHLL12: p = 12, quantileTDigest); PostgreSQL has none, so it computes the exact answer and states error 0.
  * 20,000 distinct values: enough that an estimate is not trivially exact, small enough for a test.
  */
 const N = 20_000;
@@ -22,7 +23,11 @@ const specs: MetricSpec[] = [
 ];
 const metrics = specs.map((spec) => ({ key: metricKey(spec), spec }));
 const postgres = postgresUnderTest('approximate');
-afterAll(() => postgres.close?.());
+const clickhouse = clickhouseUnderTest('approximate');
+afterAll(async () => {
+  await postgres.close?.();
+  await clickhouse.close?.();
+});
 
 async function answers(engine: typeof duckdbUnderTest) {
   const results = await engine.compute(table, metrics, new Date());
@@ -44,6 +49,15 @@ describe('approximate metrics in SQL', () => {
     expect(Math.abs(s.estimate - 5_000) / 5_000).toBeLessThan(0.15);
     expect(Math.abs(q.values[0] - (N - 1) / 2) / N).toBeLessThan(0.01);
     expect(Math.abs(q.values[1] - 0.9 * (N - 1)) / N).toBeLessThan(0.01);
+  });
+
+  it('ClickHouse estimates with uniqHLL12 within twice its stated standard error, and with t-digest', async () => {
+    const [x, s, q] = await answers(clickhouse);
+    expect(x.approximation).toEqual({ method: 'hll', p: 12, relativeStandardError: 1.04 / 64 });
+    expect(Math.abs(x.estimate - N) / N).toBeLessThan(2 * (1.04 / 64));
+    expect(Math.abs(s.estimate - 5_000) / 5_000).toBeLessThan(2 * (1.04 / 64));
+    expect(q.approximation).toMatchObject({ method: 'tdigest', bound: null });
+    expect(Math.abs(q.values[0] - (N - 1) / 2) / N).toBeLessThan(0.01);
   });
 
   it('PostgreSQL computes the exact answers and states error 0', async () => {

@@ -79,14 +79,23 @@ export function hashWords(lo: number, hi: number, seed: number): number {
   return finish(mixBlock(mixBlock(seed, lo), hi), 8);
 }
 
-/** MurmurHash3 of a string's UTF-16 code units (two per block), with a seed. */
-export function hashString(text: string, seed: number): number {
+/**
+ * MurmurHash3 of bytes[start, end) (a string's UTF-8), with a seed. Strings hash their UTF-8 bytes
+ * whatever the column's encoding (plain or dictionary), so the same text always lands in the same
+ * register and states of differently encoded files merge correctly.
+ */
+export function hashBytes(bytes: Uint8Array, start: number, end: number, seed: number): number {
   let h = seed;
-  const n = text.length;
-  let i = 0;
-  for (; i + 1 < n; i += 2) h = mixBlock(h, text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16));
-  if (i < n) h = mixBlock(h, text.charCodeAt(i));
-  return finish(h, n * 2);
+  let i = start;
+  for (; i + 4 <= end; i += 4) h = mixBlock(h, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
+  let tail = 0;
+  for (let shift = 0; i < end; i++, shift += 8) tail |= bytes[i] << shift;
+  if (end - start > 0 && (end - start) % 4 !== 0) {
+    tail = Math.imul(tail, C1);
+    tail = (tail << 15) | (tail >>> 17);
+    h ^= Math.imul(tail, C2);
+  }
+  return finish(h, end - start);
 }
 
 /** The two seeds of the independent hashes (arbitrary odd constants). */
