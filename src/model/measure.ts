@@ -88,7 +88,10 @@ export interface PiiMeasure {
 /** column_stat: a statistic of a column and the bound it was checked against. */
 export interface StatisticMeasure {
   type: 'statistic';
-  /** `min`, `max`, `sum`, `mean`, `stddev`, `median`, `quantile`, `distinct_count`, `distinct_ratio`, `null_count`, `null_ratio`, `share`; `sql` for an SQL rule's value. */
+  /**
+   * `min`, `max`, `sum`, `mean`, `stddev`, `median`, `quantile`, `distinct_count`, `distinct_ratio`, `null_count`, `null_ratio`, `share`,
+   * `entropy`, `min_length`, `max_length`, `mean_length`; `sql` for an SQL rule's value.
+   */
   statistic: string;
   /** The probability of a quantile, 0..1 (0.5 for the median). */
   p?: number;
