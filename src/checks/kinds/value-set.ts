@@ -104,7 +104,8 @@ function judge(p: ValueSetParams, counts: TopValuesValue, expected: string, colu
     unexpected: unexpected.slice(0, LISTED),
     unexpectedCount: unexpected.length,
   };
-  const observed = p.of === 'most_common' ? tied.slice(0, LISTED) : `${measure.distinct} distinct values`;
+  // What reports print beside `expected`: the column's own values (the tied ones, or the distinct ones), bounded.
+  const observed = (p.of === 'most_common' ? tied : [...considered].sort(byValue)).slice(0, LISTED);
   return {
     outcome: ok ? 'pass' : 'fail',
     observed,

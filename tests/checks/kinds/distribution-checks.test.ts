@@ -69,6 +69,8 @@ describe('distinctValues()', () => {
     const suite = defineSuite(shop, (t) => [t.column('status').distinctValues().within(['paid', 'open'])]);
     const [r] = run(suite, observed);
     expect(r).toMatchObject({ outcome: 'fail', measure: { rule: 'within', unexpected: ['lost'], unexpectedCount: 1, missing: [] } });
+    // Reports print the column's distinct values beside the expected list.
+    expect(r.observed).toEqual(['lost', 'open', 'paid']);
   });
 
   it('contains: lists the listed values the column lacks', () => {
