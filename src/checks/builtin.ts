@@ -23,6 +23,7 @@ import { rowCount } from './kinds/row-count.js';
 import { schema } from './kinds/schema.js';
 import { sqlRule } from './kinds/sql-rule.js';
 import { unique } from './kinds/unique.js';
+import { valueSet } from './kinds/value-set.js';
 import { violations } from './kinds/violations.js';
 
 /** Every check kind, listed explicitly (no registration by import side effects). */
@@ -51,6 +52,7 @@ const KINDS: CheckKind<any>[] = [
   drift,
   reconcile,
   keysMatch,
+  valueSet,
   expect,
 ];
 

@@ -1,12 +1,21 @@
 import type { Scalar } from '../model/contract.js';
 import type { Expr } from '../model/expr.js';
-import type { MetricSpec, MomentsValue } from '../model/metric.js';
+import type {
+  Approximation,
+  ApproxDistinctValue,
+  ApproxQuantilesValue,
+  LengthStatsValue,
+  MetricSpec,
+  MomentsValue,
+} from '../model/metric.js';
 import type { MetricReader, Observes } from './check-kind.js';
 
 /** The parameters of a column statistic: `p` for quantile, `value` for share. */
 export interface StatisticParams {
   p?: number;
   value?: Scalar;
+  /** Estimate instead of computing exactly (distinct_count, median, quantile): see Approximation. */
+  approximate?: boolean;
 }
 
 /**
@@ -23,6 +32,8 @@ export interface Statistic {
   observes: Observes;
   /** What it needs to have a value, for the message when it has none. */
   needsToHaveValue?: string;
+  /** How an estimate was made, for statistics asked `{ approximate: true }`. */
+  approximation?(m: MetricReader, needs: MetricSpec[]): Approximation | undefined;
 }
 
 /** The spec restricted to the check's filter; every spec a statistic needs accepts one. */
@@ -33,6 +44,37 @@ const moments = (column: string, where: Expr | undefined): MetricSpec => scoped(
 const quantile = (column: string, p: number, where: Expr | undefined): MetricSpec =>
   scoped({ kind: 'quantiles', column, probs: [p] }, where);
 const distinct = (column: string, where: Expr | undefined): MetricSpec => scoped({ kind: 'distinct_count', columns: [column] }, where);
+const lengths = (column: string, where: Expr | undefined): MetricSpec => scoped({ kind: 'length_stats', column }, where);
+
+/**
+ * Entropy keeps one exact count per distinct value on the Arrow engine: up to a million of them
+ * (about 100 MB of counts), past which the metric ends `metric.too_many_values`.
+ */
+export const ENTROPY_MAX_DISTINCT = 1_000_000;
+
+/** A quantile, exact or estimated (`{ approximate: true }`). */
+const quantileOf = (column: string, p: number, params: StatisticParams, where: Expr | undefined): MetricSpec =>
+  params.approximate ? scoped({ kind: 'approx_quantiles', column, probs: [p] }, where) : quantile(column, p, where);
+
+const quantileValue = (m: MetricReader, [spec]: MetricSpec[]) => {
+  const q = spec.kind === 'approx_quantiles' ? m.value<ApproxQuantilesValue>(spec).values : m.value<number[]>(spec);
+  return q.length === 0 ? null : q[0];
+};
+
+/** The estimate's method and bound, when the spec is an approximate one. */
+const approximationOf = (m: MetricReader, [spec]: MetricSpec[]): Approximation | undefined =>
+  spec.kind === 'approx_quantiles' || spec.kind === 'approx_distinct_count'
+    ? m.value<ApproxQuantilesValue | ApproxDistinctValue>(spec).approximation
+    : undefined;
+
+const fromLengths =
+  (pick: (v: LengthStatsValue) => number | null) =>
+  (m: MetricReader, [spec]: MetricSpec[]) => {
+    const v = m.value<LengthStatsValue>(spec);
+    return v.count === 0 ? null : pick(v);
+  };
+
+const approximately = (label: string, p: StatisticParams) => (p.approximate ? `${label} (approximate)` : label);
 
 /** The value a moment gives, over no values none. */
 const fromMoments =
@@ -46,11 +88,6 @@ const fromMoments =
 const overNonNull = (m: MetricReader, [counted, all, nullCount]: MetricSpec[]) => {
   const nonNull = m.value<number>(all) - m.value<number>(nullCount);
   return nonNull === 0 ? null : m.value<number>(counted) / nonNull;
-};
-
-const firstQuantile = (m: MetricReader, [spec]: MetricSpec[]) => {
-  const q = m.value<number[]>(spec);
-  return q.length === 0 ? null : q[0];
 };
 
 const plain = (m: MetricReader, [spec]: MetricSpec[]) => m.value<number | string | null>(spec);
@@ -69,9 +106,41 @@ export const STATISTICS = {
     label: () => 'stddev',
     needsToHaveValue: 'at least two non-null values',
   },
-  median: { observes: 'values', needs: (c, _p, w) => [quantile(c, 0.5, w)], compute: firstQuantile, label: () => 'median' },
-  quantile: { observes: 'values', needs: (c, p, w) => [quantile(c, p.p!, w)], compute: firstQuantile, label: (p) => `quantile(${p.p})` },
-  distinct_count: { observes: 'counts', needs: (c, _p, w) => [distinct(c, w)], compute: plain, label: () => 'distinct count' },
+  median: {
+    observes: 'values',
+    needs: (c, p, w) => [quantileOf(c, 0.5, p, w)],
+    compute: quantileValue,
+    label: (p) => approximately('median', p),
+    approximation: approximationOf,
+  },
+  quantile: {
+    observes: 'values',
+    needs: (c, p, w) => [quantileOf(c, p.p!, p, w)],
+    compute: quantileValue,
+    label: (p) => approximately(`quantile(${p.p})`, p),
+    approximation: approximationOf,
+  },
+  distinct_count: {
+    observes: 'counts',
+    needs: (c, p, w) => [p.approximate ? scoped({ kind: 'approx_distinct_count', column: c }, w) : distinct(c, w)],
+    compute: (m, [spec]) => (spec.kind === 'approx_distinct_count' ? m.value<ApproxDistinctValue>(spec).estimate : m.value<number>(spec)),
+    label: (p) => approximately('distinct count', p),
+    approximation: approximationOf,
+  },
+  min_length: { observes: 'counts', needs: (c, _p, w) => [lengths(c, w)], compute: fromLengths((v) => v.min), label: () => 'min length' },
+  max_length: { observes: 'counts', needs: (c, _p, w) => [lengths(c, w)], compute: fromLengths((v) => v.max), label: () => 'max length' },
+  mean_length: {
+    observes: 'counts',
+    needs: (c, _p, w) => [lengths(c, w)],
+    compute: fromLengths((v) => v.sum / v.count),
+    label: () => 'mean length',
+  },
+  entropy: {
+    observes: 'counts',
+    needs: (c, _p, w) => [scoped({ kind: 'entropy', column: c, maxDistinct: ENTROPY_MAX_DISTINCT }, w)],
+    compute: plain,
+    label: () => 'entropy (bits)',
+  },
   distinct_ratio: {
     observes: 'counts',
     needs: (c, _p, w) => [distinct(c, w), rows(w), nulls(c, w)],

@@ -49,5 +49,14 @@ function maskMeasure(measure: Measure): Measure {
   if (measure.type === 'reconcile') {
     return { ...measure, value: MASK, other: { ...measure.other, value: MASK }, difference: MASK, allowed: MASK };
   }
+  if (measure.type === 'value_set') {
+    const masked = (values: unknown[]) => values.map(() => MASK);
+    return {
+      ...measure,
+      missing: masked(measure.missing),
+      unexpected: masked(measure.unexpected),
+      ...(measure.mostCommon && { mostCommon: { ...measure.mostCommon, values: masked(measure.mostCommon.values) } }),
+    };
+  }
   return measure;
 }

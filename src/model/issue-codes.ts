@@ -61,6 +61,9 @@ export const ISSUE_CODES = {
   'metric.invalid': { hint: 'a metric was asked for with parameters it cannot take (a histogram with no bins)' },
   'metric.missing': { hint: 'the engine returned no value for a metric a check needs; a bug worth reporting' },
   'metric.missing_column': { hint: 'a check names a column the data does not have' },
+  'metric.too_many_values': {
+    hint: 'the metric needs an exact count per distinct value (entropy, distinct values) and the column has more distinct values than it keeps',
+  },
   'metric.unsupported_type': { hint: 'a statistic was asked of a column whose type it cannot read (a mean of strings)' },
   'engine.internal': { hint: 'computing a metric threw unexpectedly; a bug worth reporting, with --debug' },
   'engine.unsupported_metric': { hint: 'the engine reading this dataset cannot compute this metric' },

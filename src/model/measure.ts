@@ -1,4 +1,5 @@
 import type { PiiKind } from './pii.js';
+import type { Approximation } from './metric.js';
 
 /**
  * What a check measured and what it was held to, as plain data, so reporters and other tools read
@@ -18,7 +19,8 @@ export type Measure =
   | DriftMeasure
   | PiiMeasure
   | ReconcileMeasure
-  | KeysMeasure;
+  | KeysMeasure
+  | ValueSetMeasure;
 
 /**
  * reconcile: a row count or a sum here against the same of another dataset. Passes when
@@ -86,7 +88,10 @@ export interface PiiMeasure {
 /** column_stat: a statistic of a column and the bound it was checked against. */
 export interface StatisticMeasure {
   type: 'statistic';
-  /** `min`, `max`, `sum`, `mean`, `stddev`, `median`, `quantile`, `distinct_count`, `distinct_ratio`, `null_count`, `null_ratio`, `share`; `sql` for an SQL rule's value. */
+  /**
+   * `min`, `max`, `sum`, `mean`, `stddev`, `median`, `quantile`, `distinct_count`, `distinct_ratio`, `null_count`, `null_ratio`, `share`,
+   * `entropy`, `min_length`, `max_length`, `mean_length`; `sql` for an SQL rule's value.
+   */
   statistic: string;
   /** The probability of a quantile, 0..1 (0.5 for the median). */
   p?: number;
@@ -95,6 +100,31 @@ export interface StatisticMeasure {
   /** The statistic's value (dates and timestamps as ISO text); null when it has none (no values). */
   value: number | string | null;
   bound: MeasuredBound;
+  /** Present when the check asked for an estimate (`{ approximate: true }`): how it was made and its error bound. */
+  approximate?: Approximation;
+}
+
+/**
+ * most_common and distinct_values: the column's set of values (or its most frequent ones) against
+ * the values the check lists. Lists are bounded (the first 20, in value order, with full counts
+ * beside them); on a pii column every listed value is the mask `***`.
+ */
+export interface ValueSetMeasure {
+  type: 'value_set';
+  /** `most_common`: the values tied at the highest count; `distinct`: every distinct non-null value. */
+  of: 'most_common' | 'distinct';
+  /** `one_of` (most common value in the list), `within` (subset), `contains` (superset), `equals`. */
+  rule: 'one_of' | 'within' | 'contains' | 'equals';
+  /** Distinct non-null values of the column. */
+  distinct: number;
+  /** most_common: the tied values and their count. */
+  mostCommon?: { values: (string | number | boolean)[]; count: number };
+  /** Listed values the column lacks (contains, equals). */
+  missing: (string | number | boolean)[];
+  missingCount: number;
+  /** Column values outside the list (within, equals, one_of). */
+  unexpected: (string | number | boolean)[];
+  unexpectedCount: number;
 }
 
 /** row_count and column_count: how many there were, and the bound. */

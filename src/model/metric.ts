@@ -68,6 +68,26 @@ export type MetricSpec =
    * values (PII_CANDIDATE_PATTERN) and verify them in the process.
    */
   | { kind: 'pii_findings'; column: string; kinds: PiiKind[]; phoneCountry: string; where?: Expr; sampleSize: number }
+  /**
+   * Lengths of the non-null values of a string column, in characters (code points, as the
+   * `length()` expression function and the length check count them): how many, shortest, longest, total.
+   */
+  | { kind: 'length_stats'; column: string; where?: Expr }
+  /**
+   * Shannon entropy in bits of the column's value frequencies: -sum p_i log2 p_i with p_i = count_i / n
+   * over the non-null (and, for floats, non-NaN) values, as scipy.stats.entropy(counts, base=2).
+   * No values: null. Exact on every engine; the Arrow engine keeps one count per distinct value
+   * and ends `metric.too_many_values` past `maxDistinct` of them.
+   */
+  | { kind: 'entropy'; column: string; maxDistinct: number; where?: Expr }
+  /**
+   * An estimate of distinct non-null values (one column), with the method and its error bound: a
+   * HyperLogLog sketch on the Arrow engine, the engine's own approximation in SQL (or an exact count
+   * where the dialect has none). See ApproxDistinctValue.
+   */
+  | { kind: 'approx_distinct_count'; column: string; where?: Expr }
+  /** Estimated quantiles over non-null numbers, with the method and its error bound (ApproxQuantilesValue). */
+  | { kind: 'approx_quantiles'; column: string; probs: number[]; where?: Expr }
   /** The dataset's physical schema as read from the source (names and types). */
   | { kind: 'schema' }
   /**
@@ -97,6 +117,8 @@ export type MetricSpec =
  * Value shapes by metric kind:
  *   histogram -> HistogramValue; top_values, reference_distribution -> TopValuesValue
  *   row_count, null_count, distinct_count, value_count -> number
+ *   length_stats -> LengthStatsValue; entropy -> number | null
+ *   approx_distinct_count -> ApproxDistinctValue; approx_quantiles -> ApproxQuantilesValue
  *   min, max -> number | string | null (null: no non-null value)
  *   moments -> MomentsValue; quantiles -> number[] (empty: no values)
  *   duplicate_count, predicate_failures, parse_failures, orphan_count -> FailuresValue
@@ -136,6 +158,43 @@ export interface MomentsValue {
   m2: number;
   /** Set by the run when another dataset's pii column was summed for a reconciliation: its sum is shown masked. */
   pii?: boolean;
+}
+
+export interface LengthStatsValue {
+  /** Non-null values measured. */
+  count: number;
+  /** null when count is 0. */
+  min: number | null;
+  max: number | null;
+  /** Total length of all values (the mean is sum / count). */
+  sum: number;
+}
+
+/**
+ * How an estimate was made and how far off it may be:
+ * - `hll`: HyperLogLog with 2^p registers, relative standard error 1.04 / sqrt(2^p)
+ *   (Flajolet et al. 2007); about 95% of estimates fall within twice that.
+ * - `ddsketch`: DDSketch (Masson et al. 2019); every quantile returned is within `relativeAccuracy`
+ *   (relative to its value) of the order statistic at rank floor(p * (n - 1)), a guarantee, not a probability.
+ * - `tdigest`: t-digest (Dunning); accurate near the tails, with no worst-case bound (`bound` null).
+ * - `exact`: the engine has no approximation and computed the exact answer (error 0).
+ */
+export type Approximation =
+  | { method: 'hll'; p: number; relativeStandardError: number }
+  | { method: 'hll'; p?: undefined; relativeStandardError: null; note: string }
+  | { method: 'ddsketch'; relativeAccuracy: number }
+  | { method: 'tdigest'; bound: null; note: string }
+  | { method: 'exact'; error: 0 };
+
+export interface ApproxDistinctValue {
+  estimate: number;
+  approximation: Approximation;
+}
+
+export interface ApproxQuantilesValue {
+  /** One estimate per probability; empty when there are no values. */
+  values: number[];
+  approximation: Approximation;
 }
 
 export interface HistogramValue {
@@ -197,6 +256,9 @@ export type MetricValue =
   | HistogramValue
   | TopValuesValue
   | KeySetValue
+  | LengthStatsValue
+  | ApproxDistinctValue
+  | ApproxQuantilesValue
   | { columns: PhysicalColumn[] };
 
 /** A metric either computed or explained. Never thrown. */

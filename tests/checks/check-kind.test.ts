@@ -30,14 +30,14 @@ describe('check kinds describe themselves', () => {
     ).toEqual(['column_count', 'expect', 'file_freshness', 'row_count', 'schema', 'sql_rule']);
   });
 
-  it('observe values only where a value of the column shows: freshness, the value statistics, the result of an SQL rule', () => {
+  it('observe values only where a value of the column shows: freshness, the value statistics, the result of an SQL rule, value sets', () => {
     const stat = CHECK_KINDS.get('column_stat')!;
     const values = Object.keys(STATISTICS).filter((s) => observesOf(stat, { stat: s } as never) === 'values');
     expect(values).toEqual(['min', 'max', 'sum', 'mean', 'stddev', 'median', 'quantile']);
     const tracking = ['column_stat', 'change', 'anomaly'];
     expect(
       [...CHECK_KINDS.values()].filter((k) => !tracking.includes(k.kind) && observesOf(k, {} as never) === 'values').map((k) => k.kind),
-    ).toEqual(['freshness', 'sql_rule']);
+    ).toEqual(['freshness', 'sql_rule', 'value_set']);
     // change and anomaly observe what the number they track observes.
     for (const kind of ['change', 'anomaly']) {
       const k = CHECK_KINDS.get(kind)!;
@@ -64,7 +64,7 @@ describe('check kinds describe themselves', () => {
 });
 
 describe('column statistics are one table', () => {
-  const contract = defineContract({ name: 't', columns: { x: col.float64() } });
+  const contract = defineContract({ name: 't', columns: { x: col.float64(), s: col.string() } });
 
   it('has an entry for every statistic the DSL offers, each with a label and the metrics it needs', () => {
     const suite = defineSuite(contract, (t) => {
@@ -82,12 +82,16 @@ describe('column statistics are one table', () => {
         x.nullCount(),
         x.nullRatio(),
         x.share(1),
+        x.entropy(),
+        t.column('s').length().min(),
+        t.column('s').length().mean(),
+        t.column('s').length().max(),
       ].map((b) => b.atLeast(0));
     });
     const offered = suite.checks.map((c) => (c.params as { stat: string }).stat);
     expect(offered.sort()).toEqual(Object.keys(STATISTICS).sort());
     for (const c of suite.checks) {
-      expect(CHECK_KINDS.get('column_stat')!.describe(c)).toMatch(/^x \S/);
+      expect(CHECK_KINDS.get('column_stat')!.describe(c)).toMatch(/^[xs] \S/);
       expect(CHECK_KINDS.get('column_stat')!.metrics(c, { contract, sampleSize: 1 }).length).toBeGreaterThan(0);
     }
   });

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { columnMetricsOf } from '../../src/reporters/openlineage/column-metrics.js';
+import type { Approximation } from '../../src/model/metric.js';
 import type { DatasetResult } from '../../src/model/result.js';
 import { check } from './sample-run.js';
 
 /** A column_stat result as the runner writes it: the statistic is read from its measure, never its message. */
-const stat = (column: string, statistic: string, value: number, extra: Partial<Parameters<typeof check>[0]> & { p?: number } = {}) => {
-  const { p, ...rest } = extra;
+const stat = (
+  column: string,
+  statistic: string,
+  value: number,
+  extra: Partial<Parameters<typeof check>[0]> & { p?: number; approximate?: Approximation } = {},
+) => {
+  const { p, approximate, ...rest } = extra;
   const measure = {
     type: 'statistic' as const,
     statistic,
     ...(p !== undefined && { p }),
+    ...(approximate && { approximate }),
     value,
     bound: { min: null, max: 1e9, strict: false },
   };
@@ -40,6 +47,9 @@ function dataset(): DatasetResult {
     checks: [
       stat('amount', 'quantile', 88, { p: 0.95 }),
       stat('amount', 'median', 40, { p: 0.5 }),
+      // Estimates are left out; an "approximate" answer PostgreSQL computed exactly is a value like any other.
+      stat('amount', 'quantile', 80, { p: 0.9, approximate: { method: 'ddsketch', relativeAccuracy: 0.01 } }),
+      stat('amount', 'quantile', 10, { p: 0.1, approximate: { method: 'exact', error: 0 } }),
       stat('amount', 'sum', 400),
       stat('amount', 'quantile', 3, { p: 0.25, where: 'amount > 2' }),
       stat('amount', 'mean', 44),
@@ -49,11 +59,11 @@ function dataset(): DatasetResult {
 }
 
 describe('dataQualityMetrics from a DatasetResult', () => {
-  it('counts for every column; min/max/sum/quantiles only as numbers, never of pii columns nor of filtered checks', () => {
+  it('counts for every column; min/max/sum/quantiles only as numbers, never of pii columns, filtered checks or estimates', () => {
     expect(columnMetricsOf(dataset())).toEqual({
       rowCount: 10,
       columnMetrics: {
-        amount: { nullCount: 1, distinctCount: 7, count: 9, min: 1, max: 90, sum: 400, quantiles: { '0.95': 88, '0.5': 40 } },
+        amount: { nullCount: 1, distinctCount: 7, count: 9, min: 1, max: 90, sum: 400, quantiles: { '0.95': 88, '0.5': 40, '0.1': 10 } },
         salary: { nullCount: 0, count: 10 },
         day: { nullCount: 0, count: 10 },
       },

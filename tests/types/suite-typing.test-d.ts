@@ -111,6 +111,23 @@ describe('a suite is typed by its contract', () => {
     ]);
   });
 
+  it('types distribution checks: lengths of strings only, value sets of the column type, the approximate option', () => {
+    defineSuite(orders, (t) => [
+      t.column('status').length().mean().atMost(12),
+      t.column('status').mostCommon().oneOf(['placed']),
+      t.column('status').distinctValues().within(['placed', 'shipped']),
+      t.column('order_id').distinctCount({ approximate: true }).atLeast(1),
+      t.column('amount').quantile(0.99, { approximate: true }).atMost(5_000),
+      t.column('amount').entropy().atLeast(1),
+      // @ts-expect-error: length() statistics need a string column
+      t.column('amount').length().mean().atMost(3),
+      // @ts-expect-error: the values of a numeric column are numbers
+      t.column('amount').distinctValues().contains(['a']),
+      // @ts-expect-error: approximate is a boolean
+      t.column('amount').median({ approximate: 'yes' }).atMost(1),
+    ]);
+  });
+
   it('types values and options', () => {
     defineSuite(orders, (t) => [
       // @ts-expect-error: accepted values of a numeric column are numbers

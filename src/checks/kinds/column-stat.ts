@@ -1,6 +1,7 @@
 import type { Bound } from '../../model/check.js';
 import type { Scalar } from '../../model/contract.js';
 import type { StatisticMeasure } from '../../model/measure.js';
+import type { Approximation } from '../../model/metric.js';
 import { defineCheckKind } from '../check-kind.js';
 import type { CheckKind } from '../check-kind.js';
 import { columnType, comparable, display } from '../column-values.js';
@@ -15,6 +16,7 @@ interface StatParams {
   stat: Stat;
   p?: number;
   value?: Scalar;
+  approximate?: boolean;
   bound: Bound;
 }
 
@@ -32,17 +34,18 @@ export const columnStat: CheckKind<StatParams> = defineCheckKind<StatParams>({
   evaluate(def, m, ctx) {
     const stat = statistic(def.params.stat);
     const type = columnType(ctx.contract, def.column);
-    const observed = stat.compute(m, stat.needs(def.column!, def.params, ctx.where));
+    const needs = stat.needs(def.column!, def.params, ctx.where);
+    const observed = stat.compute(m, needs);
+    const approximate = stat.approximation?.(m, needs);
     const expected = describeBound(def.params.bound, (v) => String(v));
     const label = stat.label(def.params);
     if (observed === null) {
-      const needs = stat.needsToHaveValue ?? 'non-null values';
       return {
         outcome: 'fail',
         observed: null,
         expected,
-        message: `${label} has no value: it needs ${needs}`,
-        measure: measureOf(def.params, null),
+        message: `${label} has no value: it needs ${stat.needsToHaveValue ?? 'non-null values'}`,
+        measure: measureOf(def.params, null, approximate),
       };
     }
     const bound = {
@@ -57,14 +60,14 @@ export const columnStat: CheckKind<StatParams> = defineCheckKind<StatParams>({
       observed: shown,
       expected,
       message: `${label} is ${typeof shown === 'number' ? round(shown) : String(shown)}${ok ? '' : `, expected ${expected}`}`,
-      measure: measureOf(def.params, shown),
+      measure: measureOf(def.params, shown, approximate),
       ...(typeof shown === 'number' && Number.isFinite(shown) && { tracked: shown }),
     };
   },
   describe: (def) => `${def.column} ${statistic(def.params.stat).label(def.params)} ${describeBound(def.params.bound)}`,
 });
 
-function measureOf(p: StatParams, value: number | string | null): StatisticMeasure {
+function measureOf(p: StatParams, value: number | string | null, approximate: Approximation | undefined): StatisticMeasure {
   const probability = p.stat === 'median' ? 0.5 : p.stat === 'quantile' ? p.p : undefined;
   return {
     type: 'statistic',
@@ -73,6 +76,7 @@ function measureOf(p: StatParams, value: number | string | null): StatisticMeasu
     ...(p.stat === 'share' && p.value !== undefined && { shareOf: typeof p.value === 'bigint' ? Number(p.value) : p.value }),
     value,
     bound: measuredBound(p.bound),
+    ...(approximate && { approximate }),
   };
 }
 

@@ -26,6 +26,9 @@ export type SqlFn =
   | 'avg'
   | 'var_samp'
   | 'quantile_cont' // args: value, literal probability
+  | 'approx_count_distinct' // the dialect's distinct-count estimate (Dialect.approximate says which)
+  | 'approx_quantile' // args: value, literal probability
+  | 'ln'
   | 'floor';
 
 export type SqlType = 'double' | 'varchar' | 'bigint' | 'boolean' | 'date' | 'timestamp';

@@ -8,7 +8,7 @@ import { SqlUnsupported, compilePredicate } from './compile-expr.js';
 import type { CompileInput } from './compile-input.js';
 import { consideredFilter, filterOf, groupKey, refuseGap } from './compile-input.js';
 import { missingColumn } from './metric-values.js';
-import { histogram, topValues } from './compile-profile-queries.js';
+import { entropy, histogram, topValues } from './compile-profile-queries.js';
 import { keySetQuery } from './compile-key-set.js';
 import { sampleRow } from './sample-rows.js';
 import { piiCandidates } from './compile-pii.js';
@@ -120,6 +120,8 @@ export function compileExtraQueries(
       return [histogram(m.key, spec, ctx, input, alias)];
     case 'top_values':
       return topValues(m.key, spec, ctx, input);
+    case 'entropy':
+      return [entropy(m.key, spec, ctx, input, alias)];
     case 'orphan_count':
       return orphans(m.key, spec, ctx, input, hidden);
     case 'sql_scalar':

@@ -1,7 +1,17 @@
 import type { Expr } from '../../model/expr.js';
 import type { Issue } from '../../model/issue.js';
 import { isDatacheckError } from '../../model/issue.js';
-import type { FailuresValue, MetricOutcome, MetricResults, MetricSpec } from '../../model/metric.js';
+import type {
+  Approximation,
+  ApproxDistinctValue,
+  ApproxQuantilesValue,
+  FailuresValue,
+  LengthStatsValue,
+  MetricOutcome,
+  MetricResults,
+  MetricSpec,
+} from '../../model/metric.js';
+import { topValueFilter } from './compile-profile-queries.js';
 import type { SelectItem, SqlExpr } from './ast.js';
 import { and, col, countStar, fn, isNull, not } from './ast.js';
 import type { CompiledQuery } from './compiled-query.js';
@@ -108,6 +118,9 @@ type Decode = (row: Record<string, unknown>) => unknown;
 
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
+/** What an approximate metric reports where the dialect has no approximation: the exact answer. */
+const EXACT: Approximation = { method: 'exact', error: 0 };
+
 /** The aggregate-query items of a scalar metric and the decoder of its value; undefined for metrics answered elsewhere. */
 function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, add: Add): Decode | undefined {
   switch (spec.kind) {
@@ -207,6 +220,59 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
       add('hmin', fn('min', [v.expr], f));
       add('hmax', fn('max', [v.expr], f));
       return undefined;
+    }
+    case 'length_stats': {
+      const v = columnValue(spec.column, ctx);
+      if (v.kind !== 'string') throw new SqlUnsupported(`length statistics need a string column, and '${spec.column}' is ${v.kind}`);
+      const length = fn('length', [v.sql]);
+      const f = filterOf(spec.where, ctx, isNull(v.sql, true));
+      const count = add('lcount', countStar(f));
+      const min = add('lmin', fn('min', [length], f));
+      const max = add('lmax', fn('max', [length], f));
+      const sum = add('lsum', fn('sum', [length], f));
+      return (row): LengthStatsValue => {
+        const c = n(row[count]);
+        return c === 0 ? { count: 0, min: null, max: null, sum: 0 } : { count: c, min: n(row[min]), max: n(row[max]), sum: n(row[sum]) };
+      };
+    }
+    case 'entropy': {
+      // The values counted; the entropy itself comes from a grouped query (compile-extra.ts).
+      const v = columnValue(spec.column, ctx);
+      add('entropy_n', countStar(filterOf(spec.where, ctx, ...topValueFilter(v))));
+      return undefined;
+    }
+    case 'approx_distinct_count': {
+      const v = columnValue(spec.column, ctx);
+      const approximation = input.dialect.approximate?.distinct ?? EXACT;
+      const a = add(
+        'approx_distinct',
+        fn(
+          approximation.method === 'exact' ? 'count_distinct' : 'approx_count_distinct',
+          [v.sql],
+          filterOf(spec.where, ctx, ...topValueFilter(v)),
+        ),
+      );
+      return (row): ApproxDistinctValue => ({ estimate: n(row[a]), approximation });
+    }
+    case 'approx_quantiles': {
+      const approximation = input.dialect.approximate?.quantile ?? EXACT;
+      const v = numericValue(spec.column, 'approximate quantiles', ctx);
+      const f = filterOf(spec.where, ctx, ...v.keep);
+      const count = add('approx_qcount', countStar(f));
+      const aliases = spec.probs.map((p, i) =>
+        add(
+          `aq${i}`,
+          fn(
+            approximation.method === 'exact' ? 'quantile_cont' : 'approx_quantile',
+            [v.expr, { t: 'num', value: Math.min(Math.max(p, 0), 1) }],
+            f,
+          ),
+        ),
+      );
+      return (row): ApproxQuantilesValue => ({
+        values: n(row[count]) === 0 ? [] : aliases.map((a) => Number(row[a])),
+        approximation,
+      });
     }
     case 'top_values':
       // Its distinct count comes from its own queries (compile-profile-queries.ts): an exact count(DISTINCT)

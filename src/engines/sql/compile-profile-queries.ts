@@ -207,3 +207,50 @@ export function topValues(
     },
   ];
 }
+
+/**
+ * Shannon entropy in bits, computed where the data is: the non-null count n comes from the
+ * aggregate query, then one grouped query sums c * ln(c / n) over the values' counts c, so no value
+ * list reaches JavaScript whatever the column's cardinality. H = -sum / (n ln 2). Each term is a
+ * log of a share (not ln c - ln n), so a column of one value gives exactly 0, as in the Arrow engine.
+ */
+export function entropy(
+  key: string,
+  spec: Extract<MetricSpec, { kind: 'entropy' }>,
+  ctx: ExprContext,
+  input: CompileInput,
+  alias: (part: string) => string,
+): CompiledQuery {
+  const v = columnValue(spec.column, ctx);
+  const total = (s: QueryState) => n(s.aggregate[alias('entropy_n')]);
+  return {
+    label: `entropy of ${spec.column}`,
+    keys: [key],
+    select(s) {
+      const counts: Select = {
+        t: 'select',
+        columns: [{ expr: countStar(), alias: 'c' }],
+        from: input.from,
+        where: filterOf(spec.where, ctx, ...topValueFilter(v)),
+        groupBy: [v.sql],
+      };
+      const share: SqlExpr = {
+        t: 'bin',
+        op: '/',
+        left: { t: 'cast', arg: col('c'), type: 'double' },
+        right: { t: 'num', value: total(s) },
+      };
+      return {
+        t: 'select',
+        columns: [{ expr: fn('sum', [{ t: 'bin', op: '*', left: col('c'), right: fn('ln', [share]) }]), alias: 's' }],
+        from: { t: 'subquery', query: counts, alias: 'e' },
+      };
+    },
+    runIf: (s) => total(s) > 0,
+    onSkip: (s) => void s.results.set(key, { ok: true, value: null }),
+    apply(rows, s) {
+      const h = -n(rows[0]?.s) / (total(s) * Math.LN2);
+      s.results.set(key, { ok: true, value: h === 0 ? 0 : h });
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import type { SqlFn, SqlType } from './ast.js';
+import type { Approximation } from '../../model/metric.js';
 import type { DialectName } from './dialects/dialect-names.js';
 import type { RegexFeatures } from './regex.js';
 import type { SqlRelation } from './sql-connection.js';
@@ -73,6 +74,11 @@ export interface Dialect {
   /** A relation the dialect reads itself (file scans); tables and queries are generic. */
   relation?(rel: SqlRelation, bind: (v: unknown) => string): string | undefined;
   gaps: DialectGap[];
+  /**
+   * The engine's own estimates behind `approx_count_distinct` and `approx_quantile`, and what they
+   * promise. Absent: the engine has none, and approximate metrics are computed exactly (error 0).
+   */
+  approximate?: { distinct: Approximation; quantile: Approximation };
   /**
    * The engine returns a filtered scan in scan order (DuckDB preserves insertion order), so a
    * sample needs no ORDER BY and its LIMIT stops the scan at the first failing rows.

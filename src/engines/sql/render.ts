@@ -163,6 +163,9 @@ const DEFAULTS: Record<Extract<SqlExpr, { t: 'fn' }>['fn'], (a: string[]) => str
   var_samp: (a) => `var_samp(${a[0]})`,
   quantile_cont: (a) => `quantile_cont(${a[0]}, ${a[1]})`,
   floor: (a) => `floor(${a[0]})`,
+  approx_count_distinct: (a) => `approx_count_distinct(${a[0]})`,
+  approx_quantile: (a) => `approx_quantile(${a[0]}, ${a[1]})`,
+  ln: (a) => `ln(${a[0]})`,
 };
 
 function finite(x: number): string {

@@ -38,13 +38,15 @@ type Stat = { kind: 'quantile'; p: number; value: number } | { kind: 'sum'; valu
 
 /**
  * A sum or quantile a check measured over the whole column, read from its structured measure.
- * Checks with a filter describe a subset, not the column, and are left out; so are results
- * written before measures existed (they have none).
+ * Checks with a filter describe a subset, not the column, and are left out; so are estimates and
+ * results written before measures existed (they have none).
  */
 function statOf(c: CheckResult): Stat | undefined {
   const m = c.measure;
   if (m?.type !== 'statistic' || c.where !== undefined || c.outcome === 'error' || c.outcome === 'skipped' || !isNumber(m.value))
     return undefined;
+  // An estimate (`{ approximate: true }`) is no value of the column's quantiles: OpenLineage's facet has no place for its bound.
+  if (m.approximate && m.approximate.method !== 'exact') return undefined;
   if (m.p !== undefined && (m.statistic === 'quantile' || m.statistic === 'median')) return { kind: 'quantile', p: m.p, value: m.value };
   if (m.statistic === 'sum') return { kind: 'sum', value: m.value };
   return undefined;

@@ -38,6 +38,11 @@ const specs: Record<string, MetricSpec> = {
   dupCodes: { kind: 'duplicate_count', columns: ['code'], sampleSize: 5 },
   dupPairs: { kind: 'duplicate_count', columns: ['status', 'code'], sampleSize: 6 },
   shipped: { kind: 'value_count', column: 'status', value: 'shipped' },
+  emailLengths: { kind: 'length_stats', column: 'email' },
+  statusEntropy: { kind: 'entropy', column: 'status', maxDistinct: 1000 },
+  approxEmails: { kind: 'approx_distinct_count', column: 'email' },
+  approxIds: { kind: 'approx_distinct_count', column: 'id', where: parseExpr("status = 'placed'") },
+  approxAmounts: { kind: 'approx_quantiles', column: 'amount', probs: [0.1, 0.5, 0.99] },
   emails: { kind: 'predicate_failures', column: 'email', predicate: parseExpr("matches(email, '^[^@]+@[^@]+\\.[^@]+$')"), sampleSize: 5 },
   emailsAll: {
     kind: 'predicate_failures',

@@ -1,9 +1,13 @@
 import type { MetricSpec } from '../../../model/metric.js';
 import type { Aggregator } from '../aggregator.js';
+import { approxDistinctCount } from './approx-distinct-count.js';
+import { approxQuantiles } from './approx-quantiles.js';
 import { distinctCount } from './distinct-count.js';
 import { duplicateCount } from './duplicate-count.js';
+import { entropy } from './entropy.js';
 import { histogram } from './histogram.js';
 import { keySet } from './key-set.js';
+import { lengthStats } from './length-stats.js';
 import { minMax } from './min-max.js';
 import { moments } from './moments.js';
 import { nullCount } from './null-count.js';
@@ -49,6 +53,14 @@ export function aggregatorFor(spec: MetricSpec, sampleColumns?: readonly string[
       return histogram(spec.column, spec.bins);
     case 'top_values':
       return topValues(spec.column, spec.k, spec.maxDistinct);
+    case 'length_stats':
+      return lengthStats(spec.column);
+    case 'entropy':
+      return entropy(spec.column, spec.maxDistinct);
+    case 'approx_distinct_count':
+      return approxDistinctCount(spec.column);
+    case 'approx_quantiles':
+      return approxQuantiles(spec.column, spec.probs);
     case 'schema':
       return schema();
     case 'key_set':

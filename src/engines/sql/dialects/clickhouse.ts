@@ -59,6 +59,9 @@ export const clickhouseDialect: Dialect = {
     // the server's time zone. DateTime has whole seconds, so milliseconds are whole thousands.
     epoch_ms: (a) => `(toInt64(toUnixTimestamp(toDateTime(${a[0]}, 'UTC'))) * 1000)`,
     count_distinct: (a) => `uniqExact(${a[0]})`,
+    approx_count_distinct: (a) => `uniqHLL12(${a[0]})`,
+    approx_quantile: (a) => `quantileTDigest(${a[1]})(${a[0]})`,
+    ln: (a) => `log(${a[0]})`,
     sum: (a) => guarded(`sum(${a[0]})`, a[0], 1),
     min: (a) => guarded(`min(${a[0]})`, a[0], 1),
     max: (a) => guarded(`max(${a[0]})`, a[0], 1),
@@ -83,6 +86,11 @@ export const clickhouseDialect: Dialect = {
   // String compares bytes; UTF-8 byte order is code-point order.
   binaryCollate: (e) => e,
   rowNumber: '(rowNumberInAllBlocks() + 1)',
+  // uniqHLL12: HyperLogLog with 2^12 cells (ClickHouse's documentation), so 1.04 / 64 = 1.625%.
+  approximate: {
+    distinct: { method: 'hll', p: 12, relativeStandardError: 1.04 / 64 },
+    quantile: { method: 'tdigest', bound: null, note: 'ClickHouse quantileTDigest (t-digest); t-digest has no worst-case bound' },
+  },
   gaps: ['exact_quantile', 'window', 'correlated_subquery', 'float_remainder'],
 };
 

@@ -25,6 +25,16 @@ export const duckdbDialect: Dialect = {
   // duplicated keys on the bench's 5M-row Parquet file: 0.8-1.2 s with IN, 76 ms with list_contains.
   among: (arg, values) => `list_contains([${values.join(', ')}], ${arg})`,
   gaps: [],
+  // DuckDB documents approx_count_distinct as HyperLogLog and approx_quantile as t-digest, and
+  // states no precision or bound for either; the measured error is in the README (Performance).
+  approximate: {
+    distinct: {
+      method: 'hll',
+      relativeStandardError: null,
+      note: 'DuckDB approx_count_distinct (HyperLogLog); DuckDB states no error bound',
+    },
+    quantile: { method: 'tdigest', bound: null, note: 'DuckDB approx_quantile (t-digest); t-digest has no worst-case bound' },
+  },
   preservesScanOrder: true,
 };
 
