@@ -74,6 +74,8 @@ export type SqlExpr =
   | { t: 'try_cast'; arg: SqlExpr; type: TextCastType }
   /** Regular-expression search (not a full match) with a pattern already translated for SQL engines. */
   | { t: 'regex'; subject: SqlExpr; pattern: string; caseInsensitive: boolean }
+  /** The text is one JSON value, as src/expr/json-text.ts defines it (the dialect's `jsonValid`). */
+  | { t: 'json_valid'; arg: SqlExpr }
   /** A string value ordered by code point (binary collation where the engine has collations). */
   | { t: 'binary_collate'; arg: SqlExpr }
   | { t: 'exists'; query: Select; negate: boolean }

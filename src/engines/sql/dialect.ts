@@ -55,6 +55,12 @@ export interface Dialect {
   /** A regex search (not a full match); the hook binds the pattern (and flags) itself. */
   regex(subject: string, pattern: string, caseInsensitive: boolean, bind: (v: unknown) => string): string;
   regexFeatures: RegexFeatures;
+  /**
+   * The text is one JSON value exactly as src/expr/json-text.ts defines it (null stays null); the
+   * hook binds what it needs. Absent: `noJsonValid` says why the dialect cannot test it exactly.
+   */
+  jsonValid?(subject: string, bind: (v: unknown) => string): string;
+  noJsonValid?: string;
   /** `left % right` with JavaScript's meaning (sign of the dividend), where `%` itself differs. */
   remainder?(left: string, right: string): string;
   /** count(DISTINCT) counts every NaN apart (ClickHouse's uniqExact): the compiler counts NaN once itself. */

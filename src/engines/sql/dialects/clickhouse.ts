@@ -82,6 +82,8 @@ export const clickhouseDialect: Dialect = {
   regexFeatures: { nonCapturing: true, lazy: true, wordBoundary: true, anyChar: '(?s:.)', caseFoldsAsciiOnly: true },
   // String compares bytes; UTF-8 byte order is code-point order.
   binaryCollate: (e) => e,
+  // system.functions on 18.16 lists no JSON function besides visitParam*, which extract without validating.
+  noJsonValid: 'ClickHouse 18.16 has no JSON validity test (isValidJSON came in a later release)',
   rowNumber: '(rowNumberInAllBlocks() + 1)',
   gaps: ['exact_quantile', 'window', 'correlated_subquery', 'float_remainder'],
 };
