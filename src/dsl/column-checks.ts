@@ -75,6 +75,10 @@ export interface StringColumnChecks {
    * narrows it. Failing rows show the findings masked, never the text.
    */
   noPii(options?: RowCheckOptions & NoPiiOptions): SuiteCheck;
+  /** Each value is one JSON text (strict RFC 8259, as JSON.parse reads it). Not on PostgreSQL 15 or ClickHouse 18.16. */
+  jsonParseable(options?: RowCheckOptions): SuiteCheck;
+  /** Each value is what strftime writes in `format` for a real date: `.dateFormat('%Y-%m-%d')` fails '2023-02-30'. */
+  dateFormat(format: string, options?: RowCheckOptions): SuiteCheck;
 }
 
 /** The checks a column of family F (value type T) offers; the rest are compile errors. */
@@ -185,6 +189,26 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
       'kinds',
       'phoneCountry',
     ]);
+  }
+  jsonParseable(options?: RowCheckOptions) {
+    return this.row('json_parseable', () => ({}), options);
+  }
+  dateFormat(format: string, options?: RowCheckOptions) {
+    // An unknown directive is found when the check is planned (expr.bad_literal, at this line),
+    // where the format is compiled: the DSL reads the model only.
+    const params = () => {
+      if (typeof format !== 'string' || format === '') {
+        throw new DatacheckError({
+          code: 'check.invalid_option',
+          message: `${this.column}: dateFormat needs a strftime format`,
+          location: captureCallSite(),
+          expected: "a format such as '%Y-%m-%d'",
+          found: JSON.stringify(format) ?? String(format),
+        });
+      }
+      return { format };
+    };
+    return this.row('date_format', params, options);
   }
   min() {
     return this.stat<unknown>('min');
