@@ -3,10 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { col, defineContract, defineSuite } from '../../src/index.js';
-import type { ContractDef } from '../../src/model/contract.js';
-import type { CheckResult } from '../../src/model/result.js';
-import type { SuiteDef } from '../../src/model/suite.js';
-import { runDatacheck } from '../../src/run/runner.js';
+import { runSuite } from './run-suite.js';
 import type { SuiteCheck } from '../../src/dsl/suite-check.js';
 
 /**
@@ -46,18 +43,8 @@ function contractOn(engine: 'arrow' | 'duckdb') {
   });
 }
 
-async function run(engine: 'arrow' | 'duckdb', build: Parameters<typeof defineSuite<typeof COLUMNS>>[1]) {
-  const orders = contractOn(engine);
-  const suite = defineSuite(orders, build);
-  const r = await runDatacheck({
-    cwd: dir,
-    contracts: [orders as ContractDef],
-    suites: [suite as SuiteDef],
-    issues: [],
-    maxFailingRows: 5,
-  });
-  return { suite, checks: r.datasets[0].checks.filter((c) => c.origin === 'suite') as CheckResult[] };
-}
+const run = (engine: 'arrow' | 'duckdb', build: Parameters<typeof defineSuite<typeof COLUMNS>>[1]) =>
+  runSuite(dir, contractOn(engine), build);
 
 for (const engine of ['arrow', 'duckdb'] as const) {
   describe(`checks across columns (${engine})`, () => {
