@@ -17,6 +17,7 @@ import { keysMatch } from './kinds/keys-match.js';
 import { jsonParseable } from './kinds/json-parseable.js';
 import { length } from './kinds/length.js';
 import { noPii } from './kinds/no-pii.js';
+import { monotonic } from './kinds/monotonic.js';
 import { notNull } from './kinds/not-null.js';
 import { pattern } from './kinds/pattern.js';
 import { range } from './kinds/range.js';
@@ -62,6 +63,7 @@ const KINDS: CheckKind<any>[] = [
   uniqueWithinRecord,
   jsonParseable,
   dateFormat,
+  monotonic,
 ];
 
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind<any>> = new Map(KINDS.map((k) => [k.kind, k]));

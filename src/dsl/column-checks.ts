@@ -54,6 +54,17 @@ export interface OrderedColumnChecks<B> {
   min(): MetricBound<B>;
   max(): MetricBound<B>;
 }
+/** Order in row order (file order); nulls are skipped. Arrow and DuckDB only: PostgreSQL and ClickHouse tables have no row order. */
+export interface MonotonicColumnChecks {
+  /** Each value is >= the one before it (> with `strictly`). */
+  increasing(options?: MonotonicOptions): SuiteCheck;
+  /** Each value is <= the one before it (< with `strictly`). */
+  decreasing(options?: MonotonicOptions): SuiteCheck;
+}
+export interface MonotonicOptions extends RowCheckOptions {
+  /** Equal neighbours fail too. Default false. */
+  strictly?: boolean;
+}
 export interface NumericColumnChecks {
   /** The sum of non-null values; `.equalsDataset('ledger', 'amount', { tolerance })` reconciles it with another dataset's. */
   sum(): SumBound;
@@ -84,9 +95,9 @@ export interface StringColumnChecks {
 /** The checks a column of family F (value type T) offers; the rest are compile errors. */
 export type ColumnChecksFor<T, F extends Family> = CommonColumnChecks<T> &
   (F extends 'numeric'
-    ? OrderedColumnChecks<number | bigint> & NumericColumnChecks
+    ? OrderedColumnChecks<number | bigint> & NumericColumnChecks & MonotonicColumnChecks
     : F extends 'temporal'
-      ? OrderedColumnChecks<string | Date>
+      ? OrderedColumnChecks<string | Date> & MonotonicColumnChecks
       : F extends 'string'
         ? OrderedColumnChecks<string> & StringColumnChecks
         : unknown);
@@ -94,7 +105,9 @@ export type ColumnChecksFor<T, F extends Family> = CommonColumnChecks<T> &
 const ROW = ['mostly'] as const;
 
 /** Runtime implementation behind every ColumnChecksFor type (the types decide what is reachable). */
-export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnChecks<unknown>, NumericColumnChecks, StringColumnChecks {
+export class ColumnChecks
+  implements CommonColumnChecks<unknown>, OrderedColumnChecks<unknown>, NumericColumnChecks, StringColumnChecks, MonotonicColumnChecks
+{
   private readonly column: string;
   constructor(column: string) {
     this.column = column;
@@ -189,6 +202,28 @@ export class ColumnChecks implements CommonColumnChecks<unknown>, OrderedColumnC
       'kinds',
       'phoneCountry',
     ]);
+  }
+  increasing(options?: MonotonicOptions) {
+    return this.monotonic('increasing', options);
+  }
+  decreasing(options?: MonotonicOptions) {
+    return this.monotonic('decreasing', options);
+  }
+  private monotonic(direction: 'increasing' | 'decreasing', options: MonotonicOptions | undefined): SuiteCheck {
+    const params = () => {
+      const strictly = options?.strictly;
+      if (strictly !== undefined && typeof strictly !== 'boolean') {
+        throw new DatacheckError({
+          code: 'check.invalid_option',
+          message: `${this.column}: ${direction}({ strictly }) must be true or false`,
+          location: captureCallSite(),
+          expected: 'true or false',
+          found: JSON.stringify(strictly) ?? String(strictly),
+        });
+      }
+      return { direction, strictly: strictly === true };
+    };
+    return this.row('monotonic', params, options, ['mostly', 'strictly']);
   }
   jsonParseable(options?: RowCheckOptions) {
     return this.row('json_parseable', () => ({}), options);

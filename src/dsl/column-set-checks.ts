@@ -74,6 +74,10 @@ export class ColumnSet implements ColumnPairChecks<string> {
       if (this.names.length !== 2) {
         throw this.invalid(method, 'exactly two columns: t.columns(a, b)', `${this.names.length} columns`, location);
       }
+      const orEqual = (options as PairOrderOptions | undefined)?.orEqual;
+      if (orEqual !== undefined && typeof orEqual !== 'boolean') {
+        throw this.invalid(method, 'orEqual: true or false', JSON.stringify(orEqual) ?? String(orEqual), location);
+      }
       return { kind: 'column_pair', params: { relation } };
     });
   }

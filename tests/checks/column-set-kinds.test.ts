@@ -126,6 +126,7 @@ describe('building checks across columns', () => {
       t.columns('net', 'tax').sumEquals(Number.NaN),
       t.columns('net', 'gross').equal({ orEqual: true } as never),
       t.column('day').dateFormat(''),
+      t.columns('shipped_at', 'ordered_at').aGreaterThanB({ orEqual: 1 as never }),
     ]);
     expect(suite.checks).toEqual([]);
     expect(suite.invalid?.map((i) => [i.code, i.found])).toEqual([
@@ -134,6 +135,7 @@ describe('building checks across columns', () => {
       ['check.invalid_option', 'NaN'],
       ['check.unknown_option', "'orEqual'"],
       ['check.invalid_option', '""'],
+      ['check.invalid_option', '1'],
     ]);
     expect(suite.invalid?.[0].location?.file).toContain('column-set-kinds.test.ts');
   });

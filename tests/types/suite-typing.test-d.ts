@@ -240,6 +240,8 @@ describe('t.columns() is typed against the contract', () => {
       t.columns('net', 'tax', 'gross').uniqueWithinRecord(),
       t.column('carrier').dateFormat('%Y-%m-%d'),
       t.column('carrier').jsonParseable(),
+      t.column('ordered_at').increasing({ strictly: true }),
+      t.column('net').decreasing({ mostly: 0.9 }),
     ]);
   });
 
@@ -255,6 +257,8 @@ describe('t.columns() is typed against the contract', () => {
       t.columns('net', 'tax').sumEquals('grosss'),
       // @ts-expect-error: dateFormat is for string columns
       t.column('net').dateFormat('%Y'),
+      // @ts-expect-error: increasing is for numbers, dates and timestamps
+      t.column('carrier').increasing(),
     ]);
   });
 });

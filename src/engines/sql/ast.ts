@@ -83,6 +83,8 @@ export type SqlExpr =
   | { t: 'in_select'; args: SqlExpr[]; query: Select }
   /** `row_number() OVER ()`: position in the scan order. */
   | { t: 'row_number' }
+  /** `lag(arg) OVER (ORDER BY orderBy)`: the previous row's value. */
+  | { t: 'lag'; arg: SqlExpr; orderBy: SqlExpr }
   /** `count(*) OVER (PARTITION BY ...)`: rows sharing a key, without collapsing them. */
   | { t: 'window_count'; partition: SqlExpr[] }
   /** `sum(arg) OVER ()` in a grouped query: a total over every group (the rows of all duplicated keys). */

@@ -111,6 +111,8 @@ class Renderer {
       }
       case 'row_number':
         return this.d.rowNumber ?? 'row_number() OVER ()';
+      case 'lag':
+        return `lag(${r(e.arg)}) OVER (ORDER BY ${r(e.orderBy)})`;
       case 'window_count':
         return e.partition.length === 0 ? 'count(*) OVER ()' : `count(*) OVER (PARTITION BY ${e.partition.map(r).join(', ')})`;
       case 'window_sum':
