@@ -319,7 +319,7 @@ function orderViolations(
   alias: (part: string) => string,
   hidden: Set<string>,
 ): CompiledQuery {
-  if (!input.dialect.preservesScanOrder) {
+  if (!input.dialect.dataRowOrder) {
     throw new SqlUnsupported(
       `${spec.direction} is judged in row order, and a ${input.dialect.name} table has no row order a query can rely on (only DuckDB keeps file and insertion order)`,
     );

@@ -84,6 +84,12 @@ export interface Dialect {
    * sample needs no ORDER BY and its LIMIT stops the scan at the first failing rows.
    */
   preservesScanOrder?: boolean;
+  /**
+   * The scan order is the data's own order (DuckDB: file order, insertion order of a table), so
+   * increasing/decreasing can be judged in it. Not PostgreSQL's heap order, which an UPDATE or a
+   * VACUUM FULL changes, though samples may use it (preservesScanOrder).
+   */
+  dataRowOrder?: boolean;
   /** `row_number()` over the scan order, where the dialect insists on an ORDER BY. */
   rowNumber?: string;
 }

@@ -32,6 +32,7 @@ export const duckdbDialect: Dialect = {
   among: (arg, values) => `list_contains([${values.join(', ')}], ${arg})`,
   gaps: [],
   preservesScanOrder: true,
+  dataRowOrder: true,
 };
 
 /** From the start, whole strings or other characters, then a token strict JSON lacks (RE2 syntax). */
