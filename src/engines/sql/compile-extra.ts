@@ -339,7 +339,7 @@ function orderViolations(
     t: 'select',
     columns: '*',
     extra: [{ expr: { t: 'lag', arg: col(spec.column), orderBy: col(ROW) }, alias: PREV }],
-    from: numbered(input.from),
+    from: numbered(input),
     ...(where && { where }),
   };
   const op = spec.direction === 'increasing' ? (spec.strictly ? '>' : '>=') : spec.strictly ? '<' : '<=';

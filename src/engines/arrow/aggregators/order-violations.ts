@@ -29,7 +29,8 @@ export const orderViolations = (spec: OrderSpec, sampleColumns?: readonly string
       : strictly
         ? (x: number, prev: number) => x < prev
         : (x: number, prev: number) => x <= prev;
-  const keep = (sample: FailingRow[]) => sample.sort((a, b) => a.row - b.row).slice(0, spec.sampleSize);
+  // The Arrow engine numbers every row (row is null only where a SQL engine cannot).
+  const keep = (sample: FailingRow[]) => sample.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)).slice(0, spec.sampleSize);
   return {
     init: () => ({ considered: 0, failed: 0, sample: [], first: null, last: 0 }),
     update(s, { columns, mask, numRows, source }) {
