@@ -1,3 +1,4 @@
+import { and, col, isNull } from '../expr/build.js';
 import type { CheckDef } from '../model/check.js';
 import type { Expr } from '../model/expr.js';
 import type { FailuresValue, MetricSpec } from '../model/metric.js';
@@ -14,6 +15,15 @@ export function predicateMetric(def: CheckDef<unknown>, predicate: Expr, ctx: Pl
     ...(ctx.where && { where: ctx.where }),
     sampleSize: ctx.sampleSize,
   };
+}
+
+/**
+ * The plan context of a check that considers only rows where every one of `columns` has a value
+ * (a pair, a sum): a row with a null there is not counted, neither as passing nor as failing.
+ */
+export function whereAllPresent(columns: readonly string[], ctx: PlanContext): PlanContext {
+  const present = columns.map((c) => isNull(col(c), true));
+  return { ...ctx, where: ctx.where ? and(ctx.where, ...present) : and(...present) };
 }
 
 /**

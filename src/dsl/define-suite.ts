@@ -7,6 +7,8 @@ import { assignCheckIds } from '../checks/check-id.js';
 import { captureCallSite } from './call-site.js';
 import type { AnyColumn, Column, Family } from './column.js';
 import { ColumnChecks, violationsBound } from './column-checks.js';
+import { ColumnSet } from './column-set-checks.js';
+import type { ColumnPairChecks, ColumnSetChecks } from './column-set-checks.js';
 import type { ColumnChecksFor } from './column-checks.js';
 import type { Contract } from './define-contract.js';
 import { MetricBound, SuiteCheck, orInvalid } from './suite-check.js';
@@ -14,6 +16,12 @@ import type { BoundOptions } from './suite-check.js';
 import type { RowCheckOptions } from '../model/check.js';
 import { checkOptions } from './validate.js';
 import { KeyChecks, RowCountBound } from './reconcile-bound.js';
+
+type FamilyOf<C> = C extends Column<unknown, infer F extends Family, boolean> ? F : never;
+/** Pair comparisons need columns of one family (numbers with numbers, instants with instants). */
+type PairOf<S extends Record<string, AnyColumn>, A extends keyof S, B extends keyof S> = [FamilyOf<S[A]>] extends [FamilyOf<S[B]>]
+  ? ColumnPairChecks<keyof S & string>
+  : ColumnSetChecks<keyof S & string>;
 
 type ChecksOf<C> = C extends Column<infer T, infer F extends Family, boolean> ? ColumnChecksFor<T, F> : never;
 
@@ -30,6 +38,12 @@ export interface SuiteBuilder<S extends Record<string, AnyColumn>> {
   /** A compound key: no two rows share these values (rows with a null part are ignored). */
   unique(columns: readonly (keyof S & string)[], options?: RowCheckOptions): SuiteCheck;
   column<K extends keyof S & string>(name: K): ChecksOf<S[K]>;
+  /**
+   * Checks across columns of each row: a pair (`t.columns('shipped_at', 'ordered_at').aGreaterThanB({ orEqual: true })`,
+   * `.equal()`), or any number of columns (`.sumEquals('gross')`, `.uniqueWithinRecord()`).
+   */
+  columns<A extends keyof S & string, B extends keyof S & string>(a: A, b: B): PairOf<S, A, B>;
+  columns(...names: [keyof S & string, ...(keyof S & string)[]]): ColumnSetChecks<keyof S & string>;
   /**
    * An SQL rule (ODCS `type: sql`): the first value of a SELECT, where the dataset is visible under
    * its contract's name, e.g. `t.sql('SELECT max(amount) FROM orders').atMost(1000)`. SQL engines only.
@@ -73,6 +87,7 @@ function suiteBuilder(contract: ContractDef): SuiteBuilder<Record<string, AnyCol
       }, SuiteCheck.invalid);
     },
     column: (name) => new ColumnChecks(name) as never,
+    columns: (...names: string[]) => new ColumnSet(contract, names) as never,
     sql(query) {
       const location = captureCallSite();
       if (typeof query !== 'string' || query.trim() === '') {

@@ -15,6 +15,8 @@ export const KNOWN_FUNCTIONS: readonly ExprFunction[] = [
   'now',
   'current_date',
   'is_nan',
+  'is_json',
+  'is_date_format',
 ];
 
 /** Words that are never bare column names (quote them: "and"). */

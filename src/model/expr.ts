@@ -25,7 +25,9 @@ export type ExprFunction =
   | 'matches' // matches(str, 'regex source'[, 'flags'])  JavaScript regex semantics
   | 'now' // current timestamp
   | 'current_date' // today, UTC midnight
-  | 'is_nan';
+  | 'is_nan'
+  | 'is_json' // is_json(str): the text is one JSON value (RFC 8259), its strings well-formed Unicode
+  | 'is_date_format'; // is_date_format(str, '%Y-%m-%d'): the text is what strftime writes for a real date
 
 export type Expr =
   | { op: 'col'; name: string }

@@ -37,6 +37,20 @@ export type MetricSpec =
       where?: Expr;
       sampleSize: number;
     }
+  /**
+   * Order in row order (file order): over the rows that pass `where` and have a non-null `column`
+   * (a number, date or timestamp), each one after the first is compared with the one before it,
+   * and fails unless it is >= it (`increasing`; > when `strictly`) or <= it (`decreasing`; <).
+   * A comparison with NaN is false, as in JavaScript: a NaN and the value after it fail.
+   */
+  | {
+      kind: 'order_violations';
+      column: string;
+      direction: 'increasing' | 'decreasing';
+      strictly: boolean;
+      where?: Expr;
+      sampleSize: number;
+    }
   /** Values in the source that did not parse as the contract type (CSV/JSON text), per column. */
   | { kind: 'parse_failures'; column: string; sampleSize: number }
   /** Keys of this dataset absent from another dataset's key columns. */
@@ -121,7 +135,7 @@ export type MetricSpec =
  *   approx_distinct_count -> ApproxDistinctValue; approx_quantiles -> ApproxQuantilesValue
  *   min, max -> number | string | null (null: no non-null value)
  *   moments -> MomentsValue; quantiles -> number[] (empty: no values)
- *   duplicate_count, predicate_failures, parse_failures, orphan_count -> FailuresValue
+ *   duplicate_count, predicate_failures, order_violations, parse_failures, orphan_count -> FailuresValue
  *   pii_findings -> PiiFindingsValue
  *   schema -> { columns: PhysicalColumn[] }
  *   sql_scalar -> number | string | null (the query's first value)

@@ -2,10 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { col, defineContract, defineSuite } from '../../src/index.js';
-import type { ContractDef } from '../../src/model/contract.js';
-import type { SuiteDef } from '../../src/model/suite.js';
-import { runDatacheck } from '../../src/run/runner.js';
+import { col, defineContract, type defineSuite } from '../../src/index.js';
+import { runSuite } from './run-suite.js';
 
 /** t.expect(predicate) through the real runner on a CSV file (the Arrow engine). */
 const dir = mkdtempSync(path.join(os.tmpdir(), 'datacheck-expect-'));
@@ -19,17 +17,7 @@ const orders = defineContract({
   columns: { id: col.int32(), ordered_at: col.timestamp(), shipped_at: col.timestamp().nullable() },
 });
 
-async function run(build: Parameters<typeof defineSuite<any>>[1]) {
-  const suite = defineSuite(orders, build);
-  const r = await runDatacheck({
-    cwd: dir,
-    contracts: [orders as ContractDef],
-    suites: [suite as SuiteDef],
-    issues: [],
-    maxFailingRows: 5,
-  });
-  return { suite, checks: r.datasets[0].checks.filter((c) => c.kind === 'expect') };
-}
+const run = (build: Parameters<typeof defineSuite<any>>[1]) => runSuite(dir, orders, build);
 
 describe('t.expect(predicate)', () => {
   it('fails the rows where the predicate is false, with their values; a null result does not fail', async () => {

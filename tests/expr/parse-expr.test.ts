@@ -116,7 +116,7 @@ describe('parseExpr', () => {
   it('names an unknown function and lists the known ones', () => {
     const issue = syntaxIssue('a = 1 and regexp(x)');
     expect(issue.message).toMatch(
-      /^unknown function 'regexp' \(known: length, lower, upper, trim, abs, coalesce, matches, now, current_date, is_nan\) at column 11$/,
+      /^unknown function 'regexp' \(known: length, lower, upper, trim, abs, coalesce, matches, now, current_date, is_nan, is_json, is_date_format\) at column 11$/,
     );
   });
 });

@@ -235,3 +235,47 @@ describe('reconciliation is typed by the contract', () => {
     });
   });
 });
+
+describe('t.columns() is typed against the contract', () => {
+  const shipments = defineContract({
+    name: 'shipments',
+    columns: {
+      ordered_at: col.timestamp(),
+      shipped_at: col.timestamp().nullable(),
+      net: col.float64(),
+      tax: col.float64(),
+      gross: col.float64(),
+      carrier: col.string(),
+    },
+  });
+
+  it('offers pair comparisons on two columns of one family, and set checks on any columns', () => {
+    defineSuite(shipments, (t) => [
+      t.columns('shipped_at', 'ordered_at').aGreaterThanB({ orEqual: true }),
+      t.columns('net', 'gross').equal({ mostly: 0.99 }),
+      t.columns('net', 'tax').sumEquals('gross'),
+      t.columns('net', 'tax', 'gross').uniqueWithinRecord(),
+      t.column('carrier').dateFormat('%Y-%m-%d'),
+      t.column('carrier').jsonParseable(),
+      t.column('ordered_at').increasing({ strictly: true }),
+      t.column('net').decreasing({ mostly: 0.9 }),
+    ]);
+  });
+
+  it('rejects a column the contract does not declare, pairs of different families, and string checks elsewhere', () => {
+    defineSuite(shipments, (t) => [
+      // @ts-expect-error: 'shipped' is not a column of shipments
+      t.columns('shipped', 'ordered_at').aGreaterThanB(),
+      // @ts-expect-error: a number is not compared with a string
+      t.columns('net', 'carrier').equal(),
+      // @ts-expect-error: three columns are no pair
+      t.columns('net', 'tax', 'gross').aLessThanB(),
+      // @ts-expect-error: the total is a number or a column of the contract
+      t.columns('net', 'tax').sumEquals('grosss'),
+      // @ts-expect-error: dateFormat is for string columns
+      t.column('net').dateFormat('%Y'),
+      // @ts-expect-error: increasing is for numbers, dates and timestamps
+      t.column('carrier').increasing(),
+    ]);
+  });
+});

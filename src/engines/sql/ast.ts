@@ -77,6 +77,8 @@ export type SqlExpr =
   | { t: 'try_cast'; arg: SqlExpr; type: TextCastType }
   /** Regular-expression search (not a full match) with a pattern already translated for SQL engines. */
   | { t: 'regex'; subject: SqlExpr; pattern: string; caseInsensitive: boolean }
+  /** The text is one JSON value, as src/expr/json-text.ts defines it (the dialect's `jsonValid`). */
+  | { t: 'json_valid'; arg: SqlExpr }
   /** A string value ordered by code point (binary collation where the engine has collations). */
   | { t: 'binary_collate'; arg: SqlExpr }
   | { t: 'exists'; query: Select; negate: boolean }
@@ -84,6 +86,8 @@ export type SqlExpr =
   | { t: 'in_select'; args: SqlExpr[]; query: Select }
   /** `row_number() OVER ()`: position in the scan order. */
   | { t: 'row_number' }
+  /** `lag(arg) OVER (ORDER BY orderBy)`: the previous row's value. */
+  | { t: 'lag'; arg: SqlExpr; orderBy: SqlExpr }
   /** `count(*) OVER (PARTITION BY ...)`: rows sharing a key, without collapsing them. */
   | { t: 'window_count'; partition: SqlExpr[] }
   /** `sum(arg) OVER ()` in a grouped query: a total over every group (the rows of all duplicated keys). */

@@ -11,6 +11,7 @@ import { FALSE, NULL, TRUE, and, bin, fn, isNull, not, or, param } from './ast.j
 import type { ColumnKinds } from './column-kinds.js';
 import type { Dialect } from './dialect.js';
 import { translateRegex } from './regex.js';
+import { strftimeRegex } from '../../expr/strftime-regex.js';
 import { JS_WHITESPACE } from './js-whitespace.js';
 
 /** A metric or filter the dialect cannot express exactly: reported, never approximated. */
@@ -308,6 +309,16 @@ function call(e: Extract<Expr, { op: 'call' }>, ctx: ExprContext): Typed {
     }
     case 'matches':
       return matches(e, args, ctx);
+    case 'is_json':
+      arity(1);
+      if (args[0].kind === 'null') return args[0];
+      if (!ctx.dialect.jsonValid)
+        throw new SqlUnsupported(
+          `is_json() cannot run in ${ctx.dialect.name}: ${ctx.dialect.noJsonValid ?? 'datacheck knows no exact JSON validity test in it'}`,
+        );
+      return { sql: { t: 'json_valid', arg: str(args[0]) }, kind: 'bool' };
+    case 'is_date_format':
+      return dateFormat(e, args, ctx);
     case 'coalesce': {
       if (args.length === 0) arity(1, Infinity);
       const live = args.filter((a) => a.kind !== 'null');
@@ -338,6 +349,20 @@ function matches(e: Extract<Expr, { op: 'call' }>, args: Typed[], ctx: ExprConte
   if (!t.ok)
     throw new SqlUnsupported(`the regular expression /${pattern.literal}/${flagText} cannot run in ${ctx.dialect.name}: ${t.reason}`);
   return { sql: { t: 'regex', subject: subject.sql, pattern: t.pattern, caseInsensitive: t.caseInsensitive }, kind: 'bool' };
+}
+
+/** The format becomes one regex (src/expr/strftime-regex.ts), so the calendar test is the Arrow engine's, to the character. */
+function dateFormat(e: Extract<Expr, { op: 'call' }>, args: Typed[], ctx: ExprContext): Typed {
+  if (args.length !== 2)
+    throw new DatacheckError({ code: 'expr.arity', message: `is_date_format() takes 2 arguments but got ${args.length}` });
+  const [subject, format] = args;
+  if (format.kind !== 'string' || typeof format.literal !== 'string') throw typeError(e, 'a string literal as the format', format);
+  const source = strftimeRegex(format.literal);
+  if (subject.kind === 'null') return subject;
+  if (subject.kind !== 'string') throw typeError(e, 'a string', subject);
+  const t = translateRegex(source, '', ctx.dialect.regexFeatures);
+  if (!t.ok) throw new SqlUnsupported(`the date format '${format.literal}' cannot run in ${ctx.dialect.name}: ${t.reason}`);
+  return { sql: { t: 'regex', subject: subject.sql, pattern: t.pattern, caseInsensitive: false }, kind: 'bool' };
 }
 
 function boolOf(t: Typed, e: Expr): SqlExpr {

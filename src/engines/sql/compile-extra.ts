@@ -12,6 +12,7 @@ import { entropy, histogram, topValues } from './compile-profile-queries.js';
 import { keySetQuery } from './compile-key-set.js';
 import { sampleRow } from './sample-rows.js';
 import { piiCandidates } from './compile-pii.js';
+import { DatacheckError } from '../../model/issue.js';
 
 /** The row number column the sample queries add: 1-based position in the relation's scan order. */
 export const ROW = '__dc_row';
@@ -124,6 +125,8 @@ export function compileExtraQueries(
       return [entropy(m.key, spec, ctx, input, alias)];
     case 'orphan_count':
       return orphans(m.key, spec, ctx, input, hidden);
+    case 'order_violations':
+      return [orderViolations(m.key, spec, ctx, input, alias, hidden)];
     case 'sql_scalar':
       return [sqlScalar(m.key, spec, input)];
     case 'pii_findings':
@@ -300,6 +303,77 @@ function groupedDuplicates(
     unorderedSample(input),
   );
   return [count, sample];
+}
+
+const PREV = '__dc_prev';
+
+/**
+ * Values out of order: each considered row beside the one before it (`lag` over the row number,
+ * after `where` and the nulls are left out), then the failing rows, their total as a window count
+ * and the first few read back whole, as for duplicates. Only where a scan has an order, i.e. the
+ * file order DuckDB keeps: a table in PostgreSQL or ClickHouse has none that a query can name.
+ */
+function orderViolations(
+  key: string,
+  spec: Extract<MetricSpec, { kind: 'order_violations' }>,
+  ctx: ExprContext,
+  input: CompileInput,
+  alias: (part: string) => string,
+  hidden: Set<string>,
+): CompiledQuery {
+  if (!input.dialect.dataRowOrder) {
+    throw new SqlUnsupported(
+      `${spec.direction} is judged in row order, and a ${input.dialect.name} table has no row order a query can rely on (only DuckDB keeps file and insertion order)`,
+    );
+  }
+  const kind = ctx.columns.get(spec.column);
+  if (kind === undefined) throw missingColumn(spec.column, ctx);
+  if (kind !== 'number' && kind !== 'float' && kind !== 'date' && kind !== 'timestamp') {
+    throw new DatacheckError({
+      code: 'metric.unsupported_type',
+      message: `the order of '${spec.column}' needs a number, date or timestamp column`,
+      expected: 'a number, date or timestamp column',
+      found: kind,
+    });
+  }
+  const where = filterOf(spec.where, ctx, isNull(col(spec.column), true));
+  const paired: Select = {
+    t: 'select',
+    columns: '*',
+    extra: [{ expr: { t: 'lag', arg: col(spec.column), orderBy: col(ROW) }, alias: PREV }],
+    from: numbered(input),
+    ...(where && { where }),
+  };
+  const op = spec.direction === 'increasing' ? (spec.strictly ? '>' : '>=') : spec.strictly ? '<' : '<=';
+  const withPrev: ExprContext = { ...ctx, columns: new Map([...ctx.columns, [PREV, kind]]) };
+  // The first row has no previous value: the comparison is null there, and NOT null is no failure.
+  const inOrder = compilePredicate(
+    { op: 'cmp', cmp: op, left: { op: 'col', name: spec.column }, right: { op: 'col', name: PREV } },
+    withPrev,
+  );
+  const select: Select = {
+    t: 'select',
+    columns: '*',
+    extra: [{ expr: { t: 'window_count', partition: [] }, alias: '__dc_failed' }],
+    from: { t: 'subquery', query: paired, alias: 'w' },
+    where: not(inOrder),
+    orderBy: [{ expr: col(ROW) }],
+    limit: Math.max(1, spec.sampleSize),
+  };
+  const shown = new Set([...hidden, PREV, '__dc_failed']);
+  return {
+    label: `${spec.direction} order of ${spec.column}`,
+    keys: [key],
+    select,
+    apply(rows, s) {
+      const value: FailuresValue = {
+        considered: n(s.aggregate[alias('ordered')]),
+        failed: n(rows[0]?.__dc_failed),
+        sample: rows.slice(0, spec.sampleSize).map((r) => sampleRow(r, input.columns, shown, input.sampleColumns)),
+      };
+      s.results.set(key, { ok: true, value });
+    },
+  };
 }
 
 function orphans(

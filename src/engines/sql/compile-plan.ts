@@ -206,6 +206,11 @@ function scalarMetric(spec: MetricSpec, ctx: ExprContext, input: CompileInput, a
     case 'pii_findings':
       piiCounts(spec, ctx, add);
       return undefined;
+    case 'order_violations':
+      // Rows considered; the failures come from their own window query (compile-extra.ts).
+      if (!ctx.columns.has(spec.column)) throw missingColumn(spec.column, ctx);
+      add('ordered', countStar(filterOf(spec.where, ctx, isNull(col(spec.column), true))));
+      return undefined;
     case 'parse_failures': {
       if (!ctx.columns.has(spec.column)) throw missingColumn(spec.column, ctx);
       const c = add('rows', countStar());

@@ -56,6 +56,12 @@ export interface Dialect {
   /** A regex search (not a full match); the hook binds the pattern (and flags) itself. */
   regex(subject: string, pattern: string, caseInsensitive: boolean, bind: (v: unknown) => string): string;
   regexFeatures: RegexFeatures;
+  /**
+   * The text is one JSON value exactly as src/expr/json-text.ts defines it (null stays null); the
+   * hook binds what it needs. Absent: `noJsonValid` says why the dialect cannot test it exactly.
+   */
+  jsonValid?(subject: string, bind: (v: unknown) => string): string;
+  noJsonValid?: string;
   /** `left % right` with JavaScript's meaning (sign of the dividend), where `%` itself differs. */
   remainder?(left: string, right: string): string;
   /** count(DISTINCT) counts every NaN apart (ClickHouse's uniqExact): the compiler counts NaN once itself. */
@@ -84,6 +90,12 @@ export interface Dialect {
    * sample needs no ORDER BY and its LIMIT stops the scan at the first failing rows.
    */
   preservesScanOrder?: boolean;
+  /**
+   * The scan order is the data's own order (DuckDB: file order, insertion order of a table), so
+   * increasing/decreasing can be judged in it. Not PostgreSQL's heap order, which an UPDATE or a
+   * VACUUM FULL changes, though samples may use it (preservesScanOrder).
+   */
+  dataRowOrder?: boolean;
   /** `row_number()` over the scan order, where the dialect insists on an ORDER BY. */
   rowNumber?: string;
 }

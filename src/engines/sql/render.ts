@@ -98,6 +98,9 @@ class Renderer {
         return `TRY_CAST(${r(e.arg)} AS ${e.type})`;
       case 'regex':
         return this.d.regex(r(e.subject), e.pattern, e.caseInsensitive, this.bind);
+      case 'json_valid':
+        if (!this.d.jsonValid) throw new Error(`the ${this.d.name} dialect has no JSON validity test`);
+        return this.d.jsonValid(r(e.arg), this.bind);
       case 'binary_collate':
         return this.d.binaryCollate(r(e.arg));
       case 'exists':
@@ -108,6 +111,8 @@ class Renderer {
       }
       case 'row_number':
         return this.d.rowNumber ?? 'row_number() OVER ()';
+      case 'lag':
+        return `lag(${r(e.arg)}) OVER (ORDER BY ${r(e.orderBy)})`;
       case 'window_count':
         return e.partition.length === 0 ? 'count(*) OVER ()' : `count(*) OVER (PARTITION BY ${e.partition.map(r).join(', ')})`;
       case 'window_sum':

@@ -64,6 +64,16 @@ const specs: Record<string, MetricSpec> = {
     where: parseExpr("status <> 'lost'"),
     sampleSize: 10,
   },
+  // Row order: the first value of each range is held to the last of the range before it.
+  amountOrder: { kind: 'order_violations', column: 'amount', direction: 'increasing', strictly: false, sampleSize: 5 },
+  atOrder: {
+    kind: 'order_violations',
+    column: 'at',
+    direction: 'decreasing',
+    strictly: true,
+    where: parseExpr("status <> 'lost'"),
+    sampleSize: 3,
+  },
   missing: { kind: 'null_count', column: 'nope' },
   badWhere: { kind: 'row_count', where: parseExpr('nope > 1') },
   meanOfString: { kind: 'moments', column: 'email' },

@@ -14,6 +14,7 @@ import { nullCount } from './null-count.js';
 import { parseFailures } from './parse-failures.js';
 import { piiFindings } from './pii-findings.js';
 import { predicateFailures } from './predicate-failures.js';
+import { orderViolations } from './order-violations.js';
 import { quantiles } from './quantiles.js';
 import { rowCount } from './row-count.js';
 import { schema } from './schema.js';
@@ -47,6 +48,8 @@ export function aggregatorFor(spec: MetricSpec, sampleColumns?: readonly string[
       return predicateFailures(spec, sampleColumns);
     case 'pii_findings':
       return piiFindings(spec);
+    case 'order_violations':
+      return orderViolations(spec, sampleColumns);
     case 'parse_failures':
       return parseFailures(spec.column, spec.sampleSize);
     case 'histogram':

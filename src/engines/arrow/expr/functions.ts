@@ -3,6 +3,8 @@ import { DatacheckError } from '../../../model/issue.js';
 import { asBool, asNum, asStr, isNullConst, mapStrings, testStrings, transformStrings, typeError } from './coerce.js';
 import { compileRegex } from '../../../expr/regex-cache.js';
 import { asciiMatcherFor, matchBytes } from './byte-patterns.js';
+import { strftimeRegex } from '../../../expr/strftime-regex.js';
+import { isJsonText } from '../../../expr/json-text.js';
 import type { Vec } from './vec.js';
 import { dictOf } from './vec.js';
 
@@ -81,6 +83,18 @@ export function callFunction(e: CallExpr, args: Vec[], n: number, ctx: FunctionC
       const ascii = asciiMatcherFor(pattern.value, flags ? (flags.value as string) : '');
       if (ascii && strings.utf8 && !strings.idx && !strings.dict) return matchBytes(strings.utf8, n, ascii, re);
       return testStrings(strings, (x) => re.test(x));
+    }
+    case 'is_json':
+      arity(1);
+      if (isNullConst(args[0])) return args[0];
+      return testStrings(asStr(args[0], n, e), isJsonText);
+    case 'is_date_format': {
+      arity(2);
+      const [subject, format] = args;
+      if (format.t !== 'const' || typeof format.value !== 'string') throw typeError(e, 'a string literal as the format', format);
+      const re = compileRegex(strftimeRegex(format.value));
+      if (isNullConst(subject)) return subject;
+      return testStrings(asStr(subject, n, e), (x) => re.test(x));
     }
     case 'coalesce':
       if (args.length === 0) arity(1, Infinity);

@@ -85,6 +85,8 @@ export const clickhouseDialect: Dialect = {
   regexFeatures: { nonCapturing: true, lazy: true, wordBoundary: true, anyChar: '(?s:.)', caseFoldsAsciiOnly: true },
   // String compares bytes; UTF-8 byte order is code-point order.
   binaryCollate: (e) => e,
+  // system.functions on 18.16 lists no JSON function besides visitParam*, which extract without validating.
+  noJsonValid: 'ClickHouse 18.16 has no JSON validity test (isValidJSON came in a later release)',
   rowNumber: '(rowNumberInAllBlocks() + 1)',
   // uniqHLL12: HyperLogLog with 2^12 cells (ClickHouse's documentation), so 1.04 / 64 = 1.625%.
   approximate: {

@@ -11,6 +11,12 @@ export const duckdbDialect: Dialect = {
   castType: { double: 'DOUBLE', varchar: 'VARCHAR', bigint: 'BIGINT', boolean: 'BOOLEAN', date: 'DATE', timestamp: 'TIMESTAMP' },
   regex: (s, p, ci, bind) => `regexp_matches(${s}, ${bind(ci ? `(?i)${p}` : p)})`,
   regexFeatures: { nonCapturing: true, lazy: true, wordBoundary: true, anyChar: '(?s:.)' },
+  // json_valid (yyjson) also reads trailing commas and nan/inf/infinity in any case, which JSON
+  // does not allow (measured on DuckDB 1.5: '[1,]', '{"a":1,}', 'NaN', '-Infinity', 'inf' are valid
+  // to it). On a text json_valid accepts, those are the only tokens outside strings that strict JSON
+  // lacks, and LENIENT_JSON finds them: a letter that no true/false/null/exponent has, an 'n'
+  // before an 'a' (nan, not null), or a comma before a closing bracket.
+  jsonValid: (s, bind) => `(json_valid(${s}) AND NOT regexp_matches(${s}, ${bind(LENIENT_JSON)}))`,
   // DuckDB compares VARCHAR byte-wise (UTF-8), which is code-point order.
   binaryCollate: (e) => e,
   relation(rel, bind) {
@@ -36,7 +42,11 @@ export const duckdbDialect: Dialect = {
     quantile: { method: 'tdigest', bound: null, note: 'DuckDB approx_quantile (t-digest); t-digest has no worst-case bound' },
   },
   preservesScanOrder: true,
+  dataRowOrder: true,
 };
+
+/** From the start, whole strings or other characters, then a token strict JSON lacks (RE2 syntax). */
+const LENIENT_JSON = '^(?:[^"]|"(?:[^"\\\\]|\\\\.)*")*?(?:[A-DF-Zi]|n[aA]|,[ \\t\\n\\r]*[\\]}])';
 
 /** Option names are fixed by the source code (never user text); refuse anything else. */
 function optionName(k: string): string {

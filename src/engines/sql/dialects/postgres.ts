@@ -38,6 +38,8 @@ export const postgresDialect: Dialect = {
   },
   regexFeatures: { nonCapturing: true, lazy: true, wordBoundary: false, anyChar: '(?:.|\\n)' },
   binaryCollate: (e) => `(${e} COLLATE "C")`,
+  noJsonValid:
+    'PostgreSQL 15 has no IS JSON (it came in 16), a cast to json stops the whole query at the first invalid text, and a read-only connection cannot create a function that catches it',
   // PostgreSQL has no `%` for double precision. On whole numbers below 2^53 the quotient's
   // truncation is exact, so this is JavaScript's remainder (sign of the dividend); fractional
   // operands are refused by the compiler (gap 'float_remainder').
