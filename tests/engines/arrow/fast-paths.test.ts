@@ -68,6 +68,18 @@ function duplicateRows(values: (bigint | null)[], keep: (i: number) => boolean =
 describe('duplicate keys', () => {
   const keys = fc.array(fc.option(fc.bigInt({ min: -5n, max: 40n }), { nil: null, freq: 6 }), { minLength: 1, maxLength: 60 });
 
+  it('are found across parts when an empty part sits between two in-order ones (found by the property below)', () => {
+    // Parts [2, 3], [] and [2, null]: each part is in order, but 3 > 2 across the empty part.
+    const b = batchOf({ id: vectorFromArray([2n, 3n, 2n, null], new Int64()) });
+    const spec: MetricSpec = { kind: 'duplicate_count', columns: ['id'], sampleSize: 100 };
+    const r = piecewiseResult(spec, b, [2, 2]) as FailuresValue;
+    expect({ considered: r.considered, failed: r.failed, rows: r.sample.map((x) => x.row) }).toEqual({
+      considered: 3,
+      failed: 2,
+      rows: [1, 3],
+    });
+  });
+
   it('are the same whether keys arrive sorted or not, in one batch or several, on one thread or merged', () => {
     fc.assert(
       fc.property(keys, fc.boolean(), fc.array(fc.nat(), { maxLength: 3 }), (raw, sorted, cuts) => {

@@ -227,10 +227,14 @@ function grownInt32(a: Int32Array, cap: number, n: number): Int32Array {
  */
 function sortedKeys(chunks: KeyChunk[]): BigInt64Array {
   let ascending = chunks.every((c) => c.ascending);
-  for (let k = 1; ascending && k < chunks.length; k++) {
-    const a = chunks[k - 1];
-    const b = chunks[k];
-    if (a.n > 0 && b.n > 0 && a.keys[a.n - 1] > b.keys[0]) ascending = false;
+  // Each chunk's first key against the last key of the nearest non-empty chunk before it (an empty
+  // chunk between two others, e.g. from a worker's part with no kept rows, must not hide a step down).
+  let last: bigint | undefined;
+  for (const c of chunks) {
+    if (!ascending) break;
+    if (c.n === 0) continue;
+    if (last !== undefined && last > c.keys[0]) ascending = false;
+    last = c.keys[c.n - 1];
   }
   if (ascending && chunks.length === 1) return chunks[0].keys.subarray(0, chunks[0].n);
   const all = allKeys(chunks);
