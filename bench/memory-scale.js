@@ -25,25 +25,33 @@ function inputEnv(name, paths, csv, duckdbFile) {
   throw new Error(`not an input of the memory comparison: ${name} (one of ${SCALE_INPUTS.join(', ')})`);
 }
 
+/**
+ * The two suites compared: `full` is the bench contract (with the unique key, whose duplicate
+ * detection holds every key), `streaming` the same without the key (not null, ranges, oneOf, the
+ * email pattern, counts), which must stay flat as the table grows.
+ */
+export const SCALE_SUITES = ['full', 'streaming'];
+
 /** Peak RSS (bytes) of one datacheck run per input on a table of `rows` rows (generated once into `dir`). */
-export async function peakRssByInput({ dir, rows, inputs = SCALE_INPUTS, batchRows, cliPath, log = () => {} }) {
+export async function peakRssByInput({ dir, rows, inputs = SCALE_INPUTS, suite = 'full', batchRows, cliPath, log = () => {} }) {
   const data = await ensureData({ dir, rows, ...(batchRows && { batchRows }), log });
   const needs = (n) => inputs.includes(n);
   const csv = needs('csv') ? await ensureCsv(data.paths.parquet, log) : undefined;
   const duckdbFile = needs('duckdb-table') ? await ensureDuckdbTable(data.paths.parquet, log) : undefined;
   const peaks = {};
   for (const name of inputs) {
-    const run = await runDatacheckCli({ env: inputEnv(name, data.paths, csv, duckdbFile), ...(cliPath && { cliPath }) });
+    const env = { ...inputEnv(name, data.paths, csv, duckdbFile), DATACHECK_BENCH_SUITE: suite };
+    const run = await runDatacheckCli({ env, ...(cliPath && { cliPath }) });
     peaks[name] = run.peakRssBytes;
   }
   return peaks;
 }
 
 /** The side-by-side lines: input, peak at 1x, peak at Nx, their ratio, flat or grows. */
-export function formatScale({ rows, scale, small, large }) {
+export function formatScale({ rows, scale, small, large, suite = 'full' }) {
   const mib = (b) => `${(b / 2 ** 20).toFixed(0)} MiB`;
   const lines = [
-    `peak RSS by input: ${rows.toLocaleString('en-US')} rows (1x) and ${(rows * scale).toLocaleString('en-US')} rows (${scale}x)`,
+    `peak RSS by input, ${suite} suite: ${rows.toLocaleString('en-US')} rows (1x) and ${(rows * scale).toLocaleString('en-US')} rows (${scale}x)`,
   ];
   for (const name of Object.keys(small)) {
     const growth = large[name] / small[name];
@@ -54,8 +62,8 @@ export function formatScale({ rows, scale, small, large }) {
 }
 
 /** Both sizes, measured one after the other, and the lines to print. */
-export async function memoryScale({ dir, rows, scale, inputs, batchRows, cliPath, log = () => {} }) {
-  const small = await peakRssByInput({ dir, rows, inputs, batchRows, cliPath, log });
-  const large = await peakRssByInput({ dir, rows: rows * scale, inputs, batchRows, cliPath, log });
-  return { small, large, lines: formatScale({ rows, scale, small, large }) };
+export async function memoryScale({ dir, rows, scale, inputs, suite = 'full', batchRows, cliPath, log = () => {} }) {
+  const small = await peakRssByInput({ dir, rows, inputs, suite, batchRows, cliPath, log });
+  const large = await peakRssByInput({ dir, rows: rows * scale, inputs, suite, batchRows, cliPath, log });
+  return { small, large, lines: formatScale({ rows, scale, small, large, suite }) };
 }

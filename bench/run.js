@@ -9,7 +9,7 @@ import { DATA_DIR, PROJECT_DIR, ROWS } from './config.js';
 import { datacheckCounts, runDatacheckCli } from './datacheck-run.js';
 import { duckdbCounts, runDuckdbChecks } from './duckdb-checks.js';
 import { ensureData } from './generate.js';
-import { memoryScale } from './memory-scale.js';
+import { SCALE_SUITES, memoryScale } from './memory-scale.js';
 import { ensureCsv, ensureDuckdbTable, rowsTransferred, sqlInputs } from './sql-inputs.js';
 import { formatStartupRatio, startupRatio } from './startup-ratio.js';
 import { bestOf, bestOfInterleaved } from './timing.js';
@@ -45,15 +45,18 @@ const log = (s = '') => process.stdout.write(`${s}\n`);
 if (opts.scale) {
   const inputs = opts.inputs?.split(',').map((s) => s.trim());
   const load = os.loadavg()[0];
-  const { lines } = await memoryScale({
-    dir: DATA_DIR,
-    rows,
-    scale: Number(opts.scale),
-    ...(inputs && { inputs }),
-    ...(opts.cli && { cliPath: path.resolve(opts.cli) }),
-    log,
-  });
-  for (const line of lines) log(line);
+  for (const suite of SCALE_SUITES) {
+    const { lines } = await memoryScale({
+      dir: DATA_DIR,
+      rows,
+      scale: Number(opts.scale),
+      suite,
+      ...(inputs && { inputs }),
+      ...(opts.cli && { cliPath: path.resolve(opts.cli) }),
+      log,
+    });
+    for (const line of lines) log(line);
+  }
   log(`  load average ${load.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`);
   process.exit(0);
 }

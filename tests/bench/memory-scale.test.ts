@@ -18,7 +18,7 @@ describe('peak RSS per input at 1x and Nx the table (bench --scale)', () => {
       large: { parquet: 240 * MiB, csv: 900 * MiB },
     });
     expect(lines).toEqual([
-      'peak RSS by input: 1,000 rows (1x) and 4,000 rows (4x)',
+      'peak RSS by input, full suite: 1,000 rows (1x) and 4,000 rows (4x)',
       '  parquet         200 MiB    240 MiB  x1.20  flat',
       '  csv             300 MiB    900 MiB  x3.00  grows with the data',
     ]);
@@ -33,7 +33,10 @@ describe('peak RSS per input at 1x and Nx the table (bench --scale)', () => {
       expect(r.small[name], name).toBeGreaterThan(30 * 2 ** 20); // a Node process with DuckDB loaded
       expect(r.large[name], name).toBeGreaterThan(30 * 2 ** 20);
     }
-    expect(r.lines[0]).toBe('peak RSS by input: 10,000 rows (1x) and 20,000 rows (2x)');
+    expect(r.lines[0]).toBe('peak RSS by input, full suite: 10,000 rows (1x) and 20,000 rows (2x)');
     expect(r.lines).toHaveLength(1 + SCALE_INPUTS.length);
+    // The streaming suite is the same contract without its unique key: a run of its own.
+    const streaming = await memoryScale({ dir, rows: 10_000, scale: 2, batchRows: 4_096, suite: 'streaming', inputs: ['parquet'] });
+    expect(streaming.lines[0]).toBe('peak RSS by input, streaming suite: 10,000 rows (1x) and 20,000 rows (2x)');
   }, 300_000);
 });
