@@ -1,69 +1,21 @@
-import type { FailingRow, FailuresValue, MetricResults, MetricSpec, PlannedMetric } from '../../model/metric.js';
-import type { From, Select, SelectItem, SqlExpr } from './ast.js';
-import { and, bin, col, countStar, fn, isNull, not, num, or, param } from './ast.js';
-import type { ColumnKinds } from './column-kinds.js';
+import type { FailingRow, FailuresValue, MetricSpec, PlannedMetric } from '../../model/metric.js';
+import type { From, Select, SqlExpr } from './ast.js';
+import { and, bin, col, countStar, isNull, not, num } from './ast.js';
 import type { CompiledQuery } from './compiled-query.js';
 import type { ExprContext } from './compile-expr.js';
 import { SqlUnsupported, compilePredicate } from './compile-expr.js';
 import type { CompileInput } from './compile-input.js';
-import { consideredFilter, filterOf, groupKey, refuseGap } from './compile-input.js';
+import { consideredFilter, filterOf, keyColumns, refuseGap } from './compile-input.js';
+import { duplicates } from './compile-duplicates.js';
+import { ROW, failures, n, numbered, sampleQuery, unorderedSample } from './sample-query.js';
 import { missingColumn } from './metric-values.js';
 import { entropy, histogram, topValues } from './compile-profile-queries.js';
 import { keySetQuery } from './compile-key-set.js';
 import { sampleRow } from './sample-rows.js';
 import { piiCandidates } from './compile-pii.js';
-import { DatacheckError } from '../../model/issue.js';
-
-/** The row number column the sample queries add: 1-based position in the relation's scan order. */
-export const ROW = '__dc_row';
 
 type Add = (part: string, expr: SqlExpr) => string;
-const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-
-/**
- * The relation with a row number, computed before any filter so numbers are dataset rows; as it
- * is where it has no one row order (`rowNumbers: false`), for samples without numbers.
- */
-function numbered(input: CompileInput, alias = 'n'): From {
-  const from = input.from;
-  if (input.rowNumbers === false) return { t: 'subquery', alias, query: { t: 'select', columns: '*', from } };
-  return { t: 'subquery', alias, query: { t: 'select', columns: '*', extra: [{ expr: { t: 'row_number' }, alias: ROW }], from } };
-}
-
-/** Whether a sample query goes without ORDER BY: scan order is kept, or there is no row number to order by. */
-function unorderedSample(input: CompileInput): boolean {
-  return input.dialect.preservesScanOrder === true || input.rowNumbers === false;
-}
-
-function failures(results: MetricResults, key: string): FailuresValue | undefined {
-  const r = results.get(key);
-  return r?.ok ? (r.value as FailuresValue) : undefined;
-}
-
-/** A bounded, deterministic sample of failing rows that fills an existing FailuresValue. */
-function sampleQuery(
-  key: string,
-  label: string,
-  from: From,
-  where: SqlExpr | undefined,
-  size: number,
-  kinds: ColumnKinds,
-  hidden: Set<string>,
-  pick?: readonly string[],
-  ordered = false,
-): CompiledQuery {
-  return {
-    label,
-    keys: [key],
-    select: { t: 'select', columns: '*', from, ...(where && { where }), ...(!ordered && { orderBy: [{ expr: col(ROW) }] }), limit: size },
-    bounded: true,
-    runIf: (s) => size > 0 && (failures(s.results, key)?.failed ?? 0) > 0,
-    apply(rows, s) {
-      const f = failures(s.results, key);
-      if (f) f.sample = rows.map((r) => sampleRow(r, kinds, hidden, pick));
-    },
-  };
-}
+import { DatacheckError } from '../../model/issue.js';
 
 export function compileExtraQueries(
   m: PlannedMetric,
@@ -139,13 +91,6 @@ export function compileExtraQueries(
   }
 }
 
-function keyColumns(columns: string[], ctx: ExprContext): SqlExpr[] {
-  return columns.map((c) => {
-    if (!ctx.columns.has(c)) throw missingColumn(c, ctx);
-    return col(c);
-  });
-}
-
 function compoundDistinct(
   key: string,
   spec: Extract<MetricSpec, { kind: 'distinct_count' }>,
@@ -166,143 +111,6 @@ function compoundDistinct(
     select: { t: 'select', columns: [{ expr: countStar(), alias: 'distinct' }], from: { t: 'subquery', query: inner, alias: 'd' } },
     apply: (rows, s) => void s.results.set(key, { ok: true, value: n(rows[0]?.distinct) }),
   };
-}
-
-/**
- * How many duplicated keys the duplicates query reads back, at most: enough to find the sample's
- * rows for any table with up to this many duplicated keys (the bench's 5M rows have 305), few
- * enough to bind as parameters. Beyond it the sample shows the first rows of these keys (the
- * smallest), not necessarily the table's first duplicate rows.
- */
-export const DUPLICATE_KEYS_READ_BACK = 1000;
-
-/**
- * Duplicate keys in one scan, as a hand-written query finds them: `GROUP BY key HAVING count(*) > 1`
- * gives the duplicated keys (the smallest few hundred read back, as text so any key type binds
- * back unchanged) and, as a window sum over those groups, every row that shares a key. Rows
- * considered come from the aggregate query. Only when a sample is wanted does a second query read
- * the rows whose key is among those read back, in scan order, stopping at the sample's size.
- * Measured on the bench's 5M rows in DuckDB over Parquet (load average ~9): the GROUP BY 2.8 s
- * against 2.2 s for the hand-written query's whole aggregate with its count(DISTINCT), where the
- * window query it replaced (a count per key over numbered rows) took 7.7 s.
- */
-function duplicates(
-  key: string,
-  spec: Extract<MetricSpec, { kind: 'duplicate_count' }>,
-  ctx: ExprContext,
-  input: CompileInput,
-  alias: (part: string) => string,
-  hidden: Set<string>,
-): CompiledQuery[] {
-  const keys = keyColumns(spec.columns, ctx);
-  const where = filterOf(spec.where, ctx, ...keys.map((k) => isNull(k, true)));
-  // ClickHouse 18.16 has no window functions: the grouped keys and their counts come back instead.
-  if (input.dialect.gaps.includes('window')) return groupedDuplicates(key, spec, input, alias, hidden, keys, where);
-  const asText = (k: SqlExpr): SqlExpr => ({ t: 'cast', arg: k, type: 'varchar' });
-  const keyAlias = (i: number) => `__dc_k${i}`;
-  // The duplicated keys read back, as text: what the sample query looks for.
-  let found: string[][] = [];
-  const grouped: CompiledQuery = {
-    label: `duplicates of (${spec.columns.join(', ')})`,
-    keys: [key],
-    select: {
-      t: 'select',
-      columns: [
-        ...keys.map((k, i) => ({ expr: asText(k), alias: keyAlias(i) })),
-        { expr: { t: 'window_sum', arg: countStar() }, alias: '__dc_failed' },
-      ],
-      from: input.from,
-      ...(where && { where }),
-      groupBy: keys,
-      having: bin('>', countStar(), num(1)),
-      orderBy: keys.map((k) => ({ expr: k })),
-      limit: DUPLICATE_KEYS_READ_BACK,
-    },
-    apply(rows, s) {
-      found = rows.map((r) => keys.map((_, i) => String(r[keyAlias(i)])));
-      const value: FailuresValue = { considered: n(s.aggregate[alias('keyed')]), failed: n(rows[0]?.__dc_failed), sample: [] };
-      s.results.set(key, { ok: true, value });
-    },
-  };
-  const sample = sampleQuery(
-    key,
-    `rows of duplicated (${spec.columns.join(', ')})`,
-    numbered(input),
-    undefined,
-    spec.sampleSize,
-    input.columns,
-    hidden,
-    input.sampleColumns,
-    unorderedSample(input),
-  );
-  const base = sample.select as Select;
-  sample.select = () => {
-    const oneOf: SqlExpr =
-      keys.length === 1
-        ? { t: 'among', arg: asText(keys[0]), values: found.map((k) => k[0]) }
-        : or(...found.map((k) => and(...keys.map((c, i) => bin('=', asText(c), param(k[i]))))));
-    return { ...base, where: where ? and(where, oneOf) : oneOf };
-  };
-  return [grouped, sample];
-}
-
-/**
- * Duplicate keys without window functions (ClickHouse 18.16): the keys that occur more than once
- * by GROUP BY ... HAVING, their row counts summed for the failing rows; the sample is the first
- * rows whose key is in that key set (`IN (SELECT ...)`, GLOBAL IN on ClickHouse, so every shard
- * of a Distributed table tests against the keys of the whole table, not only its own).
- */
-function groupedDuplicates(
-  key: string,
-  spec: Extract<MetricSpec, { kind: 'duplicate_count' }>,
-  input: CompileInput,
-  alias: (part: string) => string,
-  hidden: Set<string>,
-  keys: SqlExpr[],
-  where: SqlExpr | undefined,
-): CompiledQuery[] {
-  const grouped = keys.map((k, i) => groupKey(input, k, input.columns.get(spec.columns[i])));
-  const duplicateKeys = (columns: SelectItem[]): Select => ({
-    t: 'select',
-    columns,
-    from: input.from,
-    ...(where && { where }),
-    groupBy: grouped,
-    having: bin('>', countStar(), num(1)),
-  });
-  const count: CompiledQuery = {
-    label: `duplicates of (${spec.columns.join(', ')})`,
-    keys: [key],
-    select: {
-      t: 'select',
-      columns: [{ expr: fn('sum', [col('__dc_n')]), alias: 'failed' }],
-      from: { t: 'subquery', query: duplicateKeys([{ expr: countStar(), alias: '__dc_n' }]), alias: 'd' },
-    },
-    apply: (rows, s) =>
-      void s.results.set(key, { ok: true, value: { considered: n(s.aggregate[alias('keyed')]), failed: n(rows[0]?.failed), sample: [] } }),
-  };
-  const inDuplicates: SqlExpr = {
-    t: 'in_select',
-    args: grouped,
-    query: duplicateKeys(grouped.map((k, i) => ({ expr: k, alias: `__dc_k${i}` }))),
-  };
-  // The filter and the key test at two levels: in one WHERE, 18.16's three-valued AND (the
-  // dialect's logic hook) would repeat the subquery in each branch and run it twice.
-  const considered: From = where
-    ? { t: 'subquery', alias: 'c', query: { t: 'select', columns: '*', from: numbered(input), where } }
-    : numbered(input);
-  const sample = sampleQuery(
-    key,
-    `rows of duplicate (${spec.columns.join(', ')})`,
-    considered,
-    inDuplicates,
-    spec.sampleSize,
-    input.columns,
-    hidden,
-    input.sampleColumns,
-    unorderedSample(input),
-  );
-  return [count, sample];
 }
 
 const PREV = '__dc_prev';

@@ -75,3 +75,11 @@ const GAP_WORDS: Record<DialectGap, string> = {
 export function refuseGap(input: CompileInput, gap: DialectGap, what: string): void {
   if (input.dialect.gaps.includes(gap)) throw new SqlUnsupported(`${what} ${input.dialect.name} ${GAP_WORDS[gap]}`);
 }
+
+/** The key columns of a compound-key metric, each one the relation must have. */
+export function keyColumns(columns: string[], ctx: ExprContext): SqlExpr[] {
+  return columns.map((c) => {
+    if (!ctx.columns.has(c)) throw missingColumn(c, ctx);
+    return col(c);
+  });
+}

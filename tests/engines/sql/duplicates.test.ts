@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { DUPLICATE_KEYS_READ_BACK } from '../../../src/engines/sql/compile-extra.js';
+import { DUPLICATE_KEYS_READ_BACK } from '../../../src/engines/sql/compile-duplicates.js';
 import { computeSqlMetrics } from '../../../src/engines/sql/sql-engine.js';
 import type { SqlConnection, SqlRelation } from '../../../src/engines/sql/sql-connection.js';
 import { parseExpr } from '../../../src/expr/parse-expr.js';
