@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { splitParts } from '../../../src/engines/arrow/parallel/split-parts.js';
 import { threadCount } from '../../../src/engines/arrow/parallel/thread-count.js';
-import { mergeSorted } from '../../../src/engines/arrow/aggregators/duplicate-count.js';
+import { mergeSorted } from '../../../src/engines/arrow/aggregators/sorted-int64-keys.js';
 import type { SourcePart } from '../../../src/sources/source.js';
 
 const partsOf = (rows: number[]): SourcePart[] => {
