@@ -167,6 +167,12 @@ describe('merge equivalence of the profile metrics', () => {
   });
   const specs: MetricSpec[] = [hist(1), hist(7), hist(4, 'x > 0'), top(3, 100), top(2, 4), top(3, 3, 's', 'x > 0')];
 
+  it('give the same bin edges for -0 and 0 whatever the order and the split (found by the property below)', () => {
+    const b = batchOf({ x: vectorFromArray([-0, 0], new Float64()) });
+    expect(piecewiseResult(hist(1), b, [1])).toEqual(resultOf(hist(1), [b]));
+    expect(resultOf(hist(1), [b])).toMatchObject({ min: 0, max: 0 });
+  });
+
   it('cutting the rows into random pieces and merging their states gives the single-pass result', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 4 }), fc.boolean(), (rows, cuts, dictionary) => {

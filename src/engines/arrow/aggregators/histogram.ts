@@ -86,7 +86,11 @@ export const histogram = (column: string, bins: number): Aggregator<HistogramSta
   result(s): HistogramValue {
     const counts = new Float64Array(bins);
     if (s.n > 0) for (const chunk of s.chunks) binValues(chunk, s.min, s.max, counts);
-    return s.n === 0 ? { min: null, max: null, counts: Array.from(counts) } : { min: s.min, max: s.max, counts: Array.from(counts) };
+    // `+ 0` turns -0 into 0: the scan keeps whichever of -0 and 0 came first, Math.min/max in merge
+    // prefer -0/0, so without it a split run could report -0 where one pass reports 0.
+    return s.n === 0
+      ? { min: null, max: null, counts: Array.from(counts) }
+      : { min: s.min + 0, max: s.max + 0, counts: Array.from(counts) };
   },
 });
 
